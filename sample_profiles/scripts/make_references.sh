@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Regenerates sample_profiles/reference/ from the committed samples with the DevTools oracle
+# (<repo>/../shared/oracle, or $V8SCOPE_ORACLE_SRC). See docs/samples.md for the file list.
+#
+# usage: bash sample_profiles/scripts/make_references.sh
+#
+# Names use the sample's stem X (leak_s1, cpu_mix, ...):
+#   heap/X.heapsnapshot.gz -> reference/X.nodes.tsv.gz (--nodes, always gzipped), X.summary.tsv (--summary)
+#   diffs                  -> reference/leak_s2_vs_s1.diff.tsv, leak_s3_vs_s2, control_b_vs_a, chromium_2_vs_1
+#   cpu/X.cpuprofile       -> reference/X.nodes.tsv, X.bottomup.tsv, X.totals.tsv (cpu_oracle.mjs --out reference/X)
+#   cpu/http_blocking      -> reference/http_blocking.blocking.json (blocking.mjs --json, default threshold 50 ms)
+#   cpu/heap_prof.heapprofile -> reference/heap_prof.heapprofile.tsv (heapprofile_oracle.mjs)
+# Other outputs larger than 200 KB are gzipped (-9 -n, reproducible bytes). The oracle's stderr
+# (load times, "N nodes are unreachable from the root" reports) goes to reference/oracle.log.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+samples=$(cd "$here/.." && pwd)
+NODE=${NODE:-node}
+oracle=${V8SCOPE_ORACLE_SRC:-$(cd "$samples/../.." && pwd)/shared/oracle}
+[ -f "$oracle/heap_oracle.mjs" ] || { echo "oracle not found at $oracle (set V8SCOPE_ORACLE_SRC)" >&2; exit 1; }
+bash "$oracle/setup.sh" >/dev/null   # idempotent: installs the pinned chrome-devtools-frontend once
+
+ref=$samples/reference
+mkdir -p "$ref"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/v8scope-refs.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+log=$ref/oracle.log
+: > "$log"
+
+# The oracle runs inside $tmp on files named like the samples, so its messages hold no paths.
+run() { local a="$*"; echo "\$ node ${a//$oracle\//}" >> "$log"; (cd "$tmp" && "$NODE" "$@") 2>> "$log"; }
+gz_if_big() {   # gz_if_big FILE: gzip FILE when > 200 KB
+  if [ "$(stat -c %s "$1")" -gt 204800 ]; then gzip -9 -n -f "$1"; echo "  (gzipped ${1##*/}: > 200 KB)"; fi
+}
+snap() {        # snap X: decompress heap/X.heapsnapshot.gz into $tmp once
+  [ -f "$tmp/$1.heapsnapshot" ] || gzip -dc "$samples/heap/$1.heapsnapshot.gz" > "$tmp/$1.heapsnapshot"
+}
+
+for gz in "$samples"/heap/*.heapsnapshot.gz; do
+  x=$(basename "$gz" .heapsnapshot.gz)
+  echo "== $x"
+  snap "$x"
+  rm -f "$ref/$x.nodes.tsv.gz" "$ref/$x.summary.tsv" "$ref/$x.summary.tsv.gz"
+  run "$oracle/heap_oracle.mjs" "$x.heapsnapshot" --nodes "$x.nodes.tsv" --summary "$x.summary.tsv"
+  gzip -9 -n -c "$tmp/$x.nodes.tsv" > "$ref/$x.nodes.tsv.gz"
+  cp "$tmp/$x.summary.tsv" "$ref/$x.summary.tsv"; gz_if_big "$ref/$x.summary.tsv"
+done
+
+diff_pair() {   # diff_pair OUT HEAD BASE
+  [ -f "$samples/heap/$2.heapsnapshot.gz" ] && [ -f "$samples/heap/$3.heapsnapshot.gz" ] || { echo "skip $1: missing sample"; return; }
+  echo "== $1 ($2 against base $3)"
+  snap "$2"; snap "$3"
+  rm -f "$ref/$1.diff.tsv" "$ref/$1.diff.tsv.gz"
+  run "$oracle/heap_oracle.mjs" "$2.heapsnapshot" --diff "$3.heapsnapshot" --out "$1.diff.tsv"
+  cp "$tmp/$1.diff.tsv" "$ref/$1.diff.tsv"; gz_if_big "$ref/$1.diff.tsv"
+}
+diff_pair leak_s2_vs_s1 leak_s2 leak_s1
+diff_pair leak_s3_vs_s2 leak_s3 leak_s2
+diff_pair control_b_vs_a control_b control_a
+diff_pair chromium_2_vs_1 chromium_detached_dom_2 chromium_detached_dom_1
+
+for p in "$samples"/cpu/*.cpuprofile "$samples"/cpu/*.cpuprofile.gz; do
+  [ -f "$p" ] || continue
+  x=$(basename "$p"); x=${x%.gz}; x=${x%.cpuprofile}
+  echo "== $x"
+  case "$p" in *.gz) gzip -dc "$p" > "$tmp/$x.cpuprofile" ;; *) cp "$p" "$tmp/$x.cpuprofile" ;; esac
+  for s in nodes bottomup totals; do rm -f "$ref/$x.$s.tsv" "$ref/$x.$s.tsv.gz"; done
+  run "$oracle/cpu_oracle.mjs" "$x.cpuprofile" --out "$x"
+  for s in nodes bottomup totals; do cp "$tmp/$x.$s.tsv" "$ref/$x.$s.tsv"; gz_if_big "$ref/$x.$s.tsv"; done
+  if [ "$x" = http_blocking ]; then
+    run "$oracle/blocking.mjs" "$x.cpuprofile" --json > "$ref/$x.blocking.json"
+  fi
+done
+
+if [ -f "$samples/cpu/heap_prof.heapprofile" ]; then
+  echo "== heap_prof"
+  cp "$samples/cpu/heap_prof.heapprofile" "$tmp/"
+  run "$oracle/heapprofile_oracle.mjs" heap_prof.heapprofile > "$ref/heap_prof.heapprofile.tsv"
+fi
+
+# Timings in the log vary from run to run; everything else in reference/ is reproducible.
+echo "oracle messages: $log"
+ls -l "$ref"
