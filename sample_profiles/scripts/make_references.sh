@@ -11,7 +11,8 @@
 #   cpu/http_blocking      -> reference/http_blocking.blocking.json (blocking.mjs --json, default threshold 50 ms)
 #   cpu/heap_prof.heapprofile -> reference/heap_prof.heapprofile.tsv (heapprofile_oracle.mjs)
 # Other outputs larger than 200 KB are gzipped (-9 -n, reproducible bytes). The oracle's stderr
-# (load times, "N nodes are unreachable from the root" reports) goes to reference/oracle.log.
+# ("N nodes are unreachable from the root" reports, node/sample counts) goes to reference/oracle.log
+# without its timings; the full messages are printed.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,7 +26,7 @@ ref=$samples/reference
 mkdir -p "$ref"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/v8scope-refs.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-log=$ref/oracle.log
+log=$tmp/oracle.log
 : > "$log"
 
 # The oracle runs inside $tmp on files named like the samples, so its messages hold no paths.
@@ -79,6 +80,9 @@ if [ -f "$samples/cpu/heap_prof.heapprofile" ]; then
   run "$oracle/heapprofile_oracle.mjs" heap_prof.heapprofile > "$ref/heap_prof.heapprofile.tsv"
 fi
 
-# Timings in the log vary from run to run; everything else in reference/ is reproducible.
-echo "oracle messages: $log"
+# The oracle's messages with timings (shown here) vary from run to run; reference/oracle.log keeps
+# them without the timings, so that everything in reference/ is reproducible from the samples.
+echo "== oracle messages"
+grep -v -E '^  (set |\[Symbol)' "$log" || true
+sed -E -e 's/ in [0-9]+ ms, rss [0-9]+ MB$//' -e 's/; read [0-9].*$//' "$log" > "$ref/oracle.log"
 ls -l "$ref"
