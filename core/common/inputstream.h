@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "error.h"
+#include "progress.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace v8scope {
+
+struct InputOptions
+{
+    /// Decompressed bytes a gzip input may expand to before reading stops with an error (gzip bomb guard).
+    uint64_t maxDecompressedBytes = uint64_t(32) << 30;
+    TaskControl control;
+};
+
+/// A buffered byte stream over a file, stdin ("-") or a gzip file (detected by its magic bytes, not its name),
+/// shaped as a RapidJSON input stream (Peek/Take/Tell). It never holds more than one 1 MiB chunk of text.
+///
+/// It also repairs what V8 writes but strict JSON readers reject: a `\uD800`-style escape that is a lone UTF-16
+/// surrogate is rewritten in place to `\uFFFD` (same length, so byte offsets stay true).
+class InputStream
+{
+public:
+    using Ch = char;
+
+    static Result<std::unique_ptr<InputStream>> open(const std::string& path, const InputOptions& options = {});
+    ~InputStream();
+    InputStream(const InputStream&) = delete;
+    InputStream& operator=(const InputStream&) = delete;
+
+    Ch Peek()
+    {
+        if (m_cur == m_end) [[unlikely]] {
+            if (!refill())
+                return '\0';
+        }
+        return *m_cur;
+    }
+    Ch Take()
+    {
+        if (m_cur == m_end) [[unlikely]] {
+            if (!refill())
+                return '\0';
+        }
+        return *m_cur++;
+    }
+    /// Offset of the next byte in the (decompressed) text.
+    size_t Tell() const
+    {
+        return size_t(m_consumedBefore + uint64_t(m_cur - m_buf.data()));
+    }
+    // Output side of the RapidJSON stream concept; never used for reading.
+    Ch* PutBegin()
+    {
+        return nullptr;
+    }
+    void Put(Ch)
+    {
+    }
+    void Flush()
+    {
+    }
+    size_t PutEnd(Ch*)
+    {
+        return 0;
+    }
+
+    /// Reads up to `n` bytes into `out`; returns how many were read (0 at end of input or on error).
+    size_t read(char* out, size_t n);
+
+    const std::string& name() const
+    {
+        return m_name;
+    }
+    /// Size of the file on disk in bytes, or 0 when unknown (stdin, pipes).
+    uint64_t rawSize() const
+    {
+        return m_rawSize;
+    }
+    bool compressed() const
+    {
+        return m_compressed;
+    }
+    /// Set when reading stopped early: an I/O error, the decompression limit, corrupt gzip data or cancellation.
+    const std::optional<ParseError>& error() const
+    {
+        return m_error;
+    }
+    bool atEnd()
+    {
+        return Peek() == '\0' && m_eof && m_cur == m_end;
+    }
+
+private:
+    InputStream() = default;
+    bool refill();
+    size_t repairEscapes(char* begin, char* end, bool eof);
+
+    std::string m_name;
+    void* m_gz = nullptr; // gzFile
+    std::vector<char> m_buf;
+    char* m_cur = nullptr;
+    char* m_end = nullptr; // end of the bytes released to the reader
+    char* m_rawEnd = nullptr; // end of the bytes read (a held-back escape may lie between m_end and m_rawEnd)
+    uint64_t m_consumedBefore = 0;
+    uint64_t m_decompressed = 0;
+    uint64_t m_rawSize = 0;
+    uint64_t m_maxDecompressed = 0;
+    bool m_compressed = false;
+    bool m_eof = false;
+    TaskControl m_control;
+    std::optional<ParseError> m_error;
+};
+
+/// Reads a whole small file (gzip or plain) into memory: claims files, reference tables in tests.
+Result<std::string> readWholeFile(const std::string& path, const InputOptions& options = {});
+
+} // namespace v8scope

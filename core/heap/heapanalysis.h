@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "classnames.h"
+#include "heapsnapshot.h"
+
+#include <common/error.h>
+#include <common/progress.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace v8scope {
+
+/// DevTools' DOM link states (the low two bits of its detachedness-and-class array).
+enum DomState : uint8_t
+{
+    kDomUnknown = 0,
+    kDomAttached = 1,
+    kDomDetached = 2,
+};
+
+/// Per-node flag bits, as DevTools' JSHeapSnapshot.nodeFlags.
+enum NodeFlag : uint8_t
+{
+    kFlagCanBeQueried = 1,
+    kFlagDetachedDomTreeNode = 2,
+    kFlagPageObject = 4,
+};
+
+/// The reverse graph as CSR: node i is retained through slots firstRetainer[i]..firstRetainer[i+1]-1; each slot
+/// names the retaining node and the edge.
+struct Retainers
+{
+    std::vector<uint32_t> firstRetainer; ///< nodeCount + 1
+    std::vector<uint32_t> retainerNode; ///< edgeCount
+    std::vector<uint32_t> retainerEdge; ///< edgeCount
+};
+
+struct AnalysisTimings
+{
+    double retainersMs = 0, domStateMs = 0, flagsMs = 0, shallowMs = 0, dominatorsMs = 0, distancesMs = 0,
+           classesMs = 0;
+};
+
+/// Everything DevTools' Memory panel computes from one snapshot, as flat arrays indexed by node ordinal.
+/// Built once by analyze(), then immutable and shared between reports, views and threads.
+///
+/// Matches chrome-devtools-frontend's JSHeapSnapshot step for step (see docs/heap-semantics.md): DOM-state
+/// propagation and "Detached " names, page-owned flags, essential edges, shallow-size reassignment,
+/// Lengauer-Tarjan dominators with DevTools' orphan handling, retained sizes, distances, class names with
+/// object-shape ({a, b}) inference.
+class HeapAnalysis
+{
+public:
+    static Result<std::shared_ptr<const HeapAnalysis>> analyze(
+        std::shared_ptr<const HeapSnapshot> snapshot, const TaskControl& control = {});
+
+    std::shared_ptr<const HeapSnapshot> snapshot;
+    Retainers retainers;
+    std::vector<uint8_t> domState; ///< DomState per node, after propagation
+    std::vector<uint8_t> flags; ///< NodeFlag bits
+    std::vector<uint32_t> nameIndex; ///< node name after "Detached " renaming: see name()
+    std::vector<std::string> extraNames; ///< names added by renaming; index = nameIndex - snapshot strings count
+    std::vector<uint64_t> selfSize; ///< bytes after DevTools' shallow-size reassignment
+    std::vector<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
+    std::vector<uint64_t> retainedSize; ///< bytes
+    std::vector<uint32_t> firstDominated; ///< nodeCount + 1 CSR offsets into `dominated`
+    std::vector<uint32_t> dominated; ///< children in the dominator tree
+    std::vector<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
+    ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
+    uint32_t unreachableFromRoot = 0; ///< nodes DevTools reports as "unreachable from the root"
+    uint32_t stillUnreachable = 0; ///< of those, the ones not reached from weak-only orphans either
+    bool hasUserRoots = false;
+    AnalysisTimings timings;
+
+    static constexpr int32_t kNoDistance = -5;
+    static constexpr int32_t kBaseSystemDistance = 100000000;
+
+    uint32_t nodeCount() const
+    {
+        return snapshot->nodeCount;
+    }
+    uint32_t root() const
+    {
+        return snapshot->rootOrdinal;
+    }
+    /// The node's raw name as DevTools sees it (with a "Detached " prefix where propagation added one).
+    std::string_view name(uint32_t node) const
+    {
+        const uint32_t i = nameIndex[node];
+        const uint32_t n = snapshot->strings.size();
+        return i < n ? snapshot->strings.get(i) : std::string_view(extraNames[i - n]);
+    }
+    std::string_view className(uint32_t node) const
+    {
+        return classes.className(node);
+    }
+    /// DevTools' display name: plain objects as "{a, b, …}", cons strings flattened, otherwise name().
+    std::string displayName(uint32_t node) const;
+    uint64_t totalSize() const
+    {
+        return retainedSize[root()] + snapshot->extraNativeBytes;
+    }
+    /// Ordinal of the node with this id, or UINT32_MAX.
+    uint32_t nodeForId(uint32_t id) const;
+
+    /// DevTools' statistics (the Statistics view), from reassigned self sizes.
+    struct Statistics
+    {
+        uint64_t total = 0, nativeTotal = 0, typedArrays = 0, v8Total = 0, code = 0, strings = 0, jsArrays = 0,
+                 system = 0;
+    };
+    Statistics statistics() const;
+
+private:
+    std::vector<uint32_t> m_idOrder; ///< ordinals sorted by id, for nodeForId
+};
+
+} // namespace v8scope

@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <common/index.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace v8scope {
+
+/// The strings of a snapshot, back to back in one buffer (decoded to UTF-8), addressed by index.
+class StringTable
+{
+public:
+    StringTable()
+    {
+        m_offsets.push_back(0);
+    }
+    uint32_t size() const
+    {
+        return uint32_t(m_offsets.size() - 1);
+    }
+    std::string_view get(uint32_t i) const
+    {
+        return std::string_view(m_bytes.data() + m_offsets[i], size_t(m_offsets[i + 1] - m_offsets[i]));
+    }
+    std::string_view operator[](StringIndex i) const
+    {
+        return get(i.index);
+    }
+    uint32_t add(std::string_view s)
+    {
+        m_bytes.insert(m_bytes.end(), s.begin(), s.end());
+        m_offsets.push_back(m_bytes.size());
+        return size() - 1;
+    }
+    /// Index of the first string equal to `s`, or StringIndex::kInvalid.
+    uint32_t find(std::string_view s) const;
+    uint64_t byteSize() const
+    {
+        return m_bytes.size();
+    }
+    void shrinkToFit()
+    {
+        m_bytes.shrink_to_fit();
+        m_offsets.shrink_to_fit();
+    }
+
+private:
+    std::vector<char> m_bytes;
+    std::vector<uint64_t> m_offsets;
+};
+
+/// Indices of the node and edge types this code needs, resolved by name from snapshot.meta (-1 when a
+/// snapshot's type list does not have that type).
+struct NodeTypeIds
+{
+    int hidden = -1, array = -1, string = -1, object = -1, code = -1, closure = -1, regexp = -1, number = -1,
+        native = -1, synthetic = -1, consString = -1, slicedString = -1, symbol = -1, bigint = -1, objectShape = -1;
+};
+struct EdgeTypeIds
+{
+    int context = -1, element = -1, property = -1, internal = -1, hidden = -1, shortcut = -1, weak = -1;
+};
+
+/// One parsed .heapsnapshot as flat columns: no object per node or edge. Immutable once the reader returns it;
+/// analyses keep their own derived arrays (see HeapAnalysis).
+///
+/// Nodes are dense ordinals 0..nodeCount-1 in file order; node i owns edges firstEdge[i]..firstEdge[i+1]-1
+/// (CSR). Edge targets are node ordinals (the file's to_node divided by the node field count).
+struct HeapSnapshot
+{
+    std::string sourceName;
+    uint64_t sourceBytes = 0; ///< decompressed text length
+
+    // snapshot.meta, as written
+    std::vector<std::string> nodeFields, nodeTypeNames, edgeFields, edgeTypeNames, locationFields;
+    NodeTypeIds nodeTypes;
+    EdgeTypeIds edgeTypes;
+    uint32_t nodeCount = 0;
+    uint32_t edgeCount = 0;
+    uint32_t rootOrdinal = 0;
+    uint32_t traceFunctionCount = 0;
+    uint64_t extraNativeBytes = 0;
+
+    // per node
+    std::vector<uint8_t> nodeType;
+    std::vector<uint32_t> nodeName; ///< string index
+    std::vector<uint32_t> nodeId;
+    std::vector<uint64_t> nodeSelfSize; ///< bytes, as in the file (before DevTools' reassignment)
+    std::vector<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
+    std::vector<uint32_t> nodeTraceNodeId; ///< empty when the file has no trace_node_id field
+    std::vector<uint8_t> nodeDetachedness; ///< empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached
+
+    // per edge
+    std::vector<uint8_t> edgeType;
+    std::vector<uint32_t> edgeNameOrIndex; ///< string index, or the element/hidden index
+    std::vector<uint32_t> edgeTarget; ///< node ordinal
+
+    // locations: constructor/function source positions (0-based line and column)
+    struct Location
+    {
+        uint32_t node;
+        uint32_t scriptId;
+        uint32_t line;
+        uint32_t column;
+    };
+    std::vector<Location> locations;
+
+    // allocation tracking (.heaptimeline); kept as read
+    std::vector<uint32_t> traceFunctionInfos;
+    struct TraceNode
+    {
+        uint32_t id, functionInfoIndex, count, size, parent; ///< parent: record index, or UINT32_MAX at top
+    };
+    std::vector<TraceNode> traceTree;
+    std::vector<uint64_t> samples; ///< pairs as in sample_fields
+
+    StringTable strings;
+
+    std::string_view nodeNameView(uint32_t node) const
+    {
+        return strings.get(nodeName[node]);
+    }
+    std::string_view nodeTypeName(uint32_t node) const
+    {
+        return nodeTypeNames[nodeType[node]];
+    }
+    std::string_view edgeTypeName(uint32_t edge) const
+    {
+        return edgeTypeNames[edgeType[edge]];
+    }
+    /// Whether the edge's name_or_index is a string index (every type but element and hidden).
+    bool edgeHasStringName(uint32_t edge) const
+    {
+        const int t = edgeType[edge];
+        return t != edgeTypes.element && t != edgeTypes.hidden;
+    }
+    /// The edge name as DevTools shows it: the string, or the decimal index for element and hidden edges.
+    std::string edgeName(uint32_t edge) const;
+    /// Ordinal of the node with this id, or UINT32_MAX (linear scan; use HeapAnalysis::nodeForId for many).
+    uint32_t findNodeById(uint32_t id) const;
+};
+
+} // namespace v8scope

@@ -1,0 +1,837 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "snapshotreader.h"
+
+#include "jsontree.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <algorithm>
+#include <array>
+
+namespace v8scope {
+
+namespace {
+
+enum class Section
+{
+    None,
+    Header,
+    Nodes,
+    Edges,
+    Locations,
+    Strings,
+    TraceFunctionInfos,
+    TraceTree,
+    Samples,
+    Skip,
+};
+
+enum class NodeRole : uint8_t
+{
+    Type,
+    Name,
+    Id,
+    SelfSize,
+    EdgeCount,
+    TraceNodeId,
+    Detachedness,
+    Other,
+};
+
+enum class EdgeRole : uint8_t
+{
+    Type,
+    Name,
+    ToNode,
+    Other,
+};
+
+/// A numeric section value that arrived before snapshot.meta (possible in non-V8 producers' key order).
+struct PendingValue
+{
+    uint64_t value;
+    uint64_t offset;
+};
+
+/// Upper bound for how many bytes the text of a gzip file can take, from its compressed size (deflate cannot
+/// compress better than about 1032:1).
+constexpr uint64_t kMaxDeflateRatio = 1032;
+
+class SnapshotHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SnapshotHandler>
+{
+public:
+    explicit SnapshotHandler(InputStream& in)
+        : m_in(in)
+        , m_snap(std::make_shared<HeapSnapshot>())
+    {
+        m_snap->sourceName = in.name();
+    }
+
+    std::optional<ParseError> m_error;
+
+    bool Null()
+    {
+        return scalar("null");
+    }
+    bool Bool(bool)
+    {
+        return scalar("a boolean");
+    }
+    bool Int(int i)
+    {
+        if (i >= 0)
+            return number(uint64_t(i));
+        return negative(i);
+    }
+    bool Int64(int64_t i)
+    {
+        if (i >= 0)
+            return number(uint64_t(i));
+        return negative(i);
+    }
+    bool Uint(unsigned u)
+    {
+        return number(u);
+    }
+    bool Uint64(uint64_t u)
+    {
+        return number(u);
+    }
+    bool Double(double d)
+    {
+        if (m_section == Section::Header)
+            return tree(m_tree.value(JsonTree::Node::makeNumber(d, false, 0)));
+        if (m_section == Section::Skip || m_depth < 2)
+            return true;
+        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found a non-integer number");
+    }
+    bool String(const char* s, rapidjson::SizeType len, bool)
+    {
+        if (m_section == Section::Strings) {
+            if (m_depth != 2)
+                return fail("expected a string directly inside \"strings\"");
+            m_snap->strings.add(std::string_view(s, len));
+            return true;
+        }
+        if (m_section == Section::Header)
+            return tree(m_tree.value(JsonTree::Node::string(std::string(s, len))));
+        if (m_section == Section::Skip || m_depth < 2)
+            return true;
+        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found a string");
+    }
+    bool Key(const char* s, rapidjson::SizeType len, bool)
+    {
+        if (m_depth == 1) {
+            m_key.assign(s, len);
+            return true;
+        }
+        if (m_section == Section::Header)
+            return m_tree.key(std::string(s, len));
+        if (m_section == Section::Skip)
+            return true;
+        return fail("unexpected object inside \"" + m_sectionName + "\"");
+    }
+    bool StartObject()
+    {
+        if (m_depth == 0) {
+            m_depth = 1;
+            return true;
+        }
+        if (m_depth == 1) {
+            ++m_depth;
+            if (m_key == "snapshot") {
+                if (m_haveHeader)
+                    return fail("duplicate \"snapshot\" section");
+                m_section = Section::Header;
+                m_sectionName = m_key;
+                return tree(m_tree.startObject());
+            }
+            if (isKnownArraySection(m_key))
+                return fail("expected an array for \"" + m_key + "\", found an object");
+            m_section = Section::Skip;
+            return true;
+        }
+        ++m_depth;
+        if (m_section == Section::Header)
+            return tree(m_tree.startObject());
+        if (m_section == Section::Skip)
+            return true;
+        return fail("unexpected object inside \"" + m_sectionName + "\"");
+    }
+    bool EndObject(rapidjson::SizeType)
+    {
+        --m_depth;
+        if (m_section == Section::Header) {
+            if (!m_tree.end())
+                return fail(m_tree.error());
+            if (m_depth == 1)
+                return finishHeader();
+            return true;
+        }
+        if (m_depth == 1)
+            m_section = Section::None;
+        return true;
+    }
+    bool StartArray()
+    {
+        if (m_depth == 0)
+            return fail("expected a JSON object at the top level, found an array");
+        if (m_depth == 1) {
+            ++m_depth;
+            return startSection();
+        }
+        ++m_depth;
+        switch (m_section) {
+        case Section::Header:
+            return tree(m_tree.startArray());
+        case Section::Skip:
+            return true;
+        case Section::TraceTree:
+            return traceTreeStartArray();
+        default:
+            return fail("unexpected nested array inside \"" + m_sectionName + "\"");
+        }
+    }
+    bool EndArray(rapidjson::SizeType)
+    {
+        --m_depth;
+        switch (m_section) {
+        case Section::Header:
+            if (!m_tree.end())
+                return fail(m_tree.error());
+            return true;
+        case Section::TraceTree:
+            if (m_depth > 1) {
+                m_traceStack.pop_back();
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+        if (m_depth == 1)
+            return endSection();
+        return true;
+    }
+
+    Result<std::shared_ptr<const HeapSnapshot>> finish();
+
+private:
+    static bool isKnownArraySection(const std::string& key)
+    {
+        return key == "nodes" || key == "edges" || key == "strings" || key == "locations" || key == "samples"
+            || key == "trace_function_infos" || key == "trace_tree";
+    }
+
+    bool tree(bool ok)
+    {
+        return ok || fail(m_tree.error());
+    }
+    bool fail(const std::string& message)
+    {
+        if (!m_error)
+            m_error = ParseError::at(m_in.name(), m_in.Tell(), message);
+        return false;
+    }
+    bool failAt(uint64_t offset, const std::string& message)
+    {
+        if (!m_error)
+            m_error = ParseError::at(m_in.name(), offset, message);
+        return false;
+    }
+
+    bool scalar(const char* what)
+    {
+        if (m_section == Section::Header) {
+            if (what[0] == 'n')
+                return tree(m_tree.value(JsonTree::Node::null()));
+            return tree(m_tree.value(JsonTree::Node::boolean()));
+        }
+        if (m_section == Section::Skip || m_depth < 2) {
+            if (m_depth == 1 && isKnownArraySection(m_key))
+                return fail("expected an array for \"" + m_key + "\", found " + what);
+            return true;
+        }
+        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found " + what);
+    }
+    bool negative(int64_t v)
+    {
+        if (m_section == Section::Header)
+            return tree(m_tree.value(JsonTree::Node::makeNumber(double(v), false, 0)));
+        if (m_section == Section::Skip || m_depth < 2)
+            return true;
+        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found " + std::to_string(v));
+    }
+
+    bool number(uint64_t v)
+    {
+        switch (m_section) {
+        case Section::Nodes:
+            if (!m_haveHeader) {
+                m_pendingNodes.push_back({ v, m_in.Tell() });
+                return true;
+            }
+            return nodeValue(v, m_in.Tell());
+        case Section::Edges:
+            if (!m_haveHeader) {
+                m_pendingEdges.push_back({ v, m_in.Tell() });
+                return true;
+            }
+            return edgeValue(v, m_in.Tell());
+        case Section::Locations:
+            if (!m_haveHeader) {
+                m_pendingLocations.push_back({ v, m_in.Tell() });
+                return true;
+            }
+            return locationValue(v, m_in.Tell());
+        case Section::Header:
+            return tree(m_tree.value(JsonTree::Node::makeNumber(double(v), true, v)));
+        case Section::Samples:
+            m_snap->samples.push_back(v);
+            return true;
+        case Section::TraceFunctionInfos:
+            if (v > UINT32_MAX)
+                return fail("value " + std::to_string(v) + " in \"trace_function_infos\" exceeds 32 bits");
+            m_snap->traceFunctionInfos.push_back(uint32_t(v));
+            return true;
+        case Section::TraceTree:
+            return traceTreeValue(v);
+        case Section::Strings:
+            return fail("expected a string in \"strings\", found a number");
+        default:
+            if (m_depth == 1 && isKnownArraySection(m_key))
+                return fail("expected an array for \"" + m_key + "\", found a number");
+            return true;
+        }
+    }
+
+    bool startSection()
+    {
+        const std::string& key = m_key;
+        Section s = Section::Skip;
+        if (key == "nodes")
+            s = Section::Nodes;
+        else if (key == "edges")
+            s = Section::Edges;
+        else if (key == "strings")
+            s = Section::Strings;
+        else if (key == "locations")
+            s = Section::Locations;
+        else if (key == "samples")
+            s = Section::Samples;
+        else if (key == "trace_function_infos")
+            s = Section::TraceFunctionInfos;
+        else if (key == "trace_tree")
+            s = Section::TraceTree;
+        else if (key == "snapshot")
+            return fail("expected an object for \"snapshot\", found an array");
+        if (s != Section::Skip) {
+            const unsigned bit = 1u << unsigned(s);
+            if (m_seenSections & bit)
+                return fail("duplicate \"" + key + "\" section");
+            m_seenSections |= bit;
+            m_sectionStart[size_t(s)] = m_in.Tell();
+        }
+        m_section = s;
+        m_sectionName = key;
+        if (s == Section::TraceTree)
+            m_traceStack.assign(1, TraceLevel { UINT32_MAX, 0, UINT32_MAX });
+        return true;
+    }
+
+    bool endSection()
+    {
+        const Section s = m_section;
+        m_section = Section::None;
+        if (s == Section::Nodes || s == Section::Edges || s == Section::Locations)
+            m_sectionEnd[size_t(s)] = m_in.Tell();
+        if (s == Section::TraceTree)
+            m_traceStack.clear();
+        return true;
+    }
+
+    // ---- snapshot header ----
+    bool finishHeader();
+    bool resolveNodeFields(const JsonTree::Node& meta);
+    bool resolveEdgeFields(const JsonTree::Node& meta);
+    bool replayPending();
+
+    // ---- nodes ----
+    bool nodeValue(uint64_t v, uint64_t offset)
+    {
+        HeapSnapshot& s = *m_snap;
+        if (m_nodeOrdinal >= s.nodeCount)
+            return failAt(offset, "more node values than node_count " + std::to_string(s.nodeCount) + " allows");
+        const uint32_t ord = m_nodeOrdinal;
+        switch (m_nodeRoles[m_nodeField]) {
+        case NodeRole::Type:
+            if (v >= s.nodeTypeNames.size())
+                return failAt(offset,
+                    "node type " + std::to_string(v) + " is not in meta.node_types ("
+                        + std::to_string(s.nodeTypeNames.size()) + " types)");
+            s.nodeType[ord] = uint8_t(v);
+            break;
+        case NodeRole::Name:
+            if (v > UINT32_MAX)
+                return failAt(offset, "node name index " + std::to_string(v) + " exceeds 32 bits");
+            s.nodeName[ord] = uint32_t(v);
+            if (v >= m_maxNodeName) {
+                m_maxNodeName = v;
+                m_maxNodeNameOffset = offset;
+            }
+            break;
+        case NodeRole::Id:
+            if (v > UINT32_MAX)
+                return failAt(offset, "node id " + std::to_string(v) + " exceeds 32 bits");
+            s.nodeId[ord] = uint32_t(v);
+            break;
+        case NodeRole::SelfSize:
+            s.nodeSelfSize[ord] = v;
+            break;
+        case NodeRole::EdgeCount:
+            m_edgeSum += v;
+            if (m_edgeSum > s.edgeCount)
+                return failAt(offset,
+                    "edge_count fields of the nodes add up to more than the header's edge_count "
+                        + std::to_string(s.edgeCount));
+            s.firstEdge[ord + 1] = uint32_t(m_edgeSum);
+            break;
+        case NodeRole::TraceNodeId:
+            s.nodeTraceNodeId[ord] = uint32_t(std::min<uint64_t>(v, UINT32_MAX));
+            break;
+        case NodeRole::Detachedness:
+            s.nodeDetachedness[ord] = uint8_t(v & 3);
+            break;
+        case NodeRole::Other:
+            break;
+        }
+        if (++m_nodeField == m_nodeRoles.size()) {
+            m_nodeField = 0;
+            ++m_nodeOrdinal;
+        }
+        return true;
+    }
+
+    // ---- edges ----
+    bool edgeValue(uint64_t v, uint64_t offset)
+    {
+        HeapSnapshot& s = *m_snap;
+        if (m_edgeOrdinal >= s.edgeCount)
+            return failAt(offset, "more edge values than edge_count " + std::to_string(s.edgeCount) + " allows");
+        const uint32_t e = m_edgeOrdinal;
+        switch (m_edgeRoles[m_edgeField]) {
+        case EdgeRole::Type:
+            if (v >= s.edgeTypeNames.size())
+                return failAt(offset,
+                    "edge type " + std::to_string(v) + " is not in meta.edge_types ("
+                        + std::to_string(s.edgeTypeNames.size()) + " types)");
+            s.edgeType[e] = uint8_t(v);
+            break;
+        case EdgeRole::Name:
+            if (v > UINT32_MAX)
+                return failAt(offset, "edge name_or_index " + std::to_string(v) + " exceeds 32 bits");
+            s.edgeNameOrIndex[e] = uint32_t(v);
+            break;
+        case EdgeRole::ToNode: {
+            const uint64_t nf = m_nodeRoles.size();
+            if (v % nf != 0)
+                return failAt(offset,
+                    "to_node " + std::to_string(v) + " is not a multiple of the node field count "
+                        + std::to_string(nf));
+            if (v / nf >= s.nodeCount)
+                return failAt(offset,
+                    "to_node " + std::to_string(v) + " points past the last node (node_count "
+                        + std::to_string(s.nodeCount) + ")");
+            s.edgeTarget[e] = uint32_t(v / nf);
+            break;
+        }
+        case EdgeRole::Other:
+            break;
+        }
+        if (++m_edgeField == m_edgeRoles.size()) {
+            m_edgeField = 0;
+            // The name check needs the edge type, which may come after the name in exotic field orders.
+            if (s.edgeHasStringName(e) && s.edgeNameOrIndex[e] >= m_maxEdgeName) {
+                m_maxEdgeName = s.edgeNameOrIndex[e];
+                m_maxEdgeNameOffset = offset;
+            }
+            ++m_edgeOrdinal;
+        }
+        return true;
+    }
+
+    // ---- locations ----
+    bool locationValue(uint64_t v, uint64_t offset)
+    {
+        if (m_locationFieldCount == 0)
+            return true; // no location_fields in meta: DevTools ignores the section too
+        if (v > UINT32_MAX)
+            return failAt(offset, "value " + std::to_string(v) + " in \"locations\" exceeds 32 bits");
+        m_locationRecord[m_locationField] = uint32_t(v);
+        if (++m_locationField < m_locationFieldCount)
+            return true;
+        m_locationField = 0;
+        const uint64_t nf = m_nodeRoles.size();
+        const uint32_t objectIndex = m_locationRecord[m_locObject];
+        if (objectIndex % nf != 0 || objectIndex / nf >= m_snap->nodeCount)
+            return failAt(offset,
+                "location object_index " + std::to_string(objectIndex) + " is not a valid node index");
+        m_snap->locations.push_back({ uint32_t(objectIndex / nf), m_locationRecord[m_locScript],
+            m_locationRecord[m_locLine], m_locationRecord[m_locColumn] });
+        return true;
+    }
+
+    // ---- trace tree: nested arrays of (id, function_info_index, count, size, [children]) ----
+    struct TraceLevel
+    {
+        uint32_t parent; ///< record that owns this children array
+        uint32_t field; ///< next field position within the current tuple
+        uint32_t current; ///< record being filled at this level
+    };
+    bool traceTreeValue(uint64_t v)
+    {
+        TraceLevel& level = m_traceStack.back();
+        if (level.field == 0) {
+            level.current = uint32_t(m_snap->traceTree.size());
+            m_snap->traceTree.push_back({ 0, 0, 0, 0, level.parent });
+        }
+        HeapSnapshot::TraceNode& t = m_snap->traceTree[level.current];
+        const uint32_t value = uint32_t(std::min<uint64_t>(v, UINT32_MAX));
+        switch (level.field) {
+        case 0:
+            t.id = value;
+            break;
+        case 1:
+            t.functionInfoIndex = value;
+            break;
+        case 2:
+            t.count = value;
+            break;
+        case 3:
+            t.size = value;
+            break;
+        default:
+            return fail("expected a children array in \"trace_tree\", found a number");
+        }
+        ++level.field;
+        return true;
+    }
+    bool traceTreeStartArray()
+    {
+        TraceLevel& level = m_traceStack.back();
+        if (level.field != 4)
+            return fail("unexpected array in \"trace_tree\": a node has fewer than 4 numbers before its children");
+        level.field = 0;
+        m_traceStack.push_back(TraceLevel { level.current, 0, UINT32_MAX });
+        return true;
+    }
+
+    InputStream& m_in;
+    std::shared_ptr<HeapSnapshot> m_snap;
+    JsonTree m_tree;
+    int m_depth = 0;
+    Section m_section = Section::None;
+    std::string m_sectionName;
+    std::string m_key;
+    unsigned m_seenSections = 0;
+    std::array<uint64_t, 10> m_sectionStart {};
+    std::array<uint64_t, 10> m_sectionEnd {};
+    bool m_haveHeader = false;
+
+    std::vector<NodeRole> m_nodeRoles;
+    std::vector<EdgeRole> m_edgeRoles;
+    uint32_t m_nodeField = 0, m_nodeOrdinal = 0, m_edgeField = 0, m_edgeOrdinal = 0;
+    uint64_t m_edgeSum = 0;
+    uint64_t m_maxNodeName = 0, m_maxNodeNameOffset = 0, m_maxEdgeName = 0, m_maxEdgeNameOffset = 0;
+    uint32_t m_locationFieldCount = 0, m_locationField = 0;
+    uint32_t m_locObject = 0, m_locScript = 0, m_locLine = 0, m_locColumn = 0;
+    std::array<uint32_t, 16> m_locationRecord {};
+    std::vector<TraceLevel> m_traceStack;
+    std::vector<PendingValue> m_pendingNodes, m_pendingEdges, m_pendingLocations;
+};
+
+int indexOf(const std::vector<std::string>& list, std::string_view name)
+{
+    const auto it = std::find(list.begin(), list.end(), name);
+    return it == list.end() ? -1 : int(it - list.begin());
+}
+
+bool SnapshotHandler::resolveNodeFields(const JsonTree::Node& meta)
+{
+    HeapSnapshot& s = *m_snap;
+    const JsonTree::Node* fields = meta.get("node_fields");
+    if (!fields || !fields->stringList(s.nodeFields))
+        return fail("snapshot.meta.node_fields is missing or not a list of strings");
+    if (s.nodeFields.empty() || s.nodeFields.size() > 64)
+        return fail("snapshot.meta.node_fields has " + std::to_string(s.nodeFields.size()) + " fields");
+    for (const char* required : { "type", "name", "id", "self_size", "edge_count" })
+        if (indexOf(s.nodeFields, required) < 0)
+            return fail(std::string("snapshot.meta.node_fields has no \"") + required + "\" field");
+    m_nodeRoles.assign(s.nodeFields.size(), NodeRole::Other);
+    for (size_t i = 0; i < s.nodeFields.size(); ++i) {
+        const std::string& f = s.nodeFields[i];
+        if (f == "type")
+            m_nodeRoles[i] = NodeRole::Type;
+        else if (f == "name")
+            m_nodeRoles[i] = NodeRole::Name;
+        else if (f == "id")
+            m_nodeRoles[i] = NodeRole::Id;
+        else if (f == "self_size")
+            m_nodeRoles[i] = NodeRole::SelfSize;
+        else if (f == "edge_count")
+            m_nodeRoles[i] = NodeRole::EdgeCount;
+        else if (f == "trace_node_id")
+            m_nodeRoles[i] = NodeRole::TraceNodeId;
+        else if (f == "detachedness")
+            m_nodeRoles[i] = NodeRole::Detachedness;
+    }
+    const JsonTree::Node* types = meta.get("node_types");
+    const int typeField = indexOf(s.nodeFields, "type");
+    if (!types || types->kind != JsonTree::Kind::Array || size_t(typeField) >= types->items.size()
+        || !types->items[size_t(typeField)].stringList(s.nodeTypeNames))
+        return fail("snapshot.meta.node_types has no list of type names for the \"type\" field");
+    if (s.nodeTypeNames.size() > 255)
+        return fail("snapshot.meta.node_types lists more than 255 node types");
+    NodeTypeIds& t = s.nodeTypes;
+    const auto& n = s.nodeTypeNames;
+    t.hidden = indexOf(n, "hidden");
+    t.array = indexOf(n, "array");
+    t.string = indexOf(n, "string");
+    t.object = indexOf(n, "object");
+    t.code = indexOf(n, "code");
+    t.closure = indexOf(n, "closure");
+    t.regexp = indexOf(n, "regexp");
+    t.number = indexOf(n, "number");
+    t.native = indexOf(n, "native");
+    t.synthetic = indexOf(n, "synthetic");
+    t.consString = indexOf(n, "concatenated string");
+    t.slicedString = indexOf(n, "sliced string");
+    t.symbol = indexOf(n, "symbol");
+    t.bigint = indexOf(n, "bigint");
+    t.objectShape = indexOf(n, "object shape");
+    return true;
+}
+
+bool SnapshotHandler::resolveEdgeFields(const JsonTree::Node& meta)
+{
+    HeapSnapshot& s = *m_snap;
+    const JsonTree::Node* fields = meta.get("edge_fields");
+    if (!fields || !fields->stringList(s.edgeFields))
+        return fail("snapshot.meta.edge_fields is missing or not a list of strings");
+    if (s.edgeFields.empty() || s.edgeFields.size() > 64)
+        return fail("snapshot.meta.edge_fields has " + std::to_string(s.edgeFields.size()) + " fields");
+    for (const char* required : { "type", "name_or_index", "to_node" })
+        if (indexOf(s.edgeFields, required) < 0)
+            return fail(std::string("snapshot.meta.edge_fields has no \"") + required + "\" field");
+    m_edgeRoles.assign(s.edgeFields.size(), EdgeRole::Other);
+    for (size_t i = 0; i < s.edgeFields.size(); ++i) {
+        const std::string& f = s.edgeFields[i];
+        if (f == "type")
+            m_edgeRoles[i] = EdgeRole::Type;
+        else if (f == "name_or_index")
+            m_edgeRoles[i] = EdgeRole::Name;
+        else if (f == "to_node")
+            m_edgeRoles[i] = EdgeRole::ToNode;
+    }
+    const JsonTree::Node* types = meta.get("edge_types");
+    const int typeField = indexOf(s.edgeFields, "type");
+    if (!types || types->kind != JsonTree::Kind::Array || size_t(typeField) >= types->items.size()
+        || !types->items[size_t(typeField)].stringList(s.edgeTypeNames))
+        return fail("snapshot.meta.edge_types has no list of type names for the \"type\" field");
+    if (s.edgeTypeNames.size() > 255)
+        return fail("snapshot.meta.edge_types lists more than 255 edge types");
+    EdgeTypeIds& t = s.edgeTypes;
+    const auto& n = s.edgeTypeNames;
+    t.context = indexOf(n, "context");
+    t.element = indexOf(n, "element");
+    t.property = indexOf(n, "property");
+    t.internal = indexOf(n, "internal");
+    t.hidden = indexOf(n, "hidden");
+    t.shortcut = indexOf(n, "shortcut");
+    t.weak = indexOf(n, "weak");
+    return true;
+}
+
+bool SnapshotHandler::finishHeader()
+{
+    m_section = Section::None;
+    m_haveHeader = true;
+    const JsonTree::Node& header = m_tree.root();
+    const JsonTree::Node* meta = header.get("meta");
+    if (!meta || meta->kind != JsonTree::Kind::Object)
+        return fail("snapshot.meta is missing");
+    if (!resolveNodeFields(*meta) || !resolveEdgeFields(*meta))
+        return false;
+    HeapSnapshot& s = *m_snap;
+    const JsonTree::Node* locFields = meta->get("location_fields");
+    if (locFields && locFields->stringList(s.locationFields) && !s.locationFields.empty()) {
+        const int obj = indexOf(s.locationFields, "object_index");
+        const int script = indexOf(s.locationFields, "script_id");
+        const int line = indexOf(s.locationFields, "line");
+        const int col = indexOf(s.locationFields, "column");
+        if (obj < 0 || script < 0 || line < 0 || col < 0 || s.locationFields.size() > m_locationRecord.size())
+            return fail("snapshot.meta.location_fields lacks object_index, script_id, line or column");
+        m_locationFieldCount = uint32_t(s.locationFields.size());
+        m_locObject = uint32_t(obj);
+        m_locScript = uint32_t(script);
+        m_locLine = uint32_t(line);
+        m_locColumn = uint32_t(col);
+    }
+
+    uint64_t nodeCount = 0, edgeCount = 0;
+    if (!header.getUint("node_count", nodeCount))
+        return fail("snapshot.node_count is missing or not an unsigned integer");
+    if (!header.getUint("edge_count", edgeCount))
+        return fail("snapshot.edge_count is missing or not an unsigned integer");
+    if (nodeCount == 0)
+        return fail("snapshot.node_count is 0; a snapshot has at least its root node");
+    if (nodeCount >= UINT32_MAX / 2 || edgeCount >= UINT32_MAX)
+        return fail("snapshot counts too large for this reader (node_count " + std::to_string(nodeCount)
+            + ", edge_count " + std::to_string(edgeCount) + ")");
+    // Each value takes at least two bytes ("0,"): reject a header that claims more than the input can hold
+    // before allocating anything for it.
+    const uint64_t minBytes = 2 * (nodeCount * m_nodeRoles.size() + edgeCount * m_edgeRoles.size());
+    const uint64_t raw = m_in.rawSize();
+    if (raw) {
+        const uint64_t maxText = m_in.compressed() ? raw * kMaxDeflateRatio : raw;
+        if (minBytes > maxText)
+            return fail("header claims " + std::to_string(nodeCount) + " nodes and " + std::to_string(edgeCount)
+                + " edges, more than a " + std::to_string(raw) + "-byte file can hold");
+    }
+    uint64_t v = 0;
+    if (header.getUint("trace_function_count", v))
+        s.traceFunctionCount = uint32_t(std::min<uint64_t>(v, UINT32_MAX));
+    if (header.getUint("extra_native_bytes", v))
+        s.extraNativeBytes = v;
+    s.nodeCount = uint32_t(nodeCount);
+    s.edgeCount = uint32_t(edgeCount);
+    if (header.getUint("root_index", v) && v) {
+        const uint64_t nf = m_nodeRoles.size();
+        if (v % nf != 0 || v / nf >= nodeCount)
+            return fail("snapshot.root_index " + std::to_string(v) + " is not a valid node index");
+        if (v / nf != 0 && v / nf != nodeCount - 1)
+            return fail("snapshot.root_index must be the first or the last node");
+        s.rootOrdinal = uint32_t(v / nf);
+    }
+    // Presize the columns. Without a known file size (stdin) this trusts the header, bounded by 2^32 entries;
+    // a lying header then fails at the end of the section.
+    s.nodeType.resize(nodeCount);
+    s.nodeName.resize(nodeCount);
+    s.nodeId.resize(nodeCount);
+    s.nodeSelfSize.resize(nodeCount);
+    s.firstEdge.assign(nodeCount + 1, 0);
+    if (indexOf(s.nodeFields, "trace_node_id") >= 0)
+        s.nodeTraceNodeId.resize(nodeCount);
+    if (indexOf(s.nodeFields, "detachedness") >= 0)
+        s.nodeDetachedness.resize(nodeCount);
+    s.edgeType.resize(edgeCount);
+    s.edgeNameOrIndex.resize(edgeCount);
+    s.edgeTarget.resize(edgeCount);
+    m_tree.clear();
+    return replayPending();
+}
+
+bool SnapshotHandler::replayPending()
+{
+    for (const PendingValue& p : m_pendingNodes)
+        if (!nodeValue(p.value, p.offset))
+            return false;
+    for (const PendingValue& p : m_pendingEdges)
+        if (!edgeValue(p.value, p.offset))
+            return false;
+    for (const PendingValue& p : m_pendingLocations)
+        if (!locationValue(p.value, p.offset))
+            return false;
+    m_pendingNodes = {};
+    m_pendingEdges = {};
+    m_pendingLocations = {};
+    return true;
+}
+
+Result<std::shared_ptr<const HeapSnapshot>> SnapshotHandler::finish()
+{
+    HeapSnapshot& s = *m_snap;
+    const uint64_t end = m_in.Tell();
+    const std::string& name = m_in.name();
+    if (!m_haveHeader)
+        return ParseError::at(name, end, "missing the \"snapshot\" header object");
+    auto need = [&](Section sec, const char* key) -> std::optional<ParseError> {
+        if (!(m_seenSections & (1u << unsigned(sec))))
+            return ParseError::at(name, end, std::string("missing the \"") + key + "\" section");
+        return std::nullopt;
+    };
+    for (auto [sec, key] : { std::pair { Section::Nodes, "nodes" }, std::pair { Section::Edges, "edges" },
+             std::pair { Section::Strings, "strings" } })
+        if (auto e = need(sec, key))
+            return *e;
+    const uint64_t nodesEnd = m_sectionEnd[size_t(Section::Nodes)];
+    const uint64_t edgesEnd = m_sectionEnd[size_t(Section::Edges)];
+    if (m_nodeOrdinal != s.nodeCount || m_nodeField != 0)
+        return ParseError::at(name, nodesEnd,
+            "node_count is " + std::to_string(s.nodeCount) + " but \"nodes\" holds "
+                + std::to_string(m_nodeOrdinal) + " nodes" + (m_nodeField ? " and a partial one" : ""));
+    if (m_edgeOrdinal != s.edgeCount || m_edgeField != 0)
+        return ParseError::at(name, edgesEnd,
+            "edge_count is " + std::to_string(s.edgeCount) + " but \"edges\" holds "
+                + std::to_string(m_edgeOrdinal) + " edges" + (m_edgeField ? " and a partial one" : ""));
+    if (m_edgeSum != s.edgeCount)
+        return ParseError::at(name, nodesEnd,
+            "the nodes' edge_count fields add up to " + std::to_string(m_edgeSum) + ", not edge_count "
+                + std::to_string(s.edgeCount));
+    if (s.strings.size() == 0)
+        return ParseError::at(name, m_sectionEnd[size_t(Section::Strings)], "\"strings\" is empty");
+    if (m_maxNodeName >= s.strings.size())
+        return ParseError::at(name, m_maxNodeNameOffset,
+            "node name " + std::to_string(m_maxNodeName) + " is past the end of \"strings\" ("
+                + std::to_string(s.strings.size()) + " strings)");
+    if (s.edgeCount && m_maxEdgeName >= s.strings.size())
+        return ParseError::at(name, m_maxEdgeNameOffset,
+            "edge name " + std::to_string(m_maxEdgeName) + " is past the end of \"strings\" ("
+                + std::to_string(s.strings.size()) + " strings)");
+    s.sourceBytes = end;
+    s.strings.shrinkToFit();
+    return std::shared_ptr<const HeapSnapshot>(m_snap);
+}
+
+} // namespace
+
+Result<std::shared_ptr<const HeapSnapshot>> SnapshotReader::read(InputStream& in)
+{
+    SnapshotHandler handler(in);
+    rapidjson::Reader reader;
+    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
+    const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
+    if (in.error())
+        return *in.error();
+    if (handler.m_error)
+        return *handler.m_error;
+    if (!ok) {
+        const uint64_t offset = ok.Offset();
+        if (ok.Code() == rapidjson::kParseErrorDocumentEmpty)
+            return ParseError::at(in.name(), offset, "empty input, expected a JSON heap snapshot");
+        std::string msg = rapidjson::GetParseError_En(ok.Code());
+        if (!msg.empty() && msg.back() == '.')
+            msg.pop_back();
+        if (in.atEnd())
+            msg = "unexpected end of input (truncated file?): " + msg;
+        return ParseError::at(in.name(), offset, "invalid JSON: " + msg);
+    }
+    in.Peek();
+    while (in.Peek() == ' ' || in.Peek() == '\n' || in.Peek() == '\r' || in.Peek() == '\t')
+        in.Take();
+    if (!in.atEnd() && !in.error())
+        return ParseError::at(in.name(), in.Tell(), "unexpected data after the end of the snapshot object");
+    return handler.finish();
+}
+
+Result<std::shared_ptr<const HeapSnapshot>> SnapshotReader::read(const std::string& path, const InputOptions& options)
+{
+    auto opened = InputStream::open(path, options);
+    if (!opened)
+        return opened.error();
+    return read(*opened.value());
+}
+
+} // namespace v8scope

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building and testing v8scope needs. Idempotent: it only calls apt-get
+# when something is missing. Runs as root (CI, containers) or through sudo.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  rapidjson-dev zlib1g-dev libfmt-dev libcli11-dev catch2
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "setup: all build and test packages are installed"
