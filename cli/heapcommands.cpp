@@ -1,29 +1,137 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "heapload.h"
+#include "heapreport.h"
+#include "jsonwriter.h"
 #include "output.h"
 
-#include <heap/snapshotreader.h>
+#include <heap/summary.h>
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <optional>
+#include <regex>
 
 namespace v8scope::cli {
 
+namespace {
+
+struct SummaryOptions
+{
+    std::string file;
+    size_t top = 0;
+    std::string sort = "retained";
+    std::string filter;
+    Format format = Format::Text;
+    bool human = false;
+};
+
+void addFormatOption(CLI::App* cmd, Format& format, bool withJunit = false)
+{
+    cmd->add_option("--format", format, "Output format")
+        ->transform(CLI::CheckedTransformer(formatNames(withJunit), CLI::ignore_case))
+        ->default_str("text");
+}
+
+void addInputFile(CLI::App* cmd, std::string& file)
+{
+    cmd->add_option("FILE", file, "Heap snapshot: .heapsnapshot or .heaptimeline, plain or gzip, - for stdin")
+        ->required();
+}
+
+int runSummary(const SummaryOptions& o)
+{
+    std::optional<std::regex> filter;
+    if (!o.filter.empty()) {
+        try {
+            filter.emplace(o.filter, std::regex::ECMAScript);
+        } catch (const std::regex_error& e) {
+            printError(fmt::format("--filter: invalid regular expression '{}': {}", o.filter, e.what()));
+            return kExitBadInput;
+        }
+    }
+    auto loaded = loadHeap(o.file);
+    if (!loaded)
+        return kExitBadInput;
+    const HeapAnalysis& a = *loaded->analysis;
+    std::vector<ClassAggregate> rows = buildSummary(a, a.classes);
+    if (filter)
+        std::erase_if(rows, [&](const ClassAggregate& r) { return !std::regex_search(r.name, *filter); });
+    sortSummary(rows, o.sort);
+    if (o.top && rows.size() > o.top)
+        rows.resize(o.top);
+    printSummary(a, rows, o.format, o.human || (o.format == Format::Text && stdoutIsTty()));
+    return kExitOk;
+}
+
+struct InfoOptions
+{
+    std::string file;
+    Format format = Format::Text;
+};
+
+int runInfo(const InfoOptions& o)
+{
+    auto loaded = loadHeap(o.file);
+    if (!loaded)
+        return kExitBadInput;
+    printInfo(*loaded, o.format);
+    return kExitOk;
+}
+
+struct NodesOptions
+{
+    std::string file;
+    Format format = Format::Tsv;
+};
+
+int runNodes(const NodesOptions& o)
+{
+    auto loaded = loadHeap(o.file);
+    if (!loaded)
+        return kExitBadInput;
+    printNodes(*loaded->analysis, o.format);
+    return kExitOk;
+}
+
+} // namespace
+
 void registerHeapCommands(CLI::App& app, int& exitCode)
 {
-    auto* info = app.add_subcommand("info", "Format version, node/edge/string counts and sizes of a heap snapshot");
-    static std::string file;
-    info->add_option("FILE", file, "Heap snapshot (.heapsnapshot, .heaptimeline, gzip, or - for stdin)")->required();
-    info->callback([&exitCode] {
-        auto snap = SnapshotReader::read(file);
-        if (!snap) {
-            printError(snap.error().toString());
-            exitCode = kExitBadInput;
-            return;
-        }
-        const HeapSnapshot& s = *snap.value();
-        fmt::print("nodes\t{}\nedges\t{}\nstrings\t{}\n", s.nodeCount, s.edgeCount, s.strings.size());
-    });
+    {
+        auto o = std::make_shared<InfoOptions>();
+        auto* cmd = app.add_subcommand("info", "Snapshot format, node/edge/string counts, total and root sizes, timings");
+        addInputFile(cmd, o->file);
+        addFormatOption(cmd, o->format);
+        cmd->callback([o, &exitCode] { exitCode = runInfo(*o); });
+    }
+    {
+        auto o = std::make_shared<SummaryOptions>();
+        auto* cmd = app.add_subcommand("summary",
+            "DevTools' Summary view: one row per class with count, shallow size, retained size and distance");
+        addInputFile(cmd, o->file);
+        cmd->add_option("--top", o->top, "Print only the first N rows (default: all)");
+        cmd->add_option("--sort", o->sort, "Row order")
+            ->check(CLI::IsMember({ "retained", "shallow", "count", "name", "distance" }))
+            ->default_str("retained");
+        cmd->add_option("--filter", o->filter, "Keep classes whose name matches this regular expression (ECMAScript)");
+        cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
+        addFormatOption(cmd, o->format);
+        cmd->callback([o, &exitCode] { exitCode = runSummary(*o); });
+    }
+    {
+        auto o = std::make_shared<NodesOptions>();
+        auto* cmd = app.add_subcommand("nodes",
+            "Every node in file order: id, class, self (DevTools shallow size), retained, distance, dominator id");
+        addInputFile(cmd, o->file);
+        cmd->add_option("--format", o->format, "Output format")
+            ->transform(CLI::CheckedTransformer(
+                std::map<std::string, Format> { { "tsv", Format::Tsv }, { "json", Format::Json } }, CLI::ignore_case))
+            ->default_str("tsv");
+        cmd->callback([o, &exitCode] { exitCode = runNodes(*o); });
+    }
+    registerHeapTreeCommands(app, exitCode);
 }
 
 } // namespace v8scope::cli

@@ -1,0 +1,217 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "heapreport.h"
+
+#include "jsonwriter.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace v8scope::cli {
+
+std::string sizeCell(uint64_t bytes, bool human)
+{
+    return human ? humanSize(double(bytes)) : std::to_string(bytes);
+}
+
+std::string distanceCell(int32_t distance)
+{
+    if (distance < 0 || distance >= HeapAnalysis::kBaseSystemDistance)
+        return "-";
+    return std::to_string(distance);
+}
+
+std::string nodeLabel(const HeapAnalysis& a, uint32_t node)
+{
+    std::string name = a.displayName(node);
+    if (name.size() > 80)
+        name = name.substr(0, 77) + "...";
+    const std::string_view cls = a.className(node);
+    if (name.empty() || name == cls)
+        return fmt::format("{} @{}", cls, a.snapshot->nodeId[node]);
+    return fmt::format("{} {} @{}", cls, name, a.snapshot->nodeId[node]);
+}
+
+void sortSummary(std::vector<ClassAggregate>& rows, const std::string& by)
+{
+    auto tie = [](const ClassAggregate& x, const ClassAggregate& y) {
+        return x.name != y.name ? x.name < y.name : x.key < y.key;
+    };
+    std::function<bool(const ClassAggregate&, const ClassAggregate&)> less;
+    if (by == "shallow")
+        less = [&](const auto& x, const auto& y) { return x.shallow != y.shallow ? x.shallow > y.shallow : tie(x, y); };
+    else if (by == "count")
+        less = [&](const auto& x, const auto& y) { return x.count != y.count ? x.count > y.count : tie(x, y); };
+    else if (by == "name")
+        less = tie;
+    else if (by == "distance")
+        less = [&](const auto& x, const auto& y) {
+            return x.distance != y.distance ? x.distance < y.distance : tie(x, y);
+        };
+    else
+        less = [&](const auto& x, const auto& y) {
+            return x.retained != y.retained ? x.retained > y.retained : tie(x, y);
+        };
+    std::stable_sort(rows.begin(), rows.end(), less);
+}
+
+void printSummary(const HeapAnalysis& a, const std::vector<ClassAggregate>& rows, Format format, bool human)
+{
+    const double total = double(a.totalSize());
+    if (format == Format::Json) {
+        JsonOut j;
+        auto& w = j.w();
+        w.StartObject();
+        j.key("file");
+        j.str(a.snapshot->sourceName);
+        j.key("total_size");
+        w.Uint64(a.totalSize());
+        j.key("classes");
+        w.StartArray();
+        for (const ClassAggregate& r : rows) {
+            w.StartObject();
+            j.key("class");
+            j.str(r.name);
+            j.key("key");
+            j.str(r.key);
+            j.key("count");
+            w.Uint(r.count);
+            j.key("shallow");
+            w.Uint64(r.shallow);
+            j.key("retained");
+            w.Uint64(r.retained);
+            j.key("distance");
+            w.Int(r.distance);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+        j.print();
+        return;
+    }
+    if (format == Format::Tsv) {
+        Table t({ { "class" }, { "count" }, { "shallow" }, { "retained" }, { "distance" } });
+        for (const ClassAggregate& r : rows)
+            t.addRow({ r.name, std::to_string(r.count), std::to_string(r.shallow), std::to_string(r.retained),
+                std::to_string(r.distance) });
+        t.print(stdout, format);
+        return;
+    }
+    Table t({ { "Class" }, { "Distance", true }, { "Count", true }, { "Shallow", true }, { "%", true },
+        { "Retained", true }, { "%", true } });
+    auto pct = [&](uint64_t v) { return total > 0 ? fmt::format("{:.1f}", 100.0 * double(v) / total) : "0.0"; };
+    for (const ClassAggregate& r : rows)
+        t.addRow({ r.name, distanceCell(r.distance), groupedCount(r.count), sizeCell(r.shallow, human), pct(r.shallow),
+            sizeCell(r.retained, human), pct(r.retained) });
+    t.print(stdout, format);
+}
+
+void printInfo(const LoadedHeap& loaded, Format format)
+{
+    const HeapAnalysis& a = *loaded.analysis;
+    const HeapSnapshot& s = *a.snapshot;
+    const HeapAnalysis::Statistics st = a.statistics();
+    std::string fields;
+    for (const auto& f : s.nodeFields)
+        fields += (fields.empty() ? "" : ",") + f;
+    const std::string formatText = fmt::format("V8 heap snapshot: {} node fields ({}), {} node types, {} location fields{}",
+        s.nodeFields.size(), fields, s.nodeTypeNames.size(), s.locationFields.size(),
+        s.traceFunctionCount ? ", allocation tracking" : "");
+    struct Row
+    {
+        std::string key;
+        std::string text;
+        uint64_t number;
+        bool isNumber;
+    };
+    std::vector<Row> rows {
+        { "file", s.sourceName, 0, false },
+        { "format", formatText, 0, false },
+        { "text_bytes", "", s.sourceBytes, true },
+        { "nodes", "", s.nodeCount, true },
+        { "edges", "", s.edgeCount, true },
+        { "strings", "", s.strings.size(), true },
+        { "locations", "", s.locations.size(), true },
+        { "total_size", "", a.totalSize(), true },
+        { "root_retained_size", "", a.retainedSize[a.root()], true },
+        { "extra_native_bytes", "", s.extraNativeBytes, true },
+        { "stat_v8_heap", "", st.v8Total, true },
+        { "stat_code", "", st.code, true },
+        { "stat_strings", "", st.strings, true },
+        { "stat_js_arrays", "", st.jsArrays, true },
+        { "stat_typed_arrays", "", st.typedArrays, true },
+        { "stat_system", "", st.system, true },
+        { "stat_native", "", st.nativeTotal, true },
+        { "unreachable_nodes", "", a.unreachableFromRoot, true },
+        { "parse_ms", fmt::format("{:.1f}", loaded.parseMs), 0, false },
+        { "analyze_ms", fmt::format("{:.1f}", loaded.analyzeMs), 0, false },
+    };
+    if (format == Format::Json) {
+        JsonOut j;
+        j.w().StartObject();
+        for (const Row& r : rows) {
+            j.key(r.key);
+            if (r.isNumber)
+                j.w().Uint64(r.number);
+            else if (r.key.ends_with("_ms"))
+                j.w().Double(std::round(std::stod(r.text) * 10) / 10);
+            else
+                j.str(r.text);
+        }
+        j.w().EndObject();
+        j.print();
+        return;
+    }
+    const bool human = format == Format::Text;
+    Table t({ { "key" }, { "value" } });
+    for (const Row& r : rows) {
+        std::string v = r.isNumber ? std::to_string(r.number) : r.text;
+        if (human && r.isNumber && (r.key.find("size") != std::string::npos || r.key.starts_with("stat_")))
+            v = fmt::format("{} ({})", humanSize(double(r.number)), r.number);
+        t.addRow({ r.key, v });
+    }
+    t.print(stdout, format);
+}
+
+void printNodes(const HeapAnalysis& a, Format format)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    if (format == Format::Json) {
+        JsonOut j;
+        auto& w = j.w();
+        w.StartArray();
+        for (uint32_t i = 0; i < s.nodeCount; ++i) {
+            w.StartObject();
+            j.key("id");
+            w.Uint(s.nodeId[i]);
+            j.key("class");
+            j.str(a.className(i));
+            j.key("self");
+            w.Uint64(a.selfSize[i]);
+            j.key("retained");
+            w.Uint64(a.retainedSize[i]);
+            j.key("distance");
+            w.Int(a.distance[i]);
+            j.key("dominator_id");
+            w.Uint(s.nodeId[a.dominator[i]]);
+            w.EndObject();
+        }
+        w.EndArray();
+        j.print();
+        return;
+    }
+    // Millions of rows: one buffered fmt call per row, no table.
+    fmt::memory_buffer buf;
+    fmt::format_to(std::back_inserter(buf), "id\tclass\tself\tretained\tdistance\tdominator_id\n");
+    for (uint32_t i = 0; i < s.nodeCount; ++i) {
+        fmt::format_to(std::back_inserter(buf), "{}\t{}\t{}\t{}\t{}\t{}\n", s.nodeId[i], tsvCell(std::string(a.className(i))),
+            a.selfSize[i], a.retainedSize[i], a.distance[i], s.nodeId[a.dominator[i]]);
+        if (buf.size() > (1 << 20)) {
+            std::fwrite(buf.data(), 1, buf.size(), stdout);
+            buf.clear();
+        }
+    }
+    std::fwrite(buf.data(), 1, buf.size(), stdout);
+}
+
+} // namespace v8scope::cli

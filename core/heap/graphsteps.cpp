@@ -1,0 +1,262 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "heapsteps.h"
+
+namespace v8scope::heapsteps {
+
+const WeakMapEdgeName* WeakMapEdgeCache::get(uint32_t stringIndex)
+{
+    uint8_t& st = m_state[stringIndex];
+    if (st == 1)
+        return nullptr;
+    if (st == 2)
+        return &m_parsed.find(stringIndex)->second;
+    auto parsed = parseWeakMapEdgeName(m_snapshot.strings.get(stringIndex));
+    if (!parsed) {
+        st = 1;
+        return nullptr;
+    }
+    st = 2;
+    return &m_parsed.emplace(stringIndex, *parsed).first->second;
+}
+
+Retainers buildRetainers(const HeapSnapshot& s)
+{
+    // Counting sort over edge targets: count, prefix-sum, fill (DevTools buildRetainers, same slot order).
+    Retainers r;
+    const uint32_t n = s.nodeCount;
+    r.firstRetainer.assign(size_t(n) + 1, 0);
+    r.retainerNode.resize(s.edgeCount);
+    r.retainerEdge.resize(s.edgeCount);
+    for (uint32_t e = 0; e < s.edgeCount; ++e)
+        ++r.firstRetainer[s.edgeTarget[e]];
+    uint32_t slot = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t count = r.firstRetainer[i];
+        r.firstRetainer[i] = slot;
+        slot += count;
+    }
+    r.firstRetainer[n] = slot;
+    std::vector<uint32_t> fill(r.firstRetainer.begin(), r.firstRetainer.end() - 1);
+    for (uint32_t src = 0; src < n; ++src) {
+        for (uint32_t e = s.firstEdge[src]; e < s.firstEdge[src + 1]; ++e) {
+            const uint32_t to = s.edgeTarget[e];
+            const uint32_t at = fill[to]++;
+            r.retainerNode[at] = src;
+            r.retainerEdge[at] = e;
+        }
+    }
+    return r;
+}
+
+void propagateDomState(HeapAnalysis& a)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    const uint32_t n = s.nodeCount;
+    a.domState.assign(n, kDomUnknown);
+    a.nameIndex = s.nodeName;
+    const int native = s.nodeTypes.native;
+    if (s.nodeDetachedness.empty()) {
+        // Old snapshots: native objects named "Detached ..." are detached; nothing propagates.
+        for (uint32_t i = 0; i < n; ++i)
+            if (s.nodeType[i] == native && s.nodeNameView(i).starts_with("Detached "))
+                a.domState[i] = kDomDetached;
+        return;
+    }
+    for (uint32_t i = 0; i < n; ++i)
+        a.domState[i] = s.nodeDetachedness[i];
+
+    std::vector<uint8_t> visited(n, 0);
+    std::vector<uint32_t> attached, detached;
+    std::unordered_map<uint32_t, uint32_t> renamed; // old name index -> "Detached <old>"
+    const uint32_t stringCount = s.strings.size();
+    auto processNode = [&](uint32_t node, uint8_t state) {
+        if (visited[node])
+            return;
+        visited[node] = 1;
+        // Do not propagate through JavaScript: every entry into embedder code knows its own state.
+        if (s.nodeType[node] != native)
+            return;
+        a.domState[node] = state;
+        if (state == kDomAttached) {
+            attached.push_back(node);
+        } else if (state == kDomDetached) {
+            const uint32_t old = a.nameIndex[node];
+            auto [it, inserted] = renamed.emplace(old, 0);
+            if (inserted) {
+                it->second = stringCount + uint32_t(a.extraNames.size());
+                a.extraNames.push_back("Detached " + std::string(a.name(node)));
+            }
+            a.nameIndex[node] = it->second;
+            detached.push_back(node);
+        }
+    };
+    const int hidden = s.edgeTypes.hidden, weak = s.edgeTypes.weak;
+    auto propagate = [&](uint32_t parent, uint8_t state) {
+        for (uint32_t e = s.firstEdge[parent]; e < s.firstEdge[parent + 1]; ++e) {
+            const int type = s.edgeType[e];
+            if (type == hidden || type == weak)
+                continue;
+            processNode(s.edgeTarget[e], state);
+        }
+    };
+    for (uint32_t i = 0; i < n; ++i)
+        if (a.domState[i] != kDomUnknown)
+            processNode(i, a.domState[i]);
+    while (!attached.empty()) {
+        const uint32_t node = attached.back();
+        attached.pop_back();
+        propagate(node, kDomAttached);
+    }
+    while (!detached.empty()) {
+        const uint32_t node = detached.back();
+        detached.pop_back();
+        if (a.domState[node] == kDomAttached)
+            continue;
+        propagate(node, kDomDetached);
+    }
+}
+
+bool isUserRoot(const HeapSnapshot& s, uint32_t node)
+{
+    if (s.nodeType[node] != s.nodeTypes.synthetic)
+        return true;
+    return s.nodeNameView(node) == "(Document DOM trees)";
+}
+
+bool hasUserRoots(const HeapSnapshot& s)
+{
+    const uint32_t root = s.rootOrdinal;
+    for (uint32_t e = s.firstEdge[root]; e < s.firstEdge[root + 1]; ++e)
+        if (isUserRoot(s, s.edgeTarget[e]))
+            return true;
+    return false;
+}
+
+void calculateFlags(HeapAnalysis& a)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    const uint32_t n = s.nodeCount;
+    a.flags.assign(n, 0);
+    for (uint32_t i = 0; i < n; ++i)
+        if (s.nodeType[i] == s.nodeTypes.native && a.domState[i] == kDomDetached)
+            a.flags[i] |= kFlagDetachedDomTreeNode;
+
+    // Page-owned objects: everything reachable (not through weak edges) from the root's shortcut targets
+    // (the globals) and its element edges to "(Document DOM trees)".
+    std::vector<uint32_t> stack;
+    const uint32_t root = s.rootOrdinal;
+    for (uint32_t e = s.firstEdge[root]; e < s.firstEdge[root + 1]; ++e) {
+        const int type = s.edgeType[e];
+        const uint32_t target = s.edgeTarget[e];
+        if (type == s.edgeTypes.element) {
+            if (!(s.nodeType[target] == s.nodeTypes.synthetic && s.nodeNameView(target) == "(Document DOM trees)"))
+                continue;
+        } else if (type != s.edgeTypes.shortcut) {
+            continue;
+        }
+        stack.push_back(target);
+        a.flags[target] |= kFlagPageObject;
+    }
+    while (!stack.empty()) {
+        const uint32_t node = stack.back();
+        stack.pop_back();
+        for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
+            const uint32_t child = s.edgeTarget[e];
+            if (a.flags[child] & kFlagPageObject)
+                continue;
+            if (s.edgeType[e] == s.edgeTypes.weak)
+                continue;
+            stack.push_back(child);
+            a.flags[child] |= kFlagPageObject;
+        }
+    }
+}
+
+BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    BitVector bits(s.edgeCount);
+    const EdgeTypeIds& t = s.edgeTypes;
+    const uint32_t root = s.rootOrdinal;
+    for (uint32_t node = 0; node < s.nodeCount; ++node) {
+        const bool nodePage = a.flags[node] & kFlagPageObject;
+        for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
+            const int type = s.edgeType[e];
+            // The WeakMap table -> value edge: the key -> value edge is the one kept.
+            if (type == t.internal) {
+                if (const WeakMapEdgeName* w = weakMaps.get(s.edgeNameOrIndex[e]); w && w->tableId == s.nodeId[node])
+                    continue;
+            }
+            if (type == t.weak)
+                continue;
+            const uint32_t child = s.edgeTarget[e];
+            if (child == node)
+                continue;
+            if (node != root) {
+                if (type == t.shortcut)
+                    continue;
+                // Edges from non-page-owned into page-owned nodes (e.g. held by the debugger) do not dominate.
+                if ((a.flags[child] & kFlagPageObject) && !nodePage)
+                    continue;
+            }
+            bits.set(e);
+        }
+    }
+    return bits;
+}
+
+void calculateShallowSizes(HeapAnalysis& a)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    a.selfSize = s.nodeSelfSize;
+    if (!a.hasUserRoots)
+        return; // "expose internals" snapshots are shown raw
+    const uint32_t n = s.nodeCount;
+    constexpr uint32_t kUnvisited = 0xffffffff;
+    constexpr uint32_t kMultipleOwners = 0xfffffffe;
+    const NodeTypeIds& t = s.nodeTypes;
+    std::vector<uint32_t> owners(n);
+    std::vector<uint32_t> worklist;
+    for (uint32_t i = 0; i < n; ++i) {
+        const int type = s.nodeType[i];
+        if (type == t.hidden || type == t.array
+            || (type == t.native && s.nodeNameView(i) == "system / ExternalStringData")) {
+            owners[i] = kUnvisited;
+        } else {
+            owners[i] = i;
+            worklist.push_back(i);
+        }
+    }
+    const int weak = s.edgeTypes.weak;
+    while (!worklist.empty()) {
+        const uint32_t id = worklist.back();
+        worklist.pop_back();
+        const uint32_t owner = owners[id];
+        for (uint32_t e = s.firstEdge[id]; e < s.firstEdge[id + 1]; ++e) {
+            if (s.edgeType[e] == weak)
+                continue;
+            const uint32_t target = s.edgeTarget[e];
+            const uint32_t current = owners[target];
+            if (current == kUnvisited) {
+                owners[target] = owner;
+                worklist.push_back(target);
+            } else if (current != target && current != owner && current != kMultipleOwners) {
+                owners[target] = kMultipleOwners;
+                worklist.push_back(target);
+            }
+        }
+    }
+    const uint32_t root = s.rootOrdinal;
+    for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t owner = owners[i];
+        if (owner == kUnvisited || owner == kMultipleOwners || owner == i)
+            continue;
+        if (s.nodeType[owner] == t.synthetic || owner == root)
+            continue;
+        a.selfSize[owner] += a.selfSize[i];
+        a.selfSize[i] = 0;
+    }
+}
+
+} // namespace v8scope::heapsteps

@@ -1,0 +1,214 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "heapanalysis.h"
+
+#include "heapsteps.h"
+
+#include <algorithm>
+#include <chrono>
+#include <mutex>
+#include <numeric>
+
+namespace v8scope {
+
+namespace {
+class Stopwatch
+{
+public:
+    double lapMs()
+    {
+        const auto now = std::chrono::steady_clock::now();
+        const double ms = std::chrono::duration<double, std::milli>(now - m_last).count();
+        m_last = now;
+        return ms;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+} // namespace
+
+Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
+    std::shared_ptr<const HeapSnapshot> snapshot, const TaskControl& control)
+{
+    using namespace heapsteps;
+    auto a = std::make_shared<HeapAnalysis>();
+    a->snapshot = std::move(snapshot);
+    const HeapSnapshot& s = *a->snapshot;
+    auto cancelled = [&] { return ParseError::general(s.sourceName, "cancelled"); };
+    Stopwatch clock;
+    constexpr uint64_t kSteps = 7;
+
+    control.report("Analyzing", 0, kSteps);
+    a->retainers = buildRetainers(s);
+    a->timings.retainersMs = clock.lapMs();
+    if (control.cancelled())
+        return cancelled();
+
+    propagateDomState(*a);
+    a->timings.domStateMs = clock.lapMs();
+    calculateFlags(*a);
+    a->hasUserRoots = heapsteps::hasUserRoots(s);
+    WeakMapEdgeCache weakMaps(s);
+    const BitVector essential = essentialEdges(*a, weakMaps);
+    a->timings.flagsMs = clock.lapMs();
+    control.report("Analyzing", 2, kSteps);
+    if (control.cancelled())
+        return cancelled();
+
+    calculateShallowSizes(*a);
+    a->timings.shallowMs = clock.lapMs();
+    control.report("Analyzing", 3, kSteps);
+    if (!calculateDominators(*a, essential, control))
+        return cancelled();
+    a->timings.dominatorsMs = clock.lapMs();
+    control.report("Analyzing", 5, kSteps);
+    if (control.cancelled())
+        return cancelled();
+
+    calculateDistances(*a, weakMaps);
+    a->timings.distancesMs = clock.lapMs();
+    a->classes = ClassNames::compute(*a, nullptr);
+    a->timings.classesMs = clock.lapMs();
+    control.report("Analyzing", kSteps, kSteps);
+    return std::shared_ptr<const HeapAnalysis>(std::move(a));
+}
+
+uint32_t HeapAnalysis::nodeForId(uint32_t id) const
+{
+    const HeapSnapshot& s = *snapshot;
+    // Lazily built once; HeapAnalysis is otherwise immutable, so guard the one mutable index.
+    static std::mutex mutex;
+    {
+        std::lock_guard lock(mutex);
+        if (m_idOrder.size() != s.nodeCount) {
+            auto& order = const_cast<std::vector<uint32_t>&>(m_idOrder);
+            order.resize(s.nodeCount);
+            std::iota(order.begin(), order.end(), 0u);
+            std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return s.nodeId[x] < s.nodeId[y]; });
+        }
+    }
+    auto it = std::lower_bound(
+        m_idOrder.begin(), m_idOrder.end(), id, [&](uint32_t ord, uint32_t value) { return s.nodeId[ord] < value; });
+    if (it == m_idOrder.end() || s.nodeId[*it] != id)
+        return UINT32_MAX;
+    return *it;
+}
+
+std::string HeapAnalysis::displayName(uint32_t node) const
+{
+    const HeapSnapshot& s = *snapshot;
+    const NodeTypeIds& t = s.nodeTypes;
+    const int type = s.nodeType[node];
+    if (type == t.consString) {
+        // Flatten through "first"/"second" internal edges, up to 1024 characters (DevTools consStringName).
+        std::string out;
+        std::vector<uint32_t> stack { node };
+        while (!stack.empty() && utf16Length(out) < 1024) {
+            const uint32_t n = stack.back();
+            stack.pop_back();
+            if (s.nodeType[n] != t.consString) {
+                out += name(n);
+                continue;
+            }
+            uint32_t first = 0, second = 0;
+            for (uint32_t e = s.firstEdge[n]; e < s.firstEdge[n + 1] && (!first || !second); ++e) {
+                if (s.edgeType[e] != s.edgeTypes.internal)
+                    continue;
+                const std::string_view en = s.strings.get(s.edgeNameOrIndex[e]);
+                if (en == "first")
+                    first = s.edgeTarget[e];
+                else if (en == "second")
+                    second = s.edgeTarget[e];
+            }
+            stack.push_back(second);
+            stack.push_back(first);
+        }
+        return out;
+    }
+    if (type == t.object && s.nodeNameView(node) == "Object") {
+        // "{a, b, …, y, z}": properties alternately from the start and the end while it fits in ~100 characters.
+        std::string start = "{", end = "}";
+        size_t startLen = 1, endLen = 1;
+        int64_t from = s.firstEdge[node], to = int64_t(s.firstEdge[node + 1]) - 1;
+        bool fromEnd = false;
+        while (from <= to) {
+            const uint32_t e = uint32_t(fromEnd ? to : from);
+            if (s.edgeType[e] != s.edgeTypes.property || s.strings.get(s.edgeNameOrIndex[e]) == "__proto__") {
+                if (fromEnd)
+                    --to;
+                else
+                    ++from;
+                continue;
+            }
+            const std::string formatted = formatPropertyName(s.strings.get(s.edgeNameOrIndex[e]));
+            const size_t fLen = utf16Length(formatted);
+            if (startLen > 1 && startLen + endLen + fLen > 100)
+                break;
+            if (fromEnd) {
+                --to;
+                if (endLen > 1) {
+                    end = ", " + end;
+                    endLen += 2;
+                }
+                end = formatted + end;
+                endLen += fLen;
+            } else {
+                ++from;
+                if (startLen > 1) {
+                    start += ", ";
+                    startLen += 2;
+                }
+                start += formatted;
+                startLen += fLen;
+            }
+            fromEnd = !fromEnd;
+        }
+        if (from <= to)
+            start += ", \u2026";
+        if (endLen > 1)
+            start += ", ";
+        return start + end;
+    }
+    return std::string(name(node));
+}
+
+HeapAnalysis::Statistics HeapAnalysis::statistics() const
+{
+    const HeapSnapshot& s = *snapshot;
+    const NodeTypeIds& t = s.nodeTypes;
+    Statistics st;
+    st.nativeTotal = s.extraNativeBytes;
+    const uint32_t elementsName = s.strings.find("elements");
+    for (uint32_t i = 0; i < s.nodeCount; ++i) {
+        const int type = s.nodeType[i];
+        const uint64_t size = selfSize[i];
+        if (type == t.hidden) {
+            st.system += size;
+        } else if (type == t.native) {
+            st.nativeTotal += size;
+            if (name(i) == "system / JSArrayBufferData")
+                st.typedArrays += size;
+        } else if (type == t.code) {
+            st.code += size;
+        } else if (type == t.consString || type == t.slicedString || type == t.string) {
+            st.strings += size;
+        } else if (name(i) == "Array") {
+            uint64_t arraySize = size;
+            for (uint32_t e = s.firstEdge[i]; e < s.firstEdge[i + 1]; ++e) {
+                if (s.edgeType[e] != s.edgeTypes.internal || s.edgeNameOrIndex[e] != elementsName)
+                    continue;
+                const uint32_t elements = s.edgeTarget[e];
+                if (retainers.firstRetainer[elements + 1] - retainers.firstRetainer[elements] == 1)
+                    arraySize += selfSize[elements];
+                break;
+            }
+            st.jsArrays += arraySize;
+        }
+    }
+    st.total = totalSize();
+    st.v8Total = st.total - st.nativeTotal;
+    return st;
+}
+
+} // namespace v8scope

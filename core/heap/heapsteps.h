@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The individual steps HeapAnalysis::analyze runs, in DevTools' order. Internal to core/heap.
+
+#include "heapanalysis.h"
+#include "weakmapedge.h"
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace v8scope::heapsteps {
+
+/// One bit per item.
+class BitVector
+{
+public:
+    explicit BitVector(size_t n = 0)
+        : m_words((n + 63) / 64, 0)
+    {
+    }
+    bool get(size_t i) const
+    {
+        return (m_words[i >> 6] >> (i & 63)) & 1;
+    }
+    void set(size_t i)
+    {
+        m_words[i >> 6] |= uint64_t(1) << (i & 63);
+    }
+
+private:
+    std::vector<uint64_t> m_words;
+};
+
+/// Caches, per string index, whether an internal edge name is a WeakMap ephemeron name.
+class WeakMapEdgeCache
+{
+public:
+    explicit WeakMapEdgeCache(const HeapSnapshot& s)
+        : m_snapshot(s)
+        , m_state(s.strings.size(), 0)
+    {
+    }
+    const WeakMapEdgeName* get(uint32_t stringIndex);
+
+private:
+    const HeapSnapshot& m_snapshot;
+    std::vector<uint8_t> m_state; ///< 0 unknown, 1 not a WeakMap name, 2 parsed
+    std::unordered_map<uint32_t, WeakMapEdgeName> m_parsed;
+};
+
+Retainers buildRetainers(const HeapSnapshot& s);
+/// initDetachednessAndClassIndex + propagateDOMState: fills domState and renames detached native nodes.
+void propagateDomState(HeapAnalysis& a);
+bool isUserRoot(const HeapSnapshot& s, uint32_t node);
+bool hasUserRoots(const HeapSnapshot& s);
+/// calculateFlags: detached-DOM-tree and page-object flags.
+void calculateFlags(HeapAnalysis& a);
+/// DevTools' essential edges for the dominator tree, one bit per edge.
+BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps);
+/// calculateShallowSizes: moves single-owner array/hidden/ExternalStringData sizes into their owner.
+void calculateShallowSizes(HeapAnalysis& a);
+/// Lengauer-Tarjan as DevTools runs it, then retained sizes and the dominated-nodes CSR.
+bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const TaskControl& control);
+void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps);
+
+} // namespace v8scope::heapsteps

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "classnames.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace v8scope {
+
+class HeapAnalysis;
+
+/// One row of DevTools' Summary view: the objects of one class key.
+struct ClassAggregate
+{
+    std::string name; ///< class name
+    std::string key; ///< DevTools' public class key: ",Name" or "scriptId,line,column,Name"
+    uint32_t count = 0;
+    uint64_t shallow = 0; ///< sum of (reassigned) self sizes, bytes
+    uint64_t retained = 0; ///< DevTools maxRet: retained sizes of members not nested inside another member
+    int32_t distance = 0; ///< minimum distance of the members
+    std::vector<uint32_t> nodes; ///< member ordinals, in file order
+};
+
+/// DevTools' buildAggregates + calculateClassesRetainedSize + public-key conversion: one row per class key,
+/// skipping nodes with self size 0. `classes` is usually analysis.classes; a comparison passes the base
+/// snapshot re-classified with the other snapshot's object shapes. `filter` (optional) keeps only matching
+/// nodes, as DevTools' Summary filters do.
+std::vector<ClassAggregate> buildSummary(const HeapAnalysis& analysis, const ClassNames& classes,
+    const std::function<bool(uint32_t)>& filter = {});
+
+} // namespace v8scope
