@@ -153,25 +153,33 @@ int runDominators(const DominatorsOptions& o)
     }
     const HeapSnapshot& s = *a.snapshot;
     const bool human = o.human || (o.format == Format::Text && stdoutIsTty());
-    // Iterative pre-order walk with an explicit stack: (node, depth).
+    // Iterative pre-order walk with an explicit stack. A marker item (omitted > 0) follows a node's shown
+    // children and stands for the ones --top left out.
     struct Item
     {
-        uint32_t node, depth;
+        uint32_t node, depth, omitted;
     };
-    std::vector<Item> stack { { start, 0 } };
+    std::vector<Item> stack { { start, 0, 0 } };
     std::vector<Item> order;
     std::vector<uint32_t> omittedAt;
     while (!stack.empty()) {
         const Item it = stack.back();
         stack.pop_back();
+        if (it.omitted) {
+            order.push_back(it);
+            omittedAt.push_back(0);
+            continue;
+        }
         uint32_t omitted = 0;
         std::vector<uint32_t> kids;
         if (it.depth < o.depth)
             kids = topChildren(a, it.node, o.top, &omitted);
         order.push_back(it);
         omittedAt.push_back(omitted);
+        if (omitted)
+            stack.push_back({ it.node, it.depth + 1, omitted });
         for (auto k = kids.rbegin(); k != kids.rend(); ++k)
-            stack.push_back({ *k, it.depth + 1 });
+            stack.push_back({ *k, it.depth + 1, 0 });
     }
     const double total = double(a.totalSize());
     if (o.format == Format::Json) {
@@ -179,6 +187,8 @@ int runDominators(const DominatorsOptions& o)
         auto& w = j.w();
         w.StartArray();
         for (size_t i = 0; i < order.size(); ++i) {
+            if (order[i].omitted)
+                continue;
             const uint32_t n = order[i].node;
             w.StartObject();
             j.key("depth");
@@ -206,22 +216,27 @@ int runDominators(const DominatorsOptions& o)
     if (o.format == Format::Tsv || o.format == Format::Md) {
         Table t({ { "depth", true }, { "id", true }, { "class" }, { "self", true }, { "retained", true },
             { "dominator_id", true }, { "name" } });
-        for (const Item& it : order)
+        for (const Item& it : order) {
+            if (it.omitted)
+                continue;
             t.addRow({ std::to_string(it.depth), std::to_string(s.nodeId[it.node]), std::string(a.className(it.node)),
                 std::to_string(a.selfSize[it.node]), std::to_string(a.retainedSize[it.node]),
                 std::to_string(s.nodeId[a.dominator[it.node]]), a.displayName(it.node) });
+        }
         t.print(stdout, o.format);
         return kExitOk;
     }
     Table t({ { "Retained", true }, { "%", true }, { "Self", true }, { "Object" } });
-    for (size_t i = 0; i < order.size(); ++i) {
-        const uint32_t n = order[i].node;
-        const std::string indent(size_t(order[i].depth) * 2, ' ');
+    for (const Item& it : order) {
+        const uint32_t n = it.node;
+        const std::string indent(size_t(it.depth) * 2, ' ');
+        if (it.omitted) {
+            t.addRow({ "", "", "", indent + fmt::format("... {} more", it.omitted) });
+            continue;
+        }
         t.addRow({ sizeCell(a.retainedSize[n], human),
             fmt::format("{:.1f}", total > 0 ? 100.0 * double(a.retainedSize[n]) / total : 0.0),
             sizeCell(a.selfSize[n], human), indent + nodeLabel(a, n) });
-        if (omittedAt[i])
-            t.addRow({ "", "", "", indent + fmt::format("  ... {} more children", omittedAt[i]) });
     }
     t.print(stdout, Format::Text);
     return kExitOk;

@@ -4,6 +4,7 @@
 
 #include "heapanalysis.h"
 
+#include <algorithm>
 #include <queue>
 
 namespace v8scope {
@@ -69,7 +70,11 @@ std::vector<RetainingPath> findRetainingPaths(
                 if (arena[i].edge != UINT32_MAX)
                     path.edges.push_back(arena[i].edge);
             }
-            paths.push_back(std::move(path));
+            // Paths that differ only in parallel edges between the same nodes read the same: keep the first.
+            const bool duplicate = std::any_of(
+                paths.begin(), paths.end(), [&](const RetainingPath& q) { return q.nodes == path.nodes; });
+            if (!duplicate)
+                paths.push_back(std::move(path));
             continue;
         }
         if (step.length >= options.maxDepth)

@@ -24,7 +24,8 @@ struct RetainingPathOptions
     uint32_t maxExpansions = 200000; ///< bounds the work on pathological graphs
 };
 
-/// Up to maxPaths shortest retaining paths from the root to `target`, shortest first, never through weak edges.
+/// Up to maxPaths shortest retaining paths from the root to `target`, shortest first, never through weak edges;
+/// paths that differ only in parallel edges between the same nodes count once.
 /// Paths through user roots (globals, DOM trees; DevTools distance < 100000000) rank before paths that only
 /// system roots explain. Each step goes to a retainer with a strictly smaller DevTools distance, so paths are
 /// simple and the search always ends.

@@ -1,0 +1,144 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Builds small heap snapshots as JSON text in the layout V8 writes (7 node fields, 15 node types), so tests can
+// state a graph and derive the expected numbers by hand.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace testutil {
+
+class SnapshotBuilder
+{
+public:
+    /// Adds a node; returns its ordinal. `detachedness`: 0 unknown, 1 attached, 2 detached.
+    uint32_t node(const std::string& type, const std::string& name, uint32_t id, uint64_t self, int detachedness = 0)
+    {
+        m_nodes.push_back({ typeIndex(type), stringIndex(name), id, self, detachedness, {} });
+        return uint32_t(m_nodes.size() - 1);
+    }
+    /// Adds an edge. For element and hidden edges `name` is the decimal index.
+    void edge(uint32_t from, const std::string& type, const std::string& name, uint32_t to)
+    {
+        const int t = edgeTypeIndex(type);
+        const uint64_t nameOrIndex = (type == "element" || type == "hidden") ? std::stoull(name) : stringIndex(name);
+        m_nodes[from].edges.push_back({ t, nameOrIndex, to });
+    }
+    void location(uint32_t node, uint32_t scriptId, uint32_t line, uint32_t column)
+    {
+        m_locations.push_back({ node, scriptId, line, column });
+    }
+
+    std::string json() const
+    {
+        size_t edgeCount = 0;
+        for (const auto& n : m_nodes)
+            edgeCount += n.edges.size();
+        std::string s = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\",\"edge_count\","
+                        "\"trace_node_id\",\"detachedness\"],\"node_types\":[[";
+        for (size_t i = 0; i < kNodeTypes.size(); ++i)
+            s += (i ? ",\"" : "\"") + kNodeTypes[i] + "\"";
+        s += "],\"string\",\"number\",\"number\",\"number\",\"number\",\"number\"],"
+             "\"edge_fields\":[\"type\",\"name_or_index\",\"to_node\"],\"edge_types\":[[";
+        for (size_t i = 0; i < kEdgeTypes.size(); ++i)
+            s += (i ? ",\"" : "\"") + kEdgeTypes[i] + "\"";
+        s += "],\"string_or_number\",\"node\"],\"location_fields\":[\"object_index\",\"script_id\",\"line\",\"column\"]},";
+        s += "\"node_count\":" + std::to_string(m_nodes.size()) + ",\"edge_count\":" + std::to_string(edgeCount)
+            + ",\"trace_function_count\":0},\n\"nodes\":[";
+        for (size_t i = 0; i < m_nodes.size(); ++i) {
+            const auto& n = m_nodes[i];
+            s += (i ? ",\n" : "") + std::to_string(n.type) + "," + std::to_string(n.name) + "," + std::to_string(n.id)
+                + "," + std::to_string(n.self) + "," + std::to_string(n.edges.size()) + ",0,"
+                + std::to_string(n.detachedness);
+        }
+        s += "],\n\"edges\":[";
+        bool first = true;
+        for (const auto& n : m_nodes)
+            for (const auto& e : n.edges) {
+                s += (first ? "" : ",\n") + std::to_string(e.type) + "," + std::to_string(e.nameOrIndex) + ","
+                    + std::to_string(e.to * 7);
+                first = false;
+            }
+        s += "],\n\"trace_function_infos\":[],\"trace_tree\":[],\"samples\":[],\n\"locations\":[";
+        for (size_t i = 0; i < m_locations.size(); ++i) {
+            const auto& l = m_locations[i];
+            s += (i ? "," : "") + std::to_string(l.node * 7) + "," + std::to_string(l.scriptId) + ","
+                + std::to_string(l.line) + "," + std::to_string(l.column);
+        }
+        s += "],\n\"strings\":[";
+        for (size_t i = 0; i < m_strings.size(); ++i)
+            s += (i ? ",\"" : "\"") + escape(m_strings[i]) + "\"";
+        s += "]}\n";
+        return s;
+    }
+
+private:
+    struct Edge
+    {
+        int type;
+        uint64_t nameOrIndex;
+        uint32_t to;
+    };
+    struct Node
+    {
+        int type;
+        uint32_t name;
+        uint32_t id;
+        uint64_t self;
+        int detachedness;
+        std::vector<Edge> edges;
+    };
+    struct Location
+    {
+        uint32_t node, scriptId, line, column;
+    };
+    inline static const std::vector<std::string> kNodeTypes { "hidden", "array", "string", "object", "code", "closure",
+        "regexp", "number", "native", "synthetic", "concatenated string", "sliced string", "symbol", "bigint",
+        "object shape" };
+    inline static const std::vector<std::string> kEdgeTypes { "context", "element", "property", "internal", "hidden",
+        "shortcut", "weak" };
+
+    static int indexIn(const std::vector<std::string>& list, const std::string& v)
+    {
+        for (size_t i = 0; i < list.size(); ++i)
+            if (list[i] == v)
+                return int(i);
+        throw std::runtime_error("unknown type " + v);
+    }
+    int typeIndex(const std::string& t) const
+    {
+        return indexIn(kNodeTypes, t);
+    }
+    int edgeTypeIndex(const std::string& t) const
+    {
+        return indexIn(kEdgeTypes, t);
+    }
+    uint32_t stringIndex(const std::string& s)
+    {
+        for (size_t i = 0; i < m_strings.size(); ++i)
+            if (m_strings[i] == s)
+                return uint32_t(i);
+        m_strings.push_back(s);
+        return uint32_t(m_strings.size() - 1);
+    }
+    static std::string escape(const std::string& s)
+    {
+        std::string out;
+        for (char c : s) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        return out;
+    }
+
+    std::vector<Node> m_nodes;
+    std::vector<std::string> m_strings { "<dummy>" };
+    std::vector<Location> m_locations;
+};
+
+} // namespace testutil

@@ -1,0 +1,289 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+// Hand-built graphs whose expected dominators, sizes and distances are derived in the comments, following
+// DevTools' rules (shared/spec/heap-snapshot.md section 2).
+#include "snapshotbuilder.h"
+#include "testutil.h"
+
+#include <catch2/catch.hpp>
+#include <heap/heapanalysis.h>
+#include <heap/retainingpaths.h>
+#include <heap/snapshotreader.h>
+#include <heap/summary.h>
+
+using namespace v8scope;
+using testutil::SnapshotBuilder;
+
+namespace {
+
+std::shared_ptr<const HeapAnalysis> analyze(const SnapshotBuilder& b)
+{
+    testutil::TempFile f(b.json(), ".heapsnapshot");
+    auto snap = SnapshotReader::read(f.path);
+    if (!snap)
+        FAIL(snap.error().toString());
+    auto a = HeapAnalysis::analyze(snap.value());
+    if (!a)
+        FAIL(a.error().toString());
+    return a.value();
+}
+
+const ClassAggregate* row(const std::vector<ClassAggregate>& rows, const std::string& name)
+{
+    for (const auto& r : rows)
+        if (r.name == name)
+            return &r;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("diamond: the join point is dominated by the fork", "[heap][graphs]")
+{
+    // root -shortcut-> G(10) -a-> A(20) -> D(40), G -b-> B(30) -> D.
+    // D has two retainers (A, B) whose common dominator is G. Retained: A 20, B 30, D 40, G 10+20+30+40 = 100.
+    // Distances: G is a user root (1), A and B 2, D 3; the root is 100000000 because user roots exist.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 10);
+    const auto a = b.node("object", "A", 5, 20);
+    const auto bb = b.node("object", "B", 7, 30);
+    const auto d = b.node("object", "D", 9, 40);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "a", a);
+    b.edge(g, "property", "b", bb);
+    b.edge(a, "property", "d", d);
+    b.edge(bb, "property", "d", d);
+    auto h = analyze(b);
+    CHECK(h->dominator[d] == g);
+    CHECK(h->dominator[a] == g);
+    CHECK(h->dominator[g] == root);
+    CHECK(h->dominator[root] == root);
+    CHECK(h->retainedSize[d] == 40);
+    CHECK(h->retainedSize[g] == 100);
+    CHECK(h->retainedSize[root] == 100);
+    CHECK(h->distance[g] == 1);
+    CHECK(h->distance[a] == 2);
+    CHECK(h->distance[d] == 3);
+    CHECK(h->distance[root] == HeapAnalysis::kBaseSystemDistance);
+    CHECK(h->unreachableFromRoot == 0);
+}
+
+TEST_CASE("cycle: X and Y retain each other below the global", "[heap][graphs]")
+{
+    // G -> X -> Y -> X. X is entered only from G, so X dominates Y; retained X = 5 + 7.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 1);
+    const auto x = b.node("object", "X", 5, 5);
+    const auto y = b.node("object", "Y", 7, 7);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "x", x);
+    b.edge(x, "property", "y", y);
+    b.edge(y, "property", "x", x);
+    auto h = analyze(b);
+    CHECK(h->dominator[y] == x);
+    CHECK(h->dominator[x] == g);
+    CHECK(h->retainedSize[x] == 12);
+    CHECK(h->retainedSize[g] == 13);
+}
+
+TEST_CASE("weak-only: a node held only weakly hangs off the root and is unreached by the BFS", "[heap][graphs]")
+{
+    // G -weak-> W. W's only retainer edge is weak, so DevTools starts a DFS from W with the root as parent:
+    // dominator root, retained 8 (own size), distance -5 (BFS never follows weak edges), one unreachable node.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 1);
+    const auto w = b.node("object", "W", 5, 8);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "weak", "w", w);
+    auto h = analyze(b);
+    CHECK(h->dominator[w] == root);
+    CHECK(h->retainedSize[w] == 8);
+    CHECK(h->distance[w] == HeapAnalysis::kNoDistance);
+    CHECK(h->unreachableFromRoot == 1);
+    CHECK(h->stillUnreachable == 0);
+    CHECK(h->retainedSize[root] == 9);
+    // Weak edges never retain: no retaining path exists.
+    CHECK(findRetainingPaths(*h, w).empty());
+}
+
+TEST_CASE("orphan clique: mutual retainers reachable from nothing are attached to the root one by one", "[heap][graphs]")
+{
+    // P <-> Q, nothing else points at them. Neither has only weak retainers (they hold each other strongly),
+    // so both are "still unreachable" and get the root as DFS parent individually. In the semidominator pass
+    // Q's bucket entry sits under P, which is never processed as a parent, so the final step gives both
+    // dom = dom[0] = root. Each retains only itself.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 1);
+    const auto p = b.node("object", "P", 5, 11);
+    const auto q = b.node("object", "Q", 7, 13);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(p, "property", "q", q);
+    b.edge(q, "property", "p", p);
+    auto h = analyze(b);
+    CHECK(h->unreachableFromRoot == 2);
+    CHECK(h->stillUnreachable == 2);
+    CHECK(h->dominator[p] == root);
+    CHECK(h->dominator[q] == root);
+    CHECK(h->retainedSize[p] == 11);
+    CHECK(h->retainedSize[q] == 13);
+    CHECK(h->retainedSize[root] == 1 + 11 + 13);
+}
+
+TEST_CASE("WeakMap ephemeron: the key dominates the value; the value's distance is max(key, table) + 1", "[heap][graphs]")
+{
+    // G(10) -wm-> WM(20) -table-> T(array, 30); G -k-> K(40); K and T both point at V(50) through the two
+    // "part of key ... pair in WeakMap (table @T)" internal edges. The edge leaving T itself is not essential,
+    // so dom(V) = K. T is an array owned only by WM: its 30 bytes move to WM (WM 50, T 0).
+    // Retained: V 50, K 90, WM 50, G 10 + 50 + 90 = 150.
+    // Distances: G 1; WM, K 2; T 3. K->V is the first edge of the pair the BFS meets and is skipped, T->V is
+    // the second and is taken: V = 4, not 3.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 10);
+    const auto wm = b.node("object", "WeakMap", 5, 20);
+    const auto t = b.node("array", "", 7, 30);
+    const auto k = b.node("object", "Key", 9, 40);
+    const auto v = b.node("object", "Value", 11, 50);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "wm", wm);
+    b.edge(g, "property", "k", k);
+    b.edge(wm, "internal", "table", t);
+    const std::string pair = " / part of key (Key @9) -> value (Value @11) pair in WeakMap (table @7)";
+    b.edge(k, "internal", "1" + pair, v);
+    b.edge(t, "internal", "2" + pair, v);
+    auto h = analyze(b);
+    CHECK(h->dominator[v] == k);
+    CHECK(h->selfSize[wm] == 50);
+    CHECK(h->selfSize[t] == 0);
+    CHECK(h->retainedSize[v] == 50);
+    CHECK(h->retainedSize[k] == 90);
+    CHECK(h->retainedSize[wm] == 50);
+    CHECK(h->retainedSize[g] == 150);
+    CHECK(h->distance[t] == 3);
+    CHECK(h->distance[v] == 4);
+}
+
+TEST_CASE("page-owned: an edge from a GC root into page objects does not dominate", "[heap][graphs]")
+{
+    // root -shortcut-> G(10) -x-> X(20); root -element-> (GC roots) -> (Global handles) -internal-> X.
+    // X is page-owned (reached from the global); (Global handles) is not, so its edge into X is not essential
+    // and X is dominated by G, not by the root. Distances: X 2; the GC-root nodes are only reached by the
+    // second BFS: 100000001 and 100000002.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 10);
+    const auto x = b.node("object", "X", 5, 20);
+    const auto gcRoots = b.node("synthetic", "(GC roots)", 7, 0);
+    const auto handles = b.node("synthetic", "(Global handles)", 9, 0);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(root, "element", "1", gcRoots);
+    b.edge(g, "property", "x", x);
+    b.edge(gcRoots, "element", "1", handles);
+    b.edge(handles, "internal", "0 / handle", x);
+    auto h = analyze(b);
+    CHECK((h->flags[x] & kFlagPageObject) != 0);
+    CHECK((h->flags[handles] & kFlagPageObject) == 0);
+    CHECK(h->dominator[x] == g);
+    CHECK(h->retainedSize[g] == 30);
+    CHECK(h->distance[x] == 2);
+    CHECK(h->distance[gcRoots] == HeapAnalysis::kBaseSystemDistance + 1);
+    CHECK(h->distance[handles] == HeapAnalysis::kBaseSystemDistance + 2);
+    // The retaining path prefers the user root.
+    auto paths = findRetainingPaths(*h, x);
+    REQUIRE(!paths.empty());
+    CHECK(paths[0].nodes == std::vector<uint32_t> { g, x });
+}
+
+TEST_CASE("shallow sizes: single-owner arrays move into their owner, shared ones stay", "[heap][graphs]")
+{
+    // A(8) and B(8) share ARR(100): two owners, nothing moves. C(8) alone owns ARR2(64): C becomes 72, ARR2 0.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    const auto a = b.node("object", "A", 5, 8);
+    const auto bb = b.node("object", "B", 7, 8);
+    const auto arr = b.node("array", "", 9, 100);
+    const auto c = b.node("object", "C", 11, 8);
+    const auto arr2 = b.node("array", "", 13, 64);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "a", a);
+    b.edge(g, "property", "b", bb);
+    b.edge(g, "property", "c", c);
+    b.edge(a, "internal", "elements", arr);
+    b.edge(bb, "internal", "elements", arr);
+    b.edge(c, "internal", "elements", arr2);
+    auto h = analyze(b);
+    CHECK(h->selfSize[arr] == 100);
+    CHECK(h->selfSize[a] == 8);
+    CHECK(h->selfSize[c] == 72);
+    CHECK(h->selfSize[arr2] == 0);
+    // The Summary skips zero-size nodes: (array) holds only ARR.
+    auto rows = buildSummary(*h, h->classes);
+    REQUIRE(row(rows, "(array)"));
+    CHECK(row(rows, "(array)")->count == 1);
+    CHECK(row(rows, "(array)")->shallow == 100);
+}
+
+TEST_CASE("detached DOM: state propagates through native nodes and renames them", "[heap][graphs]")
+{
+    // DIV is detached; its native child TEXT (state unknown) inherits "detached" and is renamed; the JS
+    // wrapper object below it is not renamed (propagation stops at JavaScript). Class names cut tags at the
+    // first space: "Detached <div>".
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    const auto div = b.node("native", "<div id=\"x\">", 4, 96, 2);
+    const auto text = b.node("native", "Text", 6, 48, 0);
+    const auto js = b.node("object", "Wrapper", 5, 16);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "kept", div);
+    b.edge(div, "property", "firstChild", text);
+    b.edge(text, "property", "wrapper", js);
+    auto h = analyze(b);
+    CHECK(h->domState[div] == kDomDetached);
+    CHECK(h->domState[text] == kDomDetached);
+    CHECK(h->name(text) == "Detached Text");
+    CHECK(h->className(div) == "Detached <div>");
+    CHECK(h->className(js) == "Wrapper");
+    CHECK((h->flags[div] & kFlagDetachedDomTreeNode) != 0);
+}
+
+TEST_CASE("object shapes and location-split classes", "[heap][graphs]")
+{
+    // Three plain objects {a, b} and one {c}: {a, b} has 3 >= max(2, 4/1000) instances and becomes a class
+    // name; {c} (1 instance) stays "Object". Two "Widget" objects with different constructor locations form
+    // two Summary rows.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    b.edge(root, "shortcut", "global", g);
+    for (uint32_t i = 0; i < 3; ++i) {
+        const auto o = b.node("object", "Object", 101 + 2 * i, 16);
+        b.edge(g, "element", std::to_string(i), o);
+        b.edge(o, "property", "a", g);
+        b.edge(o, "property", "b", g);
+    }
+    const auto lone = b.node("object", "Object", 201, 16);
+    b.edge(g, "property", "lone", lone);
+    b.edge(lone, "property", "c", g);
+    const auto w1 = b.node("object", "Widget", 301, 24);
+    const auto w2 = b.node("object", "Widget", 303, 24);
+    b.edge(g, "property", "w1", w1);
+    b.edge(g, "property", "w2", w2);
+    b.location(w1, 10, 1, 2);
+    b.location(w2, 11, 5, 0);
+    auto h = analyze(b);
+    CHECK(h->className(lone) == "Object");
+    auto rows = buildSummary(*h, h->classes);
+    REQUIRE(row(rows, "{a, b}"));
+    CHECK(row(rows, "{a, b}")->count == 3);
+    size_t widgetRows = 0;
+    for (const auto& r : rows)
+        widgetRows += r.name == "Widget";
+    CHECK(widgetRows == 2);
+    CHECK(h->displayName(lone) == "{c}");
+}
