@@ -89,7 +89,7 @@ inline RunResult run(const std::string& commandLine)
 {
     TempFile outFile("", ".out");
     TempFile errFile("", ".err");
-    const std::string cmd = commandLine + " >" + outFile.path + " 2>" + errFile.path + " </dev/null";
+    const std::string cmd = "(" + commandLine + ") >" + outFile.path + " 2>" + errFile.path + " </dev/null";
     const int status = std::system(cmd.c_str());
     RunResult r;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+// The heap commands end to end on the real samples: DevTools parity through the CLI, golden text outputs,
+// JSON validity, exit codes.
+#include "testutil.h"
+
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace {
+
+std::string cli(const std::string& args)
+{
+    return std::string(V8SCOPE_CLI) + " " + args;
+}
+
+std::string sample(const std::string& name)
+{
+    return testutil::samplePath("heap/" + name + ".heapsnapshot.gz");
+}
+
+/// Compares with tests/cli/golden/NAME; V8SCOPE_UPDATE_GOLDEN=1 rewrites the file instead.
+void checkGolden(const std::string& name, const std::string& actual)
+{
+    const std::string path = testutil::testDataPath("cli/golden/" + name);
+    if (std::getenv("V8SCOPE_UPDATE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << actual;
+        return;
+    }
+    const std::string expected = testutil::readText(path);
+    CHECK(actual == expected);
+}
+
+std::vector<std::string> sortedRows(const std::string& tsv)
+{
+    auto lines = testutil::splitLines(tsv);
+    if (!lines.empty())
+        lines.erase(lines.begin());
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("summary --format tsv equals DevTools' Summary on every sample", "[cli][heap]")
+{
+    for (const char* name : { "leak_s3", "shapes", "chromium_detached_dom_2" }) {
+        INFO(name);
+        const auto r = testutil::run(cli("summary --format tsv " + sample(name)));
+        REQUIRE(r.exitCode == 0);
+        CHECK(testutil::splitLines(r.out).at(0) == "class\tcount\tshallow\tretained\tdistance");
+        const std::string ref = testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".summary.tsv"));
+        CHECK(sortedRows(r.out) == sortedRows(ref));
+    }
+}
+
+TEST_CASE("nodes --format tsv equals DevTools' per-node table", "[cli][heap]")
+{
+    const auto r = testutil::run(cli("nodes --format tsv " + sample("leak_s1")));
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out == testutil::readText(testutil::samplePath("reference/leak_s1.nodes.tsv.gz")));
+}
+
+TEST_CASE("summary options: --top, --sort, --filter", "[cli][heap]")
+{
+    const auto r = testutil::run(cli("summary --top 5 --sort count --format tsv " + sample("leak_s3")));
+    REQUIRE(r.exitCode == 0);
+    const auto lines = testutil::splitLines(r.out);
+    REQUIRE(lines.size() == 6);
+    // Sorted by count, descending.
+    uint64_t last = UINT64_MAX;
+    for (size_t i = 1; i < lines.size(); ++i) {
+        const uint64_t count = std::stoull(testutil::splitTabs(lines[i]).at(1));
+        CHECK(count <= last);
+        last = count;
+    }
+    const auto f = testutil::run(cli("summary --filter '^Session$' --format tsv " + sample("leak_s3")));
+    REQUIRE(f.exitCode == 0);
+    const auto flines = testutil::splitLines(f.out);
+    REQUIRE(flines.size() == 2);
+    // docs/samples.md: leak_s3 holds 1300 Session objects.
+    CHECK(testutil::splitTabs(flines[1]).at(0) == "Session");
+    CHECK(testutil::splitTabs(flines[1]).at(1) == "1300");
+}
+
+TEST_CASE("golden text outputs", "[cli][heap]")
+{
+    auto r = testutil::run(cli("summary --top 12 " + sample("leak_s3")));
+    REQUIRE(r.exitCode == 0);
+    checkGolden("summary_leak_s3_top12.txt", r.out);
+    r = testutil::run(cli("summary --top 12 --format md " + sample("chromium_detached_dom_2")));
+    REQUIRE(r.exitCode == 0);
+    checkGolden("summary_chromium2_top12.md", r.out);
+    r = testutil::run(cli("dominators --depth 2 --top 3 " + sample("leak_s3")));
+    REQUIRE(r.exitCode == 0);
+    checkGolden("dominators_leak_s3.txt", r.out);
+}
+
+TEST_CASE("retainers: the leaking Session is held by the sessionCache Map", "[cli][heap]")
+{
+    // Find a Session id from the node table, then ask for its retaining paths.
+    const auto nodes = testutil::run(cli("nodes " + sample("leak_s3")));
+    REQUIRE(nodes.exitCode == 0);
+    std::string id;
+    for (const auto& line : testutil::splitLines(nodes.out)) {
+        const auto cells = testutil::splitTabs(line);
+        if (cells.size() > 1 && cells[1] == "Session") {
+            id = cells[0];
+            break;
+        }
+    }
+    REQUIRE(!id.empty());
+    const auto r = testutil::run(cli("retainers --paths 2 --id " + id + " " + sample("leak_s3")));
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("sessionCache (context) -> Map") != std::string::npos);
+    const auto j = testutil::run(cli("retainers --format json --id " + id + " " + sample("leak_s3")));
+    REQUIRE(j.exitCode == 0);
+    rapidjson::Document doc;
+    doc.Parse(j.out.c_str());
+    REQUIRE(!doc.HasParseError());
+    CHECK(doc["class"].GetString() == std::string("Session"));
+    REQUIRE(doc["paths"].Size() >= 1);
+    const auto& path = doc["paths"][0];
+    CHECK(path[path.Size() - 1]["id"].GetUint() == std::stoul(id));
+}
+
+TEST_CASE("JSON outputs parse and carry the documented keys", "[cli][heap]")
+{
+    const auto s = testutil::run(cli("summary --top 3 --format json " + sample("shapes")));
+    REQUIRE(s.exitCode == 0);
+    rapidjson::Document doc;
+    doc.Parse(s.out.c_str());
+    REQUIRE(!doc.HasParseError());
+    REQUIRE(doc["classes"].Size() == 3);
+    for (const char* key : { "class", "key", "count", "shallow", "retained", "distance" })
+        CHECK(doc["classes"][0].HasMember(key));
+    const auto i = testutil::run(cli("info --format json " + sample("shapes")));
+    REQUIRE(i.exitCode == 0);
+    rapidjson::Document info;
+    info.Parse(i.out.c_str());
+    REQUIRE(!info.HasParseError());
+    // docs/samples.md: shapes has 50,810 nodes and 211,999 edges.
+    CHECK(info["nodes"].GetUint() == 50810);
+    CHECK(info["edges"].GetUint() == 211999);
+    CHECK(info["total_size"].GetUint64() == doc["total_size"].GetUint64());
+}
+
+TEST_CASE("bad usage and bad input exit with 2 and one line", "[cli][heap]")
+{
+    auto r = testutil::run(cli("summary /nonexistent/file.heapsnapshot"));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "v8scope: /nonexistent/file.heapsnapshot: cannot open: No such file or directory\n");
+    r = testutil::run(cli("summary --filter '(' " + sample("shapes")));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("--filter: invalid regular expression") != std::string::npos);
+    r = testutil::run(cli("summary --sort bogus " + sample("shapes")));
+    CHECK(r.exitCode == 2);
+    r = testutil::run(cli("retainers --id 2 " + sample("shapes")));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("no node with id 2") != std::string::npos);
+    r = testutil::run(cli("nosuchcommand"));
+    CHECK(r.exitCode == 2);
+}
+
+TEST_CASE("stdin input", "[cli][heap]")
+{
+    const auto r = testutil::run("gzip -dc " + sample("control_a") + " | " + cli("summary --top 3 --format tsv -"));
+    REQUIRE(r.exitCode == 0);
+    const auto direct = testutil::run(cli("summary --top 3 --format tsv " + sample("control_a")));
+    CHECK(r.out == direct.out);
+}
