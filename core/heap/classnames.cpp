@@ -50,10 +50,20 @@ void appendUtf8(std::string& out, uint32_t cp)
     }
 }
 
+/// JavaScript string order, usable with std::string_view keys for lookups without allocating.
+struct Utf16Order
+{
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const
+    {
+        return utf16Less(a, b);
+    }
+};
+
 /// A node of the property trie DevTools builds from interface definitions.
 struct TrieNode
 {
-    std::map<std::string, uint32_t, bool (*)(std::string_view, std::string_view)> next { utf16Less };
+    std::map<std::string, uint32_t, Utf16Order> next;
     int matchName = -1; ///< index into definitions, or -1
     size_t matchCount = 0; ///< properties in that definition
     bool hasGreatest = false;
@@ -348,7 +358,7 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
                 const TrieNode& node = trie[st];
                 if (!node.hasGreatest || !utf16Less(p, node.greatestNext))
                     states.erase(std::remove(states.begin(), states.end(), st), states.end());
-                auto it = node.next.find(std::string(p));
+                auto it = node.next.find(p);
                 if (it != node.next.end()) {
                     if (std::find(states.begin(), states.end(), it->second) == states.end())
                         states.push_back(it->second);

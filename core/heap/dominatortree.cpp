@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "heapsteps.h"
 
+#include <memory>
+
 namespace v8scope::heapsteps {
 
 namespace {
@@ -12,8 +14,10 @@ struct LengauerTarjan
     const Retainers& r;
     const BitVector& essential;
     uint32_t n = 0; ///< DFS numbers handed out
-    std::vector<uint32_t> parent, ancestor, vertex, label, semi, dom, nextEdge, compressStack;
-    std::vector<uint32_t> bucketHead, bucketNext; ///< bucket sets as singly linked lists
+    std::vector<uint32_t> parent, vertex, label, semi, nextEdge;
+    // Allocated after the DFS, when nextEdge is gone, to keep the peak at 7 arrays of nodeCount + 1.
+    std::vector<uint32_t> ancestor, dom, bucketHead, bucketNext; ///< buckets: sets as singly linked lists
+    std::vector<uint32_t> compressStack;
 
     LengauerTarjan(const HeapSnapshot& snap, const Retainers& ret, const BitVector& ess)
         : s(snap)
@@ -22,13 +26,18 @@ struct LengauerTarjan
     {
         const size_t len = size_t(s.nodeCount) + 1;
         parent.assign(len, 0);
-        ancestor.assign(len, 0);
         vertex.assign(len, 0);
         label.assign(len, 0);
         semi.assign(len, 0);
-        dom.assign(len, 0);
         nextEdge.assign(len, 0);
-        compressStack.assign(len + 1, 0);
+    }
+
+    void startSemidominators()
+    {
+        std::vector<uint32_t>().swap(nextEdge);
+        const size_t len = size_t(s.nodeCount) + 1;
+        ancestor.assign(len, 0);
+        dom.assign(len, 0);
         bucketHead.assign(len, 0);
         bucketNext.assign(len, 0);
     }
@@ -66,13 +75,14 @@ struct LengauerTarjan
 
     void compress(uint32_t v)
     {
-        uint32_t sp = 0;
+        compressStack.clear();
         while (ancestor[ancestor[v]] != 0) {
-            compressStack[++sp] = v;
+            compressStack.push_back(v);
             v = ancestor[v];
         }
-        while (sp > 0) {
-            const uint32_t w = compressStack[sp--];
+        while (!compressStack.empty()) {
+            const uint32_t w = compressStack.back();
+            compressStack.pop_back();
             if (semi[label[ancestor[w]]] < semi[label[w]])
                 label[w] = label[ancestor[w]];
             ancestor[w] = ancestor[ancestor[w]];
@@ -101,7 +111,8 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t nodeCount = s.nodeCount;
-    LengauerTarjan lt(s, a.retainers, essential);
+    auto ltOwner = std::make_unique<LengauerTarjan>(s, a.retainers, essential);
+    LengauerTarjan& lt = *ltOwner;
     const uint32_t r = s.rootOrdinal + 1;
     lt.dfs(r);
 
@@ -129,6 +140,7 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
     if (control.cancelled())
         return false;
 
+    lt.startSemidominators();
     const Retainers& ret = a.retainers;
     for (uint32_t i = lt.n; i >= 2; --i) {
         if ((i & 0xFFFFF) == 0) {
@@ -169,31 +181,35 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
     }
 
     a.dominator.resize(nodeCount);
-    a.retainedSize = a.selfSize;
     for (uint32_t ord = 0; ord < nodeCount; ++ord)
         a.dominator[ord] = lt.dom[ord + 1] - 1;
-    for (uint32_t i = lt.n; i > 1; --i) {
-        const uint32_t ord = lt.vertex[i] - 1;
+    // Only the DFS order is still needed: release the rest before the retained sizes and the CSR are built.
+    std::vector<uint32_t> vertex = std::move(lt.vertex);
+    const uint32_t visited = lt.n;
+    ltOwner.reset();
+
+    a.retainedSize = a.selfSize;
+    for (uint32_t i = visited; i > 1; --i) {
+        const uint32_t ord = vertex[i] - 1;
         a.retainedSize[a.dominator[ord]] += a.retainedSize[ord];
     }
+    std::vector<uint32_t>().swap(vertex);
 
-    // Children of each node in the dominator tree (CSR), in ordinal order. The root has no entry for itself.
+    // Children of each node in the dominator tree (CSR), in ordinal order; the root is nobody's child.
+    // Counting sort with firstDominated[d] as d's fill cursor, shifted back afterwards: no extra array.
     a.firstDominated.assign(size_t(nodeCount) + 1, 0);
     for (uint32_t ord = 0; ord < nodeCount; ++ord)
         if (ord != s.rootOrdinal)
-            ++a.firstDominated[a.dominator[ord]];
-    uint32_t at = 0;
-    for (uint32_t i = 0; i < nodeCount; ++i) {
-        const uint32_t c = a.firstDominated[i];
-        a.firstDominated[i] = at;
-        at += c;
-    }
-    a.firstDominated[nodeCount] = at;
-    a.dominated.resize(at);
-    std::vector<uint32_t> fill(a.firstDominated.begin(), a.firstDominated.end() - 1);
+            ++a.firstDominated[a.dominator[ord] + 1];
+    for (uint32_t i = 0; i < nodeCount; ++i)
+        a.firstDominated[i + 1] += a.firstDominated[i];
+    a.dominated.resize(a.firstDominated[nodeCount]);
     for (uint32_t ord = 0; ord < nodeCount; ++ord)
         if (ord != s.rootOrdinal)
-            a.dominated[fill[a.dominator[ord]]++] = ord;
+            a.dominated[a.firstDominated[a.dominator[ord]]++] = ord;
+    for (uint32_t i = nodeCount; i > 0; --i)
+        a.firstDominated[i] = a.firstDominated[i - 1];
+    a.firstDominated[0] = 0;
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <mutex>
 #include <numeric>
+#include <thread>
 
 namespace v8scope {
 
@@ -59,17 +60,28 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     calculateShallowSizes(*a);
     a->timings.shallowMs = clock.lapMs();
     control.report("Analyzing", 3, kSteps);
-    if (!calculateDominators(*a, essential, control))
-        return cancelled();
-    a->timings.dominatorsMs = clock.lapMs();
-    control.report("Analyzing", 5, kSteps);
-    if (control.cancelled())
-        return cancelled();
 
+    // The dominator tree and the distances/class names need nothing of each other (DevTools runs them in two
+    // workers too): build the tree on a second thread. Only this thread reports progress.
+    TaskControl workerControl;
+    workerControl.cancel = control.cancel;
+    bool dominatorsDone = false;
+    double dominatorsMs = 0;
+    std::thread worker([&] {
+        Stopwatch watch;
+        dominatorsDone = calculateDominators(*a, essential, workerControl);
+        dominatorsMs = watch.lapMs();
+    });
     calculateDistances(*a, weakMaps);
     a->timings.distancesMs = clock.lapMs();
+    control.report("Analyzing", 4, kSteps);
     a->classes = ClassNames::compute(*a, nullptr);
     a->timings.classesMs = clock.lapMs();
+    control.report("Analyzing", 5, kSteps);
+    worker.join();
+    a->timings.dominatorsMs = dominatorsMs;
+    if (!dominatorsDone || control.cancelled())
+        return cancelled();
     control.report("Analyzing", kSteps, kSteps);
     return std::shared_ptr<const HeapAnalysis>(std::move(a));
 }
