@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <mutex>
 #include <numeric>
 #include <thread>
 
@@ -89,17 +88,12 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
 uint32_t HeapAnalysis::nodeForId(uint32_t id) const
 {
     const HeapSnapshot& s = *snapshot;
-    // Lazily built once; HeapAnalysis is otherwise immutable, so guard the one mutable index.
-    static std::mutex mutex;
-    {
-        std::lock_guard lock(mutex);
-        if (m_idOrder.size() != s.nodeCount) {
-            auto& order = const_cast<std::vector<uint32_t>&>(m_idOrder);
-            order.resize(s.nodeCount);
-            std::iota(order.begin(), order.end(), 0u);
-            std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return s.nodeId[x] < s.nodeId[y]; });
-        }
-    }
+    std::call_once(m_idOrderOnce, [&] {
+        m_idOrder.resize(s.nodeCount);
+        std::iota(m_idOrder.begin(), m_idOrder.end(), 0u);
+        std::stable_sort(
+            m_idOrder.begin(), m_idOrder.end(), [&](uint32_t x, uint32_t y) { return s.nodeId[x] < s.nodeId[y]; });
+    });
     auto it = std::lower_bound(
         m_idOrder.begin(), m_idOrder.end(), id, [&](uint32_t ord, uint32_t value) { return s.nodeId[ord] < value; });
     if (it == m_idOrder.end() || s.nodeId[*it] != id)

@@ -9,6 +9,7 @@
 #include <common/progress.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,7 +118,8 @@ public:
     Statistics statistics() const;
 
 private:
-    std::vector<uint32_t> m_idOrder; ///< ordinals sorted by id, for nodeForId
+    mutable std::once_flag m_idOrderOnce;
+    mutable std::vector<uint32_t> m_idOrder; ///< ordinals sorted by id, built on the first nodeForId call
 };
 
 } // namespace v8scope
