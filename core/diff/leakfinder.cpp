@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "leakfinder.h"
+
+#include "comparison.h"
+#include "snapshotdiff.h"
+#include "snapshotdigest.h"
+
+#include <heap/heapanalysis.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace v8scope {
+
+namespace {
+constexpr size_t kMaxSignatureSteps = 64;
+constexpr size_t kTopClasses = 3;
+
+/// Never leaks on their own (memlab's trivial-node filter, plus V8 internals): they are reported as part of
+/// the object that holds them.
+bool isTrivialType(const HeapSnapshot& s, int type)
+{
+    const NodeTypeIds& t = s.nodeTypes;
+    return type == t.string || type == t.consString || type == t.slicedString || type == t.number || type == t.code
+        || type == t.objectShape || type == t.symbol || type == t.bigint || type == t.hidden || type == t.synthetic;
+}
+
+/// A cheap, deterministic retaining path for clustering: from the node, step to the non-weak retainer with the
+/// smallest DevTools distance (the first such in retainer order) until the root. Distances strictly fall, so
+/// the walk ends. Numeric edge names (element indices, hash-table slots) become [] so that siblings share a
+/// signature.
+std::string pathSignature(const HeapAnalysis& a, uint32_t node)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    std::vector<std::string> steps;
+    uint32_t cur = node;
+    while (steps.size() < kMaxSignatureSteps) {
+        uint32_t best = UINT32_MAX, bestEdge = UINT32_MAX;
+        int32_t bestDistance = a.distance[cur];
+        bool fromRoot = false;
+        for (uint32_t k = a.retainers.firstRetainer[cur]; k < a.retainers.firstRetainer[cur + 1]; ++k) {
+            const uint32_t e = a.retainers.retainerEdge[k];
+            if (s.edgeType[e] == s.edgeTypes.weak)
+                continue;
+            const uint32_t from = a.retainers.retainerNode[k];
+            if (from == a.root()) {
+                fromRoot = true;
+                best = from;
+                bestEdge = e;
+                break;
+            }
+            const int32_t d = a.distance[from];
+            if (d >= 0 && d < bestDistance) {
+                bestDistance = d;
+                best = from;
+                bestEdge = e;
+            }
+        }
+        std::string edge = best == UINT32_MAX ? "?" : s.edgeName(bestEdge);
+        if (!edge.empty() && std::all_of(edge.begin(), edge.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            edge = "[]"; // element, hidden and numbered internal slots (hash table entries)
+        steps.push_back(edge + ":" + std::string(a.className(cur)));
+        if (fromRoot || best == UINT32_MAX)
+            break;
+        cur = best;
+    }
+    std::string sig;
+    for (size_t k = steps.size(); k-- > 0;)
+        sig += steps[k] + (k ? " > " : "");
+    return sig;
+}
+} // namespace
+
+uint32_t LeakResult::growingCount() const
+{
+    return uint32_t(
+        std::count_if(classes.begin(), classes.end(), [](const GrowthSeries& g) { return g.growsEveryStep(); }));
+}
+
+void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>& allocatedInTarget,
+    const LeakOptions& options, LeakResult& result)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    const uint32_t n = s.nodeCount;
+    std::vector<uint8_t> leaked(n, 0);
+    std::map<std::string, uint32_t> byClass;
+    for (uint32_t i = 0; i < n; ++i) {
+        leaked[i] = (s.nodeId[i] & 1) && a.selfSize[i] > 0 && !isTrivialType(s, s.nodeType[i])
+            && allocatedInTarget(s.nodeId[i]);
+        if (leaked[i]) {
+            ++result.leakedObjects;
+            ++byClass[std::string(a.className(i))];
+        }
+    }
+    result.leakedByClass.assign(byClass.begin(), byClass.end());
+
+    // Top-level leaked objects (no leaked dominator-tree ancestor) carry the cluster; nested ones count in it.
+    std::unordered_map<std::string, size_t> clusterOf;
+    std::vector<LeakCluster> clusters;
+    std::vector<std::map<std::string, uint32_t>> classCounts;
+    std::vector<uint64_t> best;
+    std::vector<uint32_t> cluster(n, UINT32_MAX);
+    std::vector<uint32_t> stack { a.root() };
+    while (!stack.empty()) {
+        const uint32_t node = stack.back();
+        stack.pop_back();
+        const uint32_t dom = a.dominator[node];
+        if (leaked[node]) {
+            if (node != a.root() && cluster[dom] != UINT32_MAX) {
+                cluster[node] = cluster[dom];
+            } else {
+                auto [it, inserted] = clusterOf.emplace(pathSignature(a, node), clusters.size());
+                if (inserted) {
+                    clusters.emplace_back();
+                    clusters.back().signature = it->first;
+                    clusters.back().className = std::string(a.className(node));
+                    classCounts.emplace_back();
+                    best.push_back(0);
+                }
+                LeakCluster& c = clusters[it->second];
+                ++c.roots;
+                c.retained += a.retainedSize[node];
+                if (c.roots == 1 || a.retainedSize[node] > best[it->second]) {
+                    best[it->second] = a.retainedSize[node];
+                    c.representativeId = s.nodeId[node];
+                }
+                cluster[node] = uint32_t(it->second);
+            }
+            LeakCluster& c = clusters[cluster[node]];
+            ++c.count;
+            c.shallow += a.selfSize[node];
+            ++classCounts[cluster[node]][std::string(a.className(node))];
+        } else if (node != a.root() && cluster[dom] != UINT32_MAX) {
+            cluster[node] = cluster[dom]; // a non-leaked object inside a leaked one stays in its cluster
+        }
+        for (uint32_t c = a.firstDominated[node]; c < a.firstDominated[node + 1]; ++c)
+            stack.push_back(a.dominated[c]);
+    }
+    for (size_t k = 0; k < clusters.size(); ++k) {
+        std::vector<std::pair<std::string, uint32_t>> top(classCounts[k].begin(), classCounts[k].end());
+        std::stable_sort(top.begin(), top.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+        if (top.size() > kTopClasses)
+            top.resize(kTopClasses);
+        clusters[k].topClasses = std::move(top);
+    }
+    std::erase_if(clusters, [&](const LeakCluster& c) { return c.retained < options.minClusterRetained; });
+    std::stable_sort(clusters.begin(), clusters.end(), [](const LeakCluster& x, const LeakCluster& y) {
+        if (x.retained != y.retained)
+            return x.retained > y.retained;
+        return x.signature < y.signature;
+    });
+    for (size_t k = 0; k < clusters.size() && k < options.pathClusters; ++k)
+        clusters[k].path = shortestPathText(a, a.nodeForId(clusters[k].representativeId));
+    result.clusters = std::move(clusters);
+}
+
+Result<LeakResult> findLeaks(
+    const std::vector<std::string>& paths, const LeakOptions& options, const TaskControl& control)
+{
+    LeakResult result;
+    if (paths.size() < 3)
+        return ParseError::general(
+            "leaks", "needs at least 3 snapshots (baseline, target, final), got " + std::to_string(paths.size()));
+    GrowthTracker growth;
+    std::vector<uint32_t> baseline; // ids of the first snapshot, ascending
+    std::vector<uint32_t> target; // ids allocated between the first and the second, ascending
+    std::shared_ptr<const HeapAnalysis> last;
+    SnapshotDigest previous;
+    for (size_t k = 0; k < paths.size(); ++k) {
+        auto loaded = loadAnalysis(paths[k], options.maxInputBytes, control);
+        if (!loaded)
+            return loaded.error();
+        const HeapAnalysis& a = *loaded.value();
+        result.files.push_back(a.snapshot->sourceName.empty() ? paths[k] : a.snapshot->sourceName);
+        result.nodes.push_back(a.nodeCount());
+        result.totals.push_back(a.totalSize());
+        growth.add(buildSummary(a, a.classes));
+        SnapshotDigest digest = SnapshotDigest::build(a);
+        if (k > 0) {
+            const ProcessCheck check = checkSameProcess(previous, digest);
+            if (!check.sameProcess && result.sameProcess) {
+                result.sameProcess = false;
+                result.processNote = result.files[k - 1] + " and " + result.files[k]
+                    + " do not look like one process (ids agree for "
+                    + std::to_string(int(check.agreement * 1000) / 10.0).substr(0, 4) + "% of shared ids)";
+            }
+        }
+        if (k == 0) {
+            baseline = digest.sortedIds;
+        } else if (k == 1) {
+            std::set_difference(digest.sortedIds.begin(), digest.sortedIds.end(), baseline.begin(), baseline.end(),
+                std::back_inserter(target));
+            result.allocatedInTarget = uint32_t(target.size());
+            std::vector<uint32_t>().swap(baseline);
+        }
+        previous = std::move(digest);
+        if (k + 1 == paths.size())
+            last = loaded.value();
+    }
+    result.classes = growth.series();
+    if (result.sameProcess)
+        clusterLeaks(
+            *last, [&](uint32_t id) { return std::binary_search(target.begin(), target.end(), id); }, options, result);
+    return result;
+}
+
+} // namespace v8scope

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "comparison.h"
+#include "newobjects.h"
+#include "snapshotdigest.h"
+
+#include <common/error.h>
+#include <common/progress.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace v8scope {
+
+class HeapAnalysis;
+
+struct DiffOptions
+{
+    size_t pathGroups = 5; ///< groups of new objects that get a retaining path
+    uint64_t minSuspectRetained = 1000; ///< bytes a keeper of new objects must retain to count as a leak suspect
+    uint64_t maxInputBytes = uint64_t(32) << 30; ///< gzip bomb guard per file
+};
+
+/// A comparison of two snapshots: DevTools' Comparison rows, retained size per class on both sides, and the new
+/// objects that are still alive, grouped by class and by the object that keeps them.
+struct DiffResult
+{
+    std::string baseFile, headFile;
+    uint32_t baseNodes = 0, headNodes = 0;
+    uint64_t baseTotal = 0, headTotal = 0; ///< bytes, total heap size as DevTools shows it
+    ProcessCheck process;
+    /// true: matched by object id (DevTools' Comparison); false: different processes, compared per class name.
+    bool byId = true;
+    /// Every class of either snapshot, in DevTools' order (size delta descending, then key). Rows DevTools shows
+    /// have inComparison set.
+    std::vector<ClassDiff> classes;
+    ObjectGroups newObjects; ///< empty when !byId (ids mean nothing across processes)
+    uint32_t suspects = 0; ///< byDominator groups retaining at least DiffOptions::minSuspectRetained
+    double baseMs = 0, headMs = 0; ///< load + analysis time of each side
+
+    int64_t retainedDelta() const
+    {
+        return int64_t(headTotal) - int64_t(baseTotal);
+    }
+};
+
+/// The diff itself, from a base digest and the analyzed head (used by diffSnapshots and by tests).
+DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options);
+
+/// Loads and analyzes `basePath`, keeps only its digest, releases its graph, then loads and analyzes `headPath`:
+/// at most one full graph is in memory at a time.
+Result<DiffResult> diffSnapshots(const std::string& basePath, const std::string& headPath,
+    const DiffOptions& options = {}, const TaskControl& control = {});
+
+/// Parses and analyzes one snapshot (the shared first step of diff and leaks).
+Result<std::shared_ptr<const HeapAnalysis>> loadAnalysis(
+    const std::string& path, uint64_t maxInputBytes, const TaskControl& control);
+
+} // namespace v8scope

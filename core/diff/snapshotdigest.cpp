@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "snapshotdigest.h"
+
+#include <heap/heapanalysis.h>
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace v8scope {
+
+namespace {
+/// Joins property names with NUL (never inside a decoded name) to intern property lists.
+std::string joinProperties(const std::vector<std::string>& props)
+{
+    std::string key;
+    for (const std::string& p : props) {
+        key += p;
+        key += '\0';
+    }
+    return key;
+}
+} // namespace
+
+uint32_t typeNameHash(uint32_t type, std::string_view name)
+{
+    uint32_t h = 2166136261u ^ type;
+    h *= 16777619u;
+    for (const char c : name) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+SnapshotDigest SnapshotDigest::build(const HeapAnalysis& a)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    const uint32_t n = s.nodeCount;
+    SnapshotDigest d;
+    d.sourceName = s.sourceName;
+    d.nodeCount = n;
+    d.root = a.root();
+    d.totalSize = a.totalSize();
+    d.definitions = a.classes.definitions;
+    d.id = s.nodeId;
+    d.selfSize = a.selfSize;
+    d.retainedSize = a.retainedSize;
+    d.dominator = a.dominator;
+
+    // Dense class indices, keeping DevTools' class-id identity.
+    std::unordered_map<uint32_t, uint32_t> dense;
+    auto denseOf = [&](uint32_t classId, std::string_view name) {
+        auto [it, inserted] = dense.emplace(classId, uint32_t(d.classNames.size()));
+        if (inserted)
+            d.classNames.emplace_back(name);
+        return it->second;
+    };
+    d.ownClass.resize(n);
+    for (uint32_t i = 0; i < n; ++i)
+        d.ownClass[i] = denseOf(a.classes.classId[i], a.classes.className(i));
+
+    d.plainShape.assign(n, kNone);
+    const uint32_t objectName = s.strings.find("Object");
+    if (objectName != StringIndex::kInvalid && s.nodeTypes.object >= 0) {
+        d.objectClass = denseOf(objectName, "Object");
+        std::unordered_map<std::string, uint32_t> interned;
+        std::vector<std::string> props;
+        for (uint32_t i = 0; i < n; ++i) {
+            if (s.nodeType[i] != s.nodeTypes.object || s.nodeName[i] != objectName)
+                continue;
+            props.clear();
+            for (uint32_t e = s.firstEdge[i]; e < s.firstEdge[i + 1]; ++e)
+                if (s.edgeType[e] == s.edgeTypes.property)
+                    props.emplace_back(s.strings.get(s.edgeNameOrIndex[e]));
+            auto [it, inserted] = interned.emplace(joinProperties(props), uint32_t(d.plainProperties.size()));
+            if (inserted)
+                d.plainProperties.push_back(props);
+            d.plainShape[i] = it->second;
+        }
+    }
+
+    // Locations: the last record for a node wins, as in DevTools' location map; only object nodes use them.
+    d.location.assign(n, kNone);
+    for (uint32_t k = 0; k < s.locations.size(); ++k) {
+        const HeapSnapshot::Location& loc = s.locations[k];
+        if (loc.node >= n || s.nodeType[loc.node] != s.nodeTypes.object)
+            continue;
+        d.location[loc.node] = uint32_t(d.locations.size());
+        d.locations.push_back({ loc.scriptId, loc.line, loc.column });
+    }
+
+    d.typeNameHash.resize(n);
+    for (uint32_t i = 0; i < n; ++i)
+        d.typeNameHash[i] = v8scope::typeNameHash(s.nodeType[i], s.nodeNameView(i));
+
+    d.sortedOrdinals.resize(n);
+    std::iota(d.sortedOrdinals.begin(), d.sortedOrdinals.end(), 0u);
+    std::stable_sort(d.sortedOrdinals.begin(), d.sortedOrdinals.end(),
+        [&](uint32_t x, uint32_t y) { return s.nodeId[x] < s.nodeId[y]; });
+    d.sortedIds.resize(n);
+    for (uint32_t k = 0; k < n; ++k)
+        d.sortedIds[k] = s.nodeId[d.sortedOrdinals[k]];
+    return d;
+}
+
+uint32_t SnapshotDigest::ordinalOf(uint32_t nodeId) const
+{
+    auto it = std::lower_bound(sortedIds.begin(), sortedIds.end(), nodeId);
+    if (it == sortedIds.end() || *it != nodeId)
+        return kNone;
+    return sortedOrdinals[size_t(it - sortedIds.begin())];
+}
+
+std::vector<uint32_t> SnapshotDigest::classesWith(
+    const std::vector<InterfaceDefinition>& defs, std::vector<std::string>* names) const
+{
+    *names = classNames;
+    std::vector<uint32_t> classes = ownClass;
+    if (plainProperties.empty())
+        return classes;
+
+    // Shape matching is ClassNames' job; give it a tiny snapshot with one plain object per distinct property
+    // list, so that the matching rules (trie, longest match, DevTools' Set quirks) exist in one place only.
+    auto fake = std::make_shared<HeapSnapshot>();
+    fake->sourceName = sourceName;
+    fake->nodeTypeNames = { "object" };
+    fake->edgeTypeNames = { "property" };
+    fake->nodeTypes.object = 0;
+    fake->edgeTypes.property = 0;
+    const uint32_t objectName = fake->strings.add("Object");
+    std::unordered_map<std::string, uint32_t> stringIds;
+    fake->firstEdge.push_back(0);
+    for (const auto& props : plainProperties) {
+        fake->nodeType.push_back(0);
+        fake->nodeName.push_back(objectName);
+        fake->nodeId.push_back(uint32_t(fake->nodeId.size()) * 2 + 1);
+        fake->nodeSelfSize.push_back(0);
+        for (const std::string& p : props) {
+            auto [it, inserted] = stringIds.emplace(p, 0);
+            if (inserted)
+                it->second = fake->strings.add(p);
+            fake->edgeType.push_back(0);
+            fake->edgeNameOrIndex.push_back(it->second);
+            fake->edgeTarget.push_back(0);
+        }
+        fake->firstEdge.push_back(uint32_t(fake->edgeType.size()));
+    }
+    fake->nodeCount = uint32_t(plainProperties.size());
+    fake->edgeCount = uint32_t(fake->edgeType.size());
+    HeapAnalysis analysis;
+    analysis.snapshot = fake;
+    analysis.nameIndex = fake->nodeName;
+    const ClassNames matched = ClassNames::compute(analysis, &defs);
+
+    std::vector<uint32_t> shapeClass(plainProperties.size(), objectClass);
+    std::unordered_map<std::string, uint32_t> shapeIds;
+    for (uint32_t k = 0; k < plainProperties.size(); ++k) {
+        if (matched.classId[k] < matched.rawCount)
+            continue; // no definition matched: the "Object" fallback
+        const std::string name(matched.className(k));
+        auto [it, inserted] = shapeIds.emplace(name, uint32_t(names->size()));
+        if (inserted)
+            names->push_back(name);
+        shapeClass[k] = it->second;
+    }
+    for (uint32_t i = 0; i < nodeCount; ++i)
+        if (plainShape[i] != kNone)
+            classes[i] = shapeClass[plainShape[i]];
+    return classes;
+}
+
+} // namespace v8scope

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <heap/classnames.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace v8scope {
+
+class HeapAnalysis;
+
+/// What a comparison needs from one snapshot once its graph is gone: per node (file order) the id, DevTools'
+/// shallow and retained size, the dominator and the class, plus the property names of plain objects so that the
+/// object shapes of *another* snapshot can be applied later (DevTools' aggregatesForDiff). About 45 bytes per
+/// node, against a few hundred for the parsed graph and its analysis.
+struct SnapshotDigest
+{
+    static constexpr uint32_t kNone = UINT32_MAX;
+
+    std::string sourceName;
+    uint32_t nodeCount = 0;
+    uint32_t root = 0;
+    uint64_t totalSize = 0; ///< bytes, HeapAnalysis::totalSize()
+    std::vector<InterfaceDefinition> definitions; ///< the snapshot's own object shapes
+
+    // per node, file order
+    std::vector<uint32_t> id;
+    std::vector<uint64_t> selfSize; ///< bytes after DevTools' reassignment
+    std::vector<uint64_t> retainedSize; ///< bytes
+    std::vector<uint32_t> dominator;
+    std::vector<uint32_t> ownClass; ///< dense class index into classNames, with the snapshot's own shapes
+    std::vector<uint32_t> plainShape; ///< plain objects: index into plainProperties; kNone otherwise
+    std::vector<uint32_t> location; ///< object nodes with a source location: index into locations; else kNone
+    std::vector<uint32_t> typeNameHash; ///< hash of (node type, raw name), to tell whether two ids are one object
+
+    /// Dense class index -> class text. Distinct DevTools class ids stay distinct even when their text is equal,
+    /// because DevTools keeps them apart until it builds public keys.
+    std::vector<std::string> classNames;
+    uint32_t objectClass = kNone; ///< the class an unmatched plain object falls back to ("Object")
+    /// Distinct property lists of plain objects, in edge order, property edges only (what shape matching reads).
+    std::vector<std::vector<std::string>> plainProperties;
+    struct Location
+    {
+        uint32_t scriptId, line, column;
+    };
+    std::vector<Location> locations;
+
+    /// Node ids ascending with their ordinals: which ids a snapshot has, for "new" and cross-process checks.
+    std::vector<uint32_t> sortedIds;
+    std::vector<uint32_t> sortedOrdinals;
+
+    static SnapshotDigest build(const HeapAnalysis& analysis);
+
+    /// Ordinal of the node with this id, or kNone (binary search).
+    uint32_t ordinalOf(uint32_t nodeId) const;
+    /// Dense class per node when `definitions` are applied to this snapshot's plain objects (what DevTools does
+    /// to the base snapshot of a comparison). `names` receives the class texts (classNames plus shape names).
+    std::vector<uint32_t> classesWith(
+        const std::vector<InterfaceDefinition>& definitions, std::vector<std::string>* names) const;
+};
+
+/// The hash stored in SnapshotDigest::typeNameHash (FNV-1a over the type index and the name bytes).
+uint32_t typeNameHash(uint32_t type, std::string_view name);
+
+} // namespace v8scope
