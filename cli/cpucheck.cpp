@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+#include "cpucommands.h"
+#include "cpuload.h"
+#include "output.h"
+
+#include <claims/claimevaluator.h>
+#include <common/inputstream.h>
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <memory>
+
+namespace v8scope::cli {
+
+namespace {
+
+struct CheckOptions
+{
+    std::vector<std::string> files;
+    std::vector<std::string> claims;
+    std::string claimsFile;
+    Format format = Format::Text;
+    bool includeStartup = false;
+    bool includeExit = false;
+    std::string profile;
+};
+
+struct CheckRow
+{
+    std::string file;
+    const Claim* claim;
+    ClaimOutcome outcome;
+};
+
+/// Reads {"claims": ["CLAIM", ...]}; errors as "FILE: byte N: ...".
+bool readClaimsFile(const std::string& path, std::vector<std::pair<std::string, std::string>>& out)
+{
+    auto text = readWholeFile(path);
+    if (!text) {
+        printError(text.error().toString());
+        return false;
+    }
+    rapidjson::Document doc;
+    doc.Parse(text.value().c_str(), text.value().size());
+    if (doc.HasParseError()) {
+        printError(ParseError::at(path, doc.GetErrorOffset(),
+            std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()))
+                       .toString());
+        return false;
+    }
+    if (!doc.IsObject() || !doc.HasMember("claims") || !doc["claims"].IsArray()) {
+        printError(ParseError::at(path, 0, "expected an object {\"claims\": [\"CLAIM\", ...]}").toString());
+        return false;
+    }
+    size_t i = 0;
+    for (const auto& v : doc["claims"].GetArray()) {
+        ++i;
+        if (!v.IsString()) {
+            printError(ParseError::general(path, "claim " + std::to_string(i) + ": expected a string").toString());
+            return false;
+        }
+        out.emplace_back(std::string(v.GetString(), v.GetStringLength()), path + ": claim " + std::to_string(i));
+    }
+    return true;
+}
+
+const char* statusText(ClaimOutcome::Status s)
+{
+    return s == ClaimOutcome::Status::Pass ? "PASS" : s == ClaimOutcome::Status::Fail ? "FAIL" : "ERROR";
+}
+
+std::string xmlEscape(const std::string& s)
+{
+    std::string r;
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            r += "&amp;";
+            break;
+        case '<':
+            r += "&lt;";
+            break;
+        case '>':
+            r += "&gt;";
+            break;
+        case '"':
+            r += "&quot;";
+            break;
+        default:
+            r += c;
+        }
+    }
+    return r;
+}
+
+void printRows(const std::vector<CheckRow>& rows, Format format)
+{
+    size_t failed = 0, errors = 0;
+    for (const CheckRow& r : rows) {
+        failed += r.outcome.status == ClaimOutcome::Status::Fail;
+        errors += r.outcome.status == ClaimOutcome::Status::Error;
+    }
+    if (format == Format::Json) {
+        fmt::print("{{\"passed\": {}, \"failed\": {}, \"errors\": {}, \"claims\": [", rows.size() - failed - errors,
+            failed, errors);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const CheckRow& r = rows[i];
+            fmt::print("{}{{\"file\": {}, \"claim\": {}, \"status\": {}, \"measured\": {}, \"detail\": {}}}",
+                i ? ", " : "", jsonString(r.file), jsonString(r.claim->text), jsonString(statusText(r.outcome.status)),
+                r.outcome.measured, jsonString(r.outcome.measuredText));
+        }
+        fmt::print("]}}\n");
+        return;
+    }
+    if (format == Format::Junit) {
+        fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        fmt::print("<testsuite name=\"v8scope check\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", rows.size(),
+            failed, errors);
+        for (const CheckRow& r : rows) {
+            fmt::print("  <testcase classname=\"{}\" name=\"{}\">", xmlEscape(r.file), xmlEscape(r.claim->text));
+            if (r.outcome.status == ClaimOutcome::Status::Fail)
+                fmt::print("<failure message=\"{}\"/>", xmlEscape(r.outcome.measuredText));
+            else if (r.outcome.status == ClaimOutcome::Status::Error)
+                fmt::print("<error message=\"{}\"/>", xmlEscape(r.outcome.measuredText));
+            else
+                fmt::print("<system-out>{}</system-out>", xmlEscape(r.outcome.measuredText));
+            fmt::print("</testcase>\n");
+        }
+        fmt::print("</testsuite>\n");
+        return;
+    }
+    if (format == Format::Md || format == Format::Tsv) {
+        Table table({ { "status" }, { "claim" }, { "measured" }, { "file" } });
+        for (const CheckRow& r : rows)
+            table.addRow({ statusText(r.outcome.status), r.claim->text, r.outcome.measuredText, r.file });
+        table.print(stdout, format);
+        return;
+    }
+    std::string lastFile;
+    for (const CheckRow& r : rows) {
+        if (r.file != lastFile) {
+            fmt::print("{}\n", r.file);
+            lastFile = r.file;
+        }
+        fmt::print("  {:<5} {}  ->  {}\n", statusText(r.outcome.status), r.claim->text, r.outcome.measuredText);
+    }
+    fmt::print("{} passed, {} failed, {} errors\n", rows.size() - failed - errors, failed, errors);
+}
+
+int runCheck(const CheckOptions& o)
+{
+    std::vector<std::pair<std::string, std::string>> texts; // claim, source
+    for (size_t i = 0; i < o.claims.size(); ++i)
+        texts.emplace_back(o.claims[i], "--claim " + std::to_string(i + 1));
+    if (!o.claimsFile.empty() && !readClaimsFile(o.claimsFile, texts))
+        return kExitBadInput;
+    if (texts.empty()) {
+        printError("check: no claims (give --claim 'CLAIM' or --claims FILE.json)");
+        return kExitBadInput;
+    }
+    std::vector<Claim> claims;
+    for (const auto& [text, source] : texts) {
+        auto c = parseClaim(text, source);
+        if (!c) {
+            printError(c.error().toString());
+            return kExitBadInput;
+        }
+        claims.push_back(std::move(c.value()));
+    }
+    const bool anyCpu = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return !c.isHeap(); });
+    std::vector<CheckRow> rows;
+    // TODO: pass the heap diff engine's HeapClaimProvider here once it exists (issue: heap diff engine).
+    HeapClaimProvider* heap = nullptr;
+    if (anyCpu) {
+        for (const std::string& file : o.files) {
+            CpuCommonOptions co;
+            co.file = file;
+            co.profile = o.profile;
+            auto lp = loadProfile(co);
+            if (!lp)
+                return kExitBadInput;
+            BlockingOptions bo;
+            bo.thresholdUs = 0;
+            bo.excludeStartup = !o.includeStartup;
+            bo.excludeExit = !o.includeExit;
+            BlockingResult blocking;
+            if (!lp->profile().isHeap())
+                blocking = findBlocking(lp->profile(), bo);
+            ClaimContext ctx { &lp->profile(), &lp->timing, &blocking, o.files };
+            for (const Claim& c : claims)
+                if (!c.isHeap())
+                    rows.push_back({ file, &c, evaluateClaim(c, ctx, heap) });
+        }
+    }
+    for (const Claim& c : claims) {
+        if (!c.isHeap())
+            continue;
+        ClaimContext ctx;
+        ctx.files = o.files;
+        std::string joined;
+        for (const std::string& f : o.files)
+            joined += (joined.empty() ? "" : " ") + f;
+        rows.push_back({ joined, &c, evaluateClaim(c, ctx, heap) });
+    }
+    printRows(rows, o.format);
+    bool failed = false;
+    for (const CheckRow& r : rows) {
+        if (r.outcome.status == ClaimOutcome::Status::Error)
+            return kExitBadInput;
+        failed |= r.outcome.status == ClaimOutcome::Status::Fail;
+    }
+    return failed ? kExitGateFailed : kExitOk;
+}
+
+} // namespace
+
+void addCheckCommand(CLI::App& app, int& exitCode)
+{
+    auto o = std::make_shared<CheckOptions>();
+    auto* cmd
+        = app.add_subcommand("check", "Verify profiling claims (CI gate): exit 0 all hold, 1 one fails, 2 bad input");
+    cmd->add_option("FILE", o->files, "CPU profiles (and heap snapshots for heap claims)")->required();
+    cmd->add_option("--claim", o->claims, "A claim, e.g. \"function 'parseJson' self < 5%\" (repeatable)");
+    cmd->add_option("--claims", o->claimsFile, "A JSON file {\"claims\": [\"CLAIM\", ...]}");
+    cmd->add_option("--format", o->format, "Report format: text, json, md, tsv or junit")
+        ->transform(CLI::CheckedTransformer(formatNames(true), CLI::ignore_case))
+        ->default_str("text");
+    cmd->add_flag("--include-startup", o->includeStartup, "Blocking claims also count the start-up stretch");
+    cmd->add_flag("--include-exit", o->includeExit, "Blocking claims also count the exit stretch");
+    cmd->add_option("--profile", o->profile, "Trace with several profiles: which one (pid:id)");
+    cmd->callback([o, &exitCode] { exitCode = runCheck(*o); });
+}
+
+} // namespace v8scope::cli

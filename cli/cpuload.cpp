@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "cpuload.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace v8scope::cli {
+
+namespace {
+
+bool parseMs(const std::string& s, double& out)
+{
+    if (s.empty())
+        return false;
+    char* end = nullptr;
+    out = std::strtod(s.c_str(), &end);
+    return end && *end == '\0' && std::isfinite(out);
+}
+
+} // namespace
+
+void addCpuFileOption(CLI::App* cmd, std::string& file, const char* name)
+{
+    cmd->add_option(name, file, "CPU profile (.cpuprofile, trace .json, .heapprofile; gzip ok; - for stdin)")
+        ->required();
+}
+
+void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, bool formats)
+{
+    addCpuFileOption(cmd, o.file);
+    if (formats)
+        cmd->add_option("--format", o.format, "Output format: text, json, tsv or md")
+            ->transform(CLI::CheckedTransformer(formatNames(false), CLI::ignore_case))
+            ->default_str("text");
+    cmd->add_option("--range", o.range, "Only the time range START,END (ms from the profile start)");
+    cmd->add_option("--model", o.model,
+           "perf: DevTools Performance panel times (default); hitcount: the old JavaScript Profiler arithmetic")
+        ->check(CLI::IsMember({ "perf", "hitcount" }));
+    cmd->add_option("--profile", o.profile, "Trace with several profiles: which one (pid:id, see `cpu info`)");
+}
+
+std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
+{
+    ProfileReadOptions ro;
+    ro.profile = o.profile;
+    TerminalProgress progress(wantProgress(o.file));
+    ro.input.control.progress = &progress;
+    auto read = ProfileReader::read(o.file, ro);
+    progress.finish();
+    if (!read) {
+        printError(read.error().toString());
+        return std::nullopt;
+    }
+    if (read.value().ambiguous)
+        fmt::print(stderr, "v8scope: note: {} has {} profiles; using {} (choose with --profile)\n", o.file,
+            read.value().available.size(), read.value().chosenKey);
+    TimingOptions to;
+    to.model = o.model == "hitcount" ? TimingModel::HitCount : TimingModel::Perf;
+    if (!o.range.empty()) {
+        const size_t comma = o.range.find(',');
+        double a = 0, b = 0;
+        if (comma == std::string::npos || !parseMs(o.range.substr(0, comma), a)
+            || !parseMs(o.range.substr(comma + 1), b)) {
+            printError("--range: expected START,END in ms (e.g. 100,2500), found \"" + o.range + "\"");
+            return std::nullopt;
+        }
+        to.range = std::make_pair(std::llround(a * 1000), std::llround(b * 1000));
+    }
+    auto timing = computeTiming(*read.value().profile, to);
+    if (!timing) {
+        printError(timing.error().toString());
+        return std::nullopt;
+    }
+    return LoadedProfile { std::move(read.value()), std::move(timing.value()) };
+}
+
+std::string formatWeight(const Timing& t, int64_t units)
+{
+    if (t.unit == WeightUnit::Bytes)
+        return std::to_string(units);
+    return fmt::format("{:.3f}", t.toMs(units));
+}
+
+const char* weightUnitName(const Timing& t)
+{
+    return t.unit == WeightUnit::Bytes ? "bytes" : "ms";
+}
+
+double weightValue(const Timing& t, int64_t units)
+{
+    if (t.unit == WeightUnit::Bytes)
+        return double(units);
+    return std::round(t.toMs(units) * 1000.0) / 1000.0;
+}
+
+std::string percent(int64_t part, int64_t whole)
+{
+    if (whole <= 0)
+        return "0.0";
+    return fmt::format("{:.1f}", 100.0 * double(part) / double(whole));
+}
+
+std::string functionLabel(const FunctionInfo& f)
+{
+    if (f.url.empty())
+        return f.displayName();
+    return fmt::format("{} {}:{}", f.displayName(), f.url, f.line + 1);
+}
+
+std::string jsonString(std::string_view s)
+{
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20)
+                out += fmt::format("\\u{:04x}", c);
+            else
+                out += char(c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
+bool parseDurationUs(const std::string& text, int64_t& us)
+{
+    std::string num = text;
+    double scale = 1000; // ms by default
+    auto strip = [&](const char* suffix, double s) {
+        const std::string sfx(suffix);
+        if (num.size() > sfx.size() && num.compare(num.size() - sfx.size(), sfx.size(), sfx) == 0) {
+            num.resize(num.size() - sfx.size());
+            scale = s;
+            return true;
+        }
+        return false;
+    };
+    strip("ms", 1000) || strip("us", 1) || strip("s", 1e6);
+    double v = 0;
+    if (!parseMs(num, v) || v < 0)
+        return false;
+    us = std::llround(v * scale);
+    return true;
+}
+
+} // namespace v8scope::cli

@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "claimevaluator.h"
+
+#include <cpu/rollup.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace v8scope {
+
+namespace {
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string msText(double us)
+{
+    return fixed(us / 1000, 3) + " ms";
+}
+
+ClaimOutcome error(std::string text)
+{
+    ClaimOutcome o;
+    o.status = ClaimOutcome::Status::Error;
+    o.measuredText = std::move(text);
+    return o;
+}
+
+ClaimOutcome decide(const Claim& c, double measured, std::string text)
+{
+    ClaimOutcome o;
+    o.measured = measured;
+    o.measuredText = std::move(text);
+    o.status = compare(measured, c.op, c.value) ? ClaimOutcome::Status::Pass : ClaimOutcome::Status::Fail;
+    return o;
+}
+
+/// Time share claims: function, package, url, category, gc, idle, program.
+ClaimOutcome shareClaim(const Claim& c, const CpuProfile& p, const Timing& t)
+{
+    using S = Claim::Subject;
+    std::vector<char> match(p.functions.size(), 0);
+    size_t matched = 0;
+    for (uint32_t f = 0; f < p.functions.size(); ++f) {
+        if (f == p.function[0])
+            continue;
+        const FunctionInfo& fi = p.functions[f];
+        bool m = false;
+        switch (c.subject) {
+        case S::Function:
+            m = fi.displayName() == c.name || fi.name == c.name;
+            break;
+        case S::Package:
+            m = packageOf(fi.url) == c.name;
+            break;
+        case S::Url:
+            m = !c.name.empty() && fi.url.find(c.name) != std::string::npos;
+            break;
+        case S::Category:
+            m = categoryOf(fi) == c.name;
+            break;
+        case S::Gc:
+            m = fi.url.empty() && fi.name == "(garbage collector)";
+            break;
+        case S::Idle:
+            m = fi.url.empty() && fi.name == "(idle)";
+            break;
+        case S::Program:
+            m = fi.url.empty() && fi.name == "(program)";
+            break;
+        default:
+            break;
+        }
+        match[f] = m;
+        matched += m;
+    }
+    const auto [total, self] = t.tree.matchTotals([&](uint32_t f) { return match[f] != 0; });
+    const int64_t units = c.self ? self : total;
+    const double us = t.toMs(units) * 1000;
+    const std::string what = std::string(c.self ? "self " : "total ") + msText(us);
+    std::string note = matched == 0 ? " (no such function in the profile)" : "";
+    if (c.unit == Claim::Unit::Microseconds)
+        return decide(c, us, what + note);
+    const bool wall = c.denominator == Claim::Denominator::Wall;
+    const int64_t denomUnits = wall ? t.duration : t.busy();
+    const double pct = denomUnits > 0 ? 100.0 * double(units) / double(denomUnits) : 0;
+    return decide(c, pct,
+        fixed(pct, 2) + "% of " + (wall ? "the profile window" : "non-idle time") + " (" + what + " of "
+            + msText(t.toMs(denomUnits) * 1000) + ")" + note);
+}
+
+ClaimOutcome blockingClaim(const Claim& c, const CpuProfile& p, const BlockingResult& b)
+{
+    if (!b.hasIdle)
+        return error("the profile has no (idle) node, so blocking cannot be measured");
+    const BlockingStretch* worst = nullptr;
+    double totalUs = 0;
+    size_t count = 0;
+    for (const BlockingStretch& s : b.stretches) {
+        if (!worst || s.durationUs > worst->durationUs)
+            worst = &s;
+        totalUs += double(s.durationUs);
+        if (compare(double(s.durationUs), c.countOp, double(c.countThresholdUs)))
+            ++count;
+    }
+    auto where = [&](const BlockingStretch* s) {
+        if (!s)
+            return std::string(" (no busy stretch)");
+        std::string w = " (longest at " + fixed(double(s->startUs) / 1000, 1) + " ms";
+        if (s->dominantFunction != UINT32_MAX)
+            w += ", in " + p.functions[s->dominantFunction].displayName();
+        return w + ")";
+    };
+    switch (c.subject) {
+    case Claim::Subject::BlockingMax:
+        return decide(c, worst ? double(worst->durationUs) : 0,
+            "longest busy stretch " + msText(worst ? double(worst->durationUs) : 0) + where(worst));
+    case Claim::Subject::BlockingTotal:
+        return decide(c, totalUs, "busy stretches total " + msText(totalUs));
+    default:
+        return decide(c, double(count),
+            std::to_string(count) + " busy stretch(es) " + opText(c.countOp) + " "
+                + fixed(double(c.countThresholdUs) / 1000, 1) + " ms" + where(worst));
+    }
+}
+
+} // namespace
+
+ClaimOutcome evaluateClaim(const Claim& c, const ClaimContext& ctx, HeapClaimProvider* heap)
+{
+    if (c.isHeap()) {
+        if (!heap)
+            return error("heap claims need the heap diff engine, which is not available in this build yet");
+        auto growth = heap->heapGrowthBytes(ctx.files);
+        if (!growth)
+            return error(growth.error().toString());
+        return decide(c, growth.value(), "heap growth " + fixed(growth.value(), 0) + " bytes");
+    }
+    if (!ctx.profile || !ctx.timing)
+        return error("needs a CPU profile");
+    if (ctx.profile->isHeap())
+        return error("needs a CPU profile, not a sampling heap profile");
+    if (c.isBlocking())
+        return ctx.blocking ? blockingClaim(c, *ctx.profile, *ctx.blocking) : error("blocking was not computed");
+    return shareClaim(c, *ctx.profile, *ctx.timing);
+}
+
+} // namespace v8scope

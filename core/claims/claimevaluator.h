@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "claim.h"
+
+#include <cpu/blocking.h>
+#include <cpu/cpuprofile.h>
+#include <cpu/timing.h>
+
+#include <string>
+#include <vector>
+
+namespace v8scope {
+
+/// Extension point for heap claims (`heap growth < 1MB`): the heap diff engine implements this and the CLI
+/// passes it to evaluateClaim. Until then heap claims evaluate to an error ("not available").
+class HeapClaimProvider
+{
+public:
+    virtual ~HeapClaimProvider() = default;
+    /// Retained-size growth in bytes from the first to the last of `files` (heap snapshots), or an error.
+    virtual Result<double> heapGrowthBytes(const std::vector<std::string>& files) = 0;
+};
+
+/// What a CPU claim is measured on: one profile, its perf timing, and its blocking stretches computed with
+/// threshold 0 (all busy stretches; start-up and exit excluded unless the caller chose otherwise).
+struct ClaimContext
+{
+    const CpuProfile* profile = nullptr;
+    const Timing* timing = nullptr;
+    const BlockingResult* blocking = nullptr;
+    std::vector<std::string> files; ///< for heap claims
+};
+
+struct ClaimOutcome
+{
+    enum class Status : uint8_t
+    {
+        Pass,
+        Fail,
+        Error, ///< could not be evaluated (wrong kind of input, heap engine missing)
+    };
+    Status status = Status::Error;
+    double measured = 0; ///< in the claim's unit (percent points, µs, bytes, count)
+    std::string measuredText; ///< "34.6% of non-idle time (877.647 ms of 2536.430 ms)"
+};
+
+ClaimOutcome evaluateClaim(const Claim& claim, const ClaimContext& context, HeapClaimProvider* heap = nullptr);
+
+} // namespace v8scope

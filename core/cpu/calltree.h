@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cpuprofile.h"
+#include "timing.h"
+
+#include <functional>
+#include <vector>
+
+namespace v8scope {
+
+/// A call tree merged by function (DevTools' Call Tree / Bottom-Up tabs): flat arrays in pre-order, root at 0
+/// (a synthetic node with function UINT32_MAX), children of a node sorted by total descending, then self,
+/// then function index. Weights are the Timing's units.
+struct CallTree
+{
+    std::vector<uint32_t> parent;
+    std::vector<uint32_t> depth;
+    std::vector<uint32_t> subtreeSize;
+    std::vector<uint32_t> function;
+    std::vector<int64_t> self;
+    std::vector<int64_t> total;
+
+    size_t size() const
+    {
+        return parent.size();
+    }
+
+    using Predicate = std::function<bool(uint32_t function)>;
+
+    /// Top-down: stacks from the root, siblings with the same function merged. `focus` (optional) re-roots the
+    /// tree at the outermost frames of matching functions; `exclude` (optional) removes matching frames and
+    /// gives their self time to their caller (DevTools' "exclude function").
+    static CallTree topDown(const Timing& timing, const Predicate& focus = {}, const Predicate& exclude = {});
+
+    /// Bottom-up: one top-level row per function (self; total counted once per stack), whose children are its
+    /// callers, their children the callers' callers, up to `maxDepth` levels. A caller row holds the part of the
+    /// function's self and total that came through that chain of callers.
+    static CallTree bottomUp(const Timing& timing, uint32_t maxDepth = 64);
+};
+
+/// One box of a flame graph: the node of a top-down CallTree, its horizontal extent in weight units and its
+/// depth (0 = the root's children).
+struct FlameFrame
+{
+    uint32_t node;
+    int64_t x0;
+    int64_t x1;
+    uint32_t depth;
+};
+
+/// Lays out a top-down CallTree as a flame graph: children left to right in the tree's order, each child
+/// starting where its previous sibling ended. Nodes with zero total are left out. Pure; no recursion.
+std::vector<FlameFrame> flameLayout(const CallTree& topDown);
+
+} // namespace v8scope

@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "traceprofiles.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace v8scope {
+
+void TraceProfiles::startEvent(uint64_t offset)
+{
+    m_event = RawProfile {};
+    m_name.clear();
+    m_id.clear();
+    m_source.clear();
+    m_pid = m_tid = 0;
+    m_ts = 0;
+    m_hasTs = false;
+    m_dataStart.reset();
+    m_dataEnd.reset();
+    m_offset = offset;
+}
+
+bool TraceProfiles::endEvent(const std::string& file, uint64_t offset, std::optional<ParseError>& error)
+{
+    const bool head = m_name == "Profile";
+    const bool chunk = m_name == "ProfileChunk";
+    const bool whole = m_name == "CpuProfile";
+    if (!head && !chunk && !whole)
+        return true;
+    auto fail = [&](std::string message) {
+        error = ParseError::at(file, m_offset, std::move(message));
+        return false;
+    };
+    if (whole && m_id.empty())
+        m_id = "cpuprofile" + std::to_string(m_count);
+    if (m_id.empty())
+        return fail("expected an \"id\" in this " + m_name + " event");
+    auto [it, inserted] = m_profiles.try_emplace({ m_pid, m_id });
+    Entry& e = it->second;
+    if (inserted) {
+        e.pid = m_pid;
+        e.id = m_id;
+        e.order = m_count++;
+    }
+    if (!m_source.empty())
+        e.source = m_source;
+    if (head || whole) {
+        e.tid = m_tid;
+        e.hasHead = true;
+        e.startTs = m_ts;
+        if (m_dataStart)
+            e.clockStart = m_dataStart;
+    }
+    if (whole) {
+        // A complete profile: its own startTime/endTime are authoritative (DevTools' fake trace shape).
+        RawProfile& p = m_event;
+        if (!p.hasStart)
+            return fail("expected \"startTime\" in this CpuProfile event's cpuProfile");
+        e.hasHead = true;
+        e.startTs = p.startTime;
+        e.profile = std::move(p);
+        e.profile.format = "trace";
+        return true;
+    }
+    if (chunk) {
+        RawProfile& p = e.profile;
+        const RawProfile& c = m_event;
+        if (c.samples.size() != c.timeDeltas.size())
+            return fail("this ProfileChunk has " + std::to_string(c.samples.size()) + " samples but "
+                + std::to_string(c.timeDeltas.size()) + " timeDeltas");
+        for (RawNode n : c.nodes) {
+            // Trace nodes omit empty urls and zero line/column; DevTools defaults them to "" and -1.
+            if (!n.hasLine)
+                n.fn.line = -1;
+            if (!n.hasColumn)
+                n.fn.column = -1;
+            n.hasChildren = false;
+            p.nodes.push_back(std::move(n));
+        }
+        p.samples.insert(p.samples.end(), c.samples.begin(), c.samples.end());
+        p.timeDeltas.insert(p.timeDeltas.end(), c.timeDeltas.begin(), c.timeDeltas.end());
+        if (c.hasEnd)
+            e.clockEnd = c.endTime;
+        if (m_dataEnd)
+            e.clockEnd = m_dataEnd;
+        if (!c.samples.empty() && p.samplesOffset == 0)
+            p.samplesOffset = c.samplesOffset;
+    }
+    (void)offset;
+    return true;
+}
+
+Result<RawProfile> TraceProfiles::take(const std::string& file, uint64_t endOffset, const std::string& wanted,
+    std::vector<ProfileListing>& listing, std::string& chosenKey, bool& ambiguous)
+{
+    std::vector<Entry*> entries;
+    for (auto& [key, e] : m_profiles)
+        if (e.hasHead && !e.profile.nodes.empty())
+            entries.push_back(&e);
+    std::sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) { return a->order < b->order; });
+    if (entries.empty())
+        return ParseError::at(file, endOffset,
+            "expected a CPU profile (Profile and ProfileChunk trace events, or a CpuProfile event) in this trace");
+    Entry* chosen = nullptr;
+    for (Entry* e : entries) {
+        ProfileListing l;
+        l.pid = e->pid;
+        l.tid = e->tid;
+        l.id = e->id;
+        l.key = std::to_string(e->pid) + ":" + e->id;
+        l.source = e->source;
+        l.nodes = e->profile.nodes.size();
+        l.samples = e->profile.samples.size();
+        listing.push_back(l);
+    }
+    if (!wanted.empty()) {
+        size_t matches = 0;
+        for (size_t i = 0; i < entries.size(); ++i) {
+            if (listing[i].key == wanted) {
+                chosen = entries[i];
+                matches = 1;
+                break;
+            }
+            if (listing[i].id == wanted) {
+                chosen = entries[i];
+                ++matches;
+            }
+        }
+        if (matches == 0)
+            return ParseError::general(file, "no profile \"" + wanted + "\" in this trace (see `v8scope cpu info`)");
+        if (matches > 1)
+            return ParseError::general(file, "profile id \"" + wanted + "\" is in several processes; use pid:id");
+    } else {
+        chosen = entries.front();
+        for (Entry* e : entries)
+            if (e->profile.samples.size() > chosen->profile.samples.size())
+                chosen = e;
+        ambiguous = entries.size() > 1;
+    }
+    chosenKey = std::to_string(chosen->pid) + ":" + chosen->id;
+    RawProfile p = std::move(chosen->profile);
+    if (p.format.empty()) {
+        // Trace clock: start at the Profile event's ts; the length is the profile's own (data.endTime -
+        // data.startTime) when both are known, else the sum of the deltas (as DevTools' SamplesHandler does).
+        p.format = "trace";
+        p.hasStart = p.hasEnd = true;
+        p.startTime = std::round(chosen->startTs);
+        double sum = 0;
+        for (int64_t d : p.timeDeltas)
+            sum += double(d);
+        if (chosen->clockStart && chosen->clockEnd && *chosen->clockEnd >= *chosen->clockStart)
+            p.endTime = p.startTime + std::round(*chosen->clockEnd - *chosen->clockStart);
+        else
+            p.endTime = p.startTime + sum;
+    }
+    p.endOffset = endOffset;
+    return p;
+}
+
+} // namespace v8scope

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "testutil.h"
+
+#include <claims/claimevaluator.h>
+#include <cpu/profilereader.h>
+
+#include <catch2/catch.hpp>
+
+using namespace v8scope;
+using namespace testutil;
+
+namespace {
+
+Claim parsed(const std::string& text)
+{
+    auto c = parseClaim(text, "--claim");
+    if (!c)
+        FAIL(c.error().toString());
+    return c.value();
+}
+
+std::string parseError(const std::string& text)
+{
+    auto c = parseClaim(text, "--claim");
+    REQUIRE(!c.ok());
+    return c.error().toString();
+}
+
+struct Sample
+{
+    std::shared_ptr<const CpuProfile> profile;
+    Timing timing;
+    BlockingResult blocking;
+    ClaimOutcome eval(const std::string& text)
+    {
+        const Claim c = parsed(text);
+        return evaluateClaim(c, ClaimContext { profile.get(), &timing, &blocking, {} });
+    }
+};
+
+Sample load(const std::string& rel)
+{
+    auto r = ProfileReader::read(samplePath(rel));
+    REQUIRE(r.ok());
+    auto t = computeTiming(*r.value().profile);
+    REQUIRE(t.ok());
+    BlockingOptions bo;
+    bo.thresholdUs = 0;
+    bo.excludeStartup = bo.excludeExit = true;
+    return { r.value().profile, t.value(), findBlocking(*r.value().profile, bo) };
+}
+
+} // namespace
+
+TEST_CASE("claim parser", "[claims]")
+{
+    Claim c = parsed("function 'parseJson' self < 5%");
+    CHECK(c.subject == Claim::Subject::Function);
+    CHECK(c.name == "parseJson");
+    CHECK(c.self);
+    CHECK(c.op == Claim::Op::Less);
+    CHECK(c.value == 5);
+    CHECK(c.unit == Claim::Unit::Percent);
+    c = parsed("package \"lodash\" total <= 10% of wall");
+    CHECK(c.subject == Claim::Subject::Package);
+    CHECK(!c.self);
+    CHECK(c.denominator == Claim::Denominator::Wall);
+    c = parsed("blocking count(>100ms) == 0");
+    CHECK(c.subject == Claim::Subject::BlockingCount);
+    CHECK(c.countThresholdUs == 100000);
+    CHECK(c.value == 0);
+    CHECK(parsed("blocking max < 0.05s").value == 50000);
+    CHECK(parsed("heap growth < 1MB").value == 1e6);
+    CHECK(parsed("gc < 5%").subject == Claim::Subject::Gc);
+
+    CHECK(parseError("function parseJson self < 5%")
+        == "--claim: byte 9: in claim \"function parseJson self < 5%\": expected a quoted function name, e.g. "
+           "'function 'name' self < 5%'");
+    CHECK(parseError("gc 5%") == "--claim: byte 3: in claim \"gc 5%\": expected a comparison (<, <=, >, >=, ==, !=)");
+    CHECK(parseError("blocking max < 5%")
+        == "--claim: byte 0: in claim \"blocking max < 5%\": blocking max/total compare with a duration (e.g. 50ms)");
+    CHECK(parseError("cpu < 5%")
+        == "--claim: byte 0: in claim \"cpu < 5%\": expected function, package, url, category, gc, idle, program, "
+           "blocking or heap, found \"cpu\"");
+    CHECK(parseError("gc < 5% extra")
+        == "--claim: byte 8: in claim \"gc < 5% extra\": unexpected \"extra\" after the value");
+}
+
+TEST_CASE("claims on cpu_mix: passing and failing", "[claims]")
+{
+    Sample s = load("cpu/cpu_mix.cpuprofile");
+    // parseJson: self 877.647 ms, total 987.765 ms of 2273.157 ms non-idle (38.6 %, 43.5 %).
+    auto o = s.eval("function 'parseJson' self < 5%");
+    CHECK(o.status == ClaimOutcome::Status::Fail);
+    CHECK(o.measured == Approx(100.0 * 877.647 / 2273.157));
+    CHECK(o.measuredText == "38.61% of non-idle time (self 877.647 ms of 2273.157 ms)");
+    CHECK(s.eval("function 'parseJson' total < 45%").status == ClaimOutcome::Status::Pass);
+    CHECK(s.eval("function 'parseJson' total < 40%").status == ClaimOutcome::Status::Fail);
+    CHECK(s.eval("function 'parseJson' self < 900ms").status == ClaimOutcome::Status::Pass);
+    CHECK(s.eval("gc < 5%").status == ClaimOutcome::Status::Pass);
+    CHECK(s.eval("category 'user' self > 90%").status == ClaimOutcome::Status::Pass);
+    CHECK(s.eval("package 'lodash' total < 10%").status == ClaimOutcome::Status::Pass); // not used: 0 %
+    CHECK(s.eval("heap growth < 1MB").status == ClaimOutcome::Status::Error); // extension point, no engine yet
+}
+
+TEST_CASE("blocking claims on http_blocking", "[claims]")
+{
+    Sample s = load("cpu/http_blocking.cpuprofile");
+    // The longest handler stretch is 250.473 ms (pixelStep); two stretches exceed 200 ms, four exceed 100 ms.
+    auto o = s.eval("blocking max < 50ms");
+    CHECK(o.status == ClaimOutcome::Status::Fail);
+    CHECK(o.measured == 250473);
+    CHECK(s.eval("blocking count(>200ms) == 2").status == ClaimOutcome::Status::Pass);
+    CHECK(s.eval("blocking count(>100ms) == 4").status == ClaimOutcome::Status::Pass);
+    CHECK(s.eval("blocking count(>300ms) == 0").status == ClaimOutcome::Status::Pass);
+}
