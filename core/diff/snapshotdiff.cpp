@@ -52,6 +52,7 @@ DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, con
     r.classes = r.byId ? compareById(baseAggs, headAggs, base) : compareByName(baseAggs, headAggs);
     sortByShallowDelta(r.classes);
 
+    r.minSuspectRetained = options.minSuspectRetained;
     if (r.byId) {
         r.newObjects = groupNewObjects(
             head, [&](uint32_t id) { return base.ordinalOf(id) == SnapshotDigest::kNone; }, options.pathGroups);

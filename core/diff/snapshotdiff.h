@@ -38,7 +38,8 @@ struct DiffResult
     /// have inComparison set.
     std::vector<ClassDiff> classes;
     ObjectGroups newObjects; ///< empty when !byId (ids mean nothing across processes)
-    uint32_t suspects = 0; ///< byDominator groups retaining at least DiffOptions::minSuspectRetained
+    uint32_t suspects = 0; ///< byDominator groups retaining at least minSuspectRetained
+    uint64_t minSuspectRetained = 0; ///< bytes, from DiffOptions
     double baseMs = 0, headMs = 0; ///< load + analysis time of each side
 
     int64_t retainedDelta() const
