@@ -25,6 +25,7 @@ struct SummaryOptions
     std::string filter;
     Format format = Format::Text;
     bool human = false;
+    HeapLoadOptions load;
 };
 
 void addFormatOption(CLI::App* cmd, Format& format, bool withJunit = false)
@@ -51,7 +52,7 @@ int runSummary(const SummaryOptions& o)
             return kExitBadInput;
         }
     }
-    auto loaded = loadHeap(o.file);
+    auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
@@ -69,11 +70,12 @@ struct InfoOptions
 {
     std::string file;
     Format format = Format::Text;
+    HeapLoadOptions load;
 };
 
 int runInfo(const InfoOptions& o)
 {
-    auto loaded = loadHeap(o.file);
+    auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
     printInfo(*loaded, o.format);
@@ -84,11 +86,12 @@ struct NodesOptions
 {
     std::string file;
     Format format = Format::Tsv;
+    HeapLoadOptions load;
 };
 
 int runNodes(const NodesOptions& o)
 {
-    auto loaded = loadHeap(o.file);
+    auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
     printNodes(*loaded->analysis, o.format);
@@ -104,6 +107,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         auto* cmd = app.add_subcommand("info", "Snapshot format, node/edge/string counts, total and root sizes, timings");
         addInputFile(cmd, o->file);
         addFormatOption(cmd, o->format);
+        addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runInfo(*o); });
     }
     {
@@ -118,6 +122,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         cmd->add_option("--filter", o->filter, "Keep classes whose name matches this regular expression (ECMAScript)");
         cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
         addFormatOption(cmd, o->format);
+        addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runSummary(*o); });
     }
     {
@@ -129,6 +134,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
             ->transform(CLI::CheckedTransformer(
                 std::map<std::string, Format> { { "tsv", Format::Tsv }, { "json", Format::Json } }, CLI::ignore_case))
             ->default_str("tsv");
+        addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runNodes(*o); });
     }
     registerHeapTreeCommands(app, exitCode);

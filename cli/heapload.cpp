@@ -6,9 +6,19 @@
 
 #include <heap/snapshotreader.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 
 namespace v8scope::cli {
+
+void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options)
+{
+    cmd->add_option("--max-input", options.maxInputBytes,
+           "Stop with an error when the text (after gzip decompression) exceeds this many bytes: guards against gzip "
+           "bombs; suffixes like 512MiB or 8GiB work")
+        ->transform(CLI::AsSizeValue(false))
+        ->default_str("32GiB");
+}
 
 std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
 {

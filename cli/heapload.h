@@ -7,6 +7,10 @@
 #include <memory>
 #include <string>
 
+namespace CLI {
+class App;
+} // namespace CLI
+
 namespace v8scope::cli {
 
 /// Options every heap command shares.
@@ -14,6 +18,9 @@ struct HeapLoadOptions
 {
     uint64_t maxInputBytes = uint64_t(32) << 30;
 };
+
+/// Adds `--max-input BYTES` (the decompressed-size limit, e.g. 1048576 or 8GiB) to a heap command.
+void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options);
 
 struct LoadedHeap
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "inputstream.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -13,6 +14,17 @@ namespace v8scope {
 
 namespace {
 constexpr size_t kChunk = size_t(1) << 20;
+/// Smallest read buffer: room for a held-back escape plus some progress on every refill.
+constexpr size_t kMinChunk = 64;
+constexpr const char* kTruncated = "unexpected end of file";
+
+/// gzerror's message without the "<fd:3>: " name prefix zlib adds.
+std::string withoutPrefix(const char* msg)
+{
+    const char* colon = std::strstr(msg, ": ");
+    return colon && msg[0] == '<' ? std::string(colon + 2) : std::string(msg);
+}
+
 /// Longest escape the surrogate repair must see at once: `\uD83D\uDE00`.
 constexpr ptrdiff_t kLongestEscape = 12;
 
@@ -73,7 +85,33 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
     }
     gzbuffer(gz, unsigned(kChunk));
     s->m_gz = gz;
-    s->m_buf.resize(kChunk + kLongestEscape);
+    s->m_chunk = options.bufferBytes ? std::max(options.bufferBytes, kMinChunk) : kChunk;
+    s->m_buf.resize(s->m_chunk + kLongestEscape);
+    s->m_cur = s->m_end = s->m_rawEnd = s->m_buf.data();
+    return s;
+}
+
+std::unique_ptr<InputStream> InputStream::fromMemory(
+    std::string name, const void* data, size_t size, const InputOptions& options)
+{
+    std::unique_ptr<InputStream> s(new InputStream());
+    s->m_name = std::move(name);
+    s->m_control = options.control;
+    s->m_maxDecompressed = options.maxDecompressedBytes;
+    s->m_mem = static_cast<const unsigned char*>(data);
+    s->m_memSize = size;
+    s->m_rawSize = size;
+    if (size >= 2 && s->m_mem[0] == 0x1f && s->m_mem[1] == 0x8b) {
+        s->m_zs = std::make_unique<z_stream>();
+        // 16 + MAX_WBITS: expect a gzip header and trailer (checked like gzread does).
+        if (inflateInit2(s->m_zs.get(), 16 + MAX_WBITS) != Z_OK)
+            s->m_memError = true;
+        s->m_zs->next_in = const_cast<Bytef*>(s->m_mem);
+        s->m_zs->avail_in = uInt(std::min<size_t>(size, UINT32_MAX));
+        s->m_memPos = s->m_zs->avail_in;
+    }
+    s->m_chunk = options.bufferBytes ? std::max(options.bufferBytes, kMinChunk) : kChunk;
+    s->m_buf.resize(s->m_chunk + kLongestEscape);
     s->m_cur = s->m_end = s->m_rawEnd = s->m_buf.data();
     return s;
 }
@@ -82,6 +120,100 @@ InputStream::~InputStream()
 {
     if (m_gz)
         gzclose(static_cast<gzFile>(m_gz));
+    if (m_zs)
+        inflateEnd(m_zs.get());
+}
+
+int InputStream::readMemory(char* out, unsigned n)
+{
+    if (!m_zs) {
+        const size_t k = std::min<size_t>(n, m_memSize - m_memPos);
+        if (k)
+            std::memcpy(out, m_mem + m_memPos, k);
+        m_memPos += k;
+        return int(k);
+    }
+    if (m_memError)
+        return -1;
+    z_stream& zs = *m_zs;
+    zs.next_out = reinterpret_cast<Bytef*>(out);
+    zs.avail_out = n;
+    while (zs.avail_out > 0) {
+        if (zs.avail_in == 0 && m_memPos < m_memSize) {
+            zs.next_in = const_cast<Bytef*>(m_mem + m_memPos);
+            zs.avail_in = uInt(std::min<size_t>(m_memSize - m_memPos, UINT32_MAX));
+            m_memPos += zs.avail_in;
+        }
+        const int rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc == Z_STREAM_END) {
+            // Another gzip member may follow, as gzread allows; anything else after the trailer is ignored like
+            // gzread does with trailing garbage.
+            if (zs.avail_in >= 2 && zs.next_in[0] == 0x1f && zs.next_in[1] == 0x8b) {
+                inflateReset(&zs);
+                continue;
+            }
+            zs.avail_in = 0;
+            m_memPos = m_memSize;
+            break;
+        }
+        if (rc == Z_BUF_ERROR && zs.avail_in == 0 && m_memPos == m_memSize) {
+            if (zs.avail_out < n)
+                break; // hand out what was inflated; the next call reports the truncation, as gzread does
+            m_memError = true; // the data ends inside a gzip member
+            m_memErrorText = kTruncated;
+            return -1;
+        }
+        if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            m_memError = true;
+            m_memErrorText = zs.msg ? zs.msg : "invalid gzip data";
+            return -1;
+        }
+    }
+    return int(n - zs.avail_out);
+}
+
+int InputStream::readRaw(char* out, unsigned n)
+{
+    if (!m_gz)
+        return readMemory(out, n);
+    return gzread(static_cast<gzFile>(m_gz), out, n);
+}
+
+std::optional<ParseError> InputStream::checkEncoding()
+{
+    Peek();
+    const auto* p = reinterpret_cast<const unsigned char*>(m_cur);
+    const size_t n = size_t(m_end - m_cur);
+    auto starts = [&](std::initializer_list<unsigned char> bytes) {
+        return n >= bytes.size() && std::equal(bytes.begin(), bytes.end(), p);
+    };
+    const char* encoding = nullptr;
+    const char* how = "";
+    if (starts({ 0xEF, 0xBB, 0xBF })) {
+        m_cur += 3;
+        return std::nullopt;
+    }
+    if (starts({ 0xFF, 0xFE, 0, 0 }))
+        encoding = "UTF-32LE", how = " (byte order mark FF FE 00 00)";
+    else if (starts({ 0, 0, 0xFE, 0xFF }))
+        encoding = "UTF-32BE", how = " (byte order mark 00 00 FE FF)";
+    else if (starts({ 0xFF, 0xFE }))
+        encoding = "UTF-16LE", how = " (byte order mark FF FE)";
+    else if (starts({ 0xFE, 0xFF }))
+        encoding = "UTF-16BE", how = " (byte order mark FE FF)";
+    else if (n >= 4 && p[0] && !p[1] && !p[2] && !p[3])
+        encoding = "UTF-32LE", how = " (NUL bytes between the characters)";
+    else if (n >= 4 && !p[0] && !p[1] && !p[2] && p[3])
+        encoding = "UTF-32BE", how = " (NUL bytes between the characters)";
+    else if (n >= 2 && p[0] && !p[1])
+        encoding = "UTF-16LE", how = " (NUL bytes between the characters)";
+    else if (n >= 2 && !p[0] && p[1])
+        encoding = "UTF-16BE", how = " (NUL bytes between the characters)";
+    if (!encoding)
+        return std::nullopt;
+    return ParseError::at(m_name, 0,
+        std::string("the text is ") + encoding + how + ", expected UTF-8 JSON (convert it: iconv -f " + encoding
+            + " -t UTF-8)");
 }
 
 size_t InputStream::repairEscapes(char* begin, char* end, bool eof)
@@ -141,21 +273,30 @@ bool InputStream::refill()
             return false;
         }
         gzFile gz = static_cast<gzFile>(m_gz);
-        const int n = gzread(gz, m_rawEnd, unsigned(kChunk - tail));
-        if (n < 0) {
-            int code = 0;
-            const char* msg = gzerror(gz, &code);
-            m_error = ParseError::at(m_name, Tell() + tail,
-                std::string(code == Z_ERRNO ? std::strerror(errno) : msg) + " (corrupt or truncated gzip data?)");
+        const int n = readRaw(m_rawEnd, unsigned(m_chunk - tail));
+        int code = Z_OK;
+        if (gz && n <= 0)
+            gzerror(gz, &code);
+        if (n < 0 || code == Z_BUF_ERROR) {
+            // gzread returns 0, not -1, when the data ends inside a gzip member; gzerror then says Z_BUF_ERROR.
+            std::string msg;
+            if (code == Z_ERRNO)
+                msg = std::strerror(errno);
+            else if (code == Z_BUF_ERROR || (!gz && m_memErrorText == kTruncated))
+                msg = "gzip data ends early (truncated file?)";
+            else
+                msg = "corrupt gzip data: " + (gz ? withoutPrefix(gzerror(gz, &code)) : m_memErrorText);
+            m_error = ParseError::at(m_name, Tell() + tail, msg);
             return false;
         }
         if (m_decompressed == 0 && n > 0)
-            m_compressed = !gzdirect(gz);
+            m_compressed = gz ? !gzdirect(gz) : bool(m_zs);
         m_decompressed += uint64_t(n);
-        if (m_compressed && m_decompressed > m_maxDecompressed) {
-            m_error = ParseError::at(m_name, m_decompressed,
-                "decompressed size exceeds the limit of " + std::to_string(m_maxDecompressed)
-                    + " bytes (raise it with --max-input)");
+        if (m_decompressed > m_maxDecompressed) {
+            // Report the limit itself as the offset: where reading stopped does not depend on buffer sizes.
+            m_error = ParseError::at(m_name, m_maxDecompressed,
+                std::string(m_compressed ? "decompressed input" : "input") + " exceeds the limit of "
+                    + std::to_string(m_maxDecompressed) + " bytes (raise it with --max-input)");
             return false;
         }
         if (n == 0)
@@ -163,7 +304,8 @@ bool InputStream::refill()
         m_rawEnd += n;
         m_end = m_cur + repairEscapes(m_cur, m_rawEnd, m_eof);
         if (m_rawSize)
-            m_control.report("Reading", m_compressed ? uint64_t(gzoffset(gz)) : m_consumedBefore, m_rawSize);
+            m_control.report("Reading",
+                m_compressed ? (gz ? uint64_t(gzoffset(gz)) : uint64_t(m_memPos)) : m_consumedBefore, m_rawSize);
         if (m_cur != m_end)
             return true;
         if (m_eof)

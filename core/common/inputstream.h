@@ -12,12 +12,17 @@
 #include <string>
 #include <vector>
 
+struct z_stream_s; // zlib's inflate state, for gzip data in memory
+
 namespace v8scope {
 
 struct InputOptions
 {
-    /// Decompressed bytes a gzip input may expand to before reading stops with an error (gzip bomb guard).
+    /// Bytes of text (after decompression) an input may have before reading stops with an error: the gzip bomb
+    /// guard, applied to plain files and stdin too. The CLI's --max-input sets it.
     uint64_t maxDecompressedBytes = uint64_t(32) << 30;
+    /// Size of the read buffer in bytes; 0 means 1 MiB. Tests and fuzzers make it small to exercise refills.
+    size_t bufferBytes = 0;
     TaskControl control;
 };
 
@@ -32,6 +37,10 @@ public:
     using Ch = char;
 
     static Result<std::unique_ptr<InputStream>> open(const std::string& path, const InputOptions& options = {});
+    /// Reads from a caller-owned buffer (gzip or plain, detected by magic bytes) that must outlive the stream.
+    /// `name` is what errors call the input. Used by fuzzers and tests.
+    static std::unique_ptr<InputStream> fromMemory(
+        std::string name, const void* data, size_t size, const InputOptions& options = {});
     ~InputStream();
     InputStream(const InputStream&) = delete;
     InputStream& operator=(const InputStream&) = delete;
@@ -73,6 +82,18 @@ public:
         return 0;
     }
 
+    /// Looks at the first bytes: skips a UTF-8 byte order mark (offsets still count it) and rejects UTF-16 and
+    /// UTF-32 text, with or without a byte order mark, naming the encoding. Call before reading anything.
+    std::optional<ParseError> checkEncoding();
+
+    /// The byte at `offset` when it is still in the read buffer (near the current position), for error messages.
+    std::optional<char> recentByte(uint64_t offset) const
+    {
+        if (offset < m_consumedBefore || offset - m_consumedBefore >= uint64_t(m_rawEnd - m_buf.data()))
+            return std::nullopt;
+        return m_buf[size_t(offset - m_consumedBefore)];
+    }
+
     /// Reads up to `n` bytes into `out`; returns how many were read (0 at end of input or on error).
     size_t read(char* out, size_t n);
 
@@ -102,10 +123,21 @@ public:
 private:
     InputStream() = default;
     bool refill();
+    /// Reads up to n bytes of text into out: from the gzFile, or from memory (inflating gzip data). -1 on error.
+    int readRaw(char* out, unsigned n);
+    int readMemory(char* out, unsigned n);
     size_t repairEscapes(char* begin, char* end, bool eof);
 
     std::string m_name;
     void* m_gz = nullptr; // gzFile
+    // Memory input: the caller's bytes, and a zlib stream when they are gzip data.
+    const unsigned char* m_mem = nullptr;
+    size_t m_memSize = 0;
+    size_t m_memPos = 0;
+    std::unique_ptr<::z_stream_s> m_zs;
+    bool m_memError = false;
+    std::string m_memErrorText;
+    size_t m_chunk = 0;
     std::vector<char> m_buf;
     char* m_cur = nullptr;
     char* m_end = nullptr; // end of the bytes released to the reader

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
 
 namespace v8scope {
 
@@ -52,12 +54,47 @@ enum class EdgeRole : uint8_t
 struct PendingValue
 {
     uint64_t value;
-    uint64_t offset;
+    uint64_t end; ///< offset just after the value's token
 };
 
 /// Upper bound for how many bytes the text of a gzip file can take, from its compressed size (deflate cannot
 /// compress better than about 1032:1).
 constexpr uint64_t kMaxDeflateRatio = 1032;
+/// Text-to-gzip ratio up to which the header's counts are trusted for presizing (real snapshots compress 4-12x).
+constexpr uint64_t kTrustedRatio = 64;
+
+/// Largest self size, and largest sum of self sizes, accepted: 2^53 bytes. DevTools holds sizes in JavaScript numbers,
+/// exact up to 2^53; bounding the sum also keeps every retained size (a partial sum) from overflowing 64 bits.
+constexpr uint64_t kMaxTotalSize = uint64_t(1) << 53;
+
+/// Nodes or edges to allocate at least at a time when the header's counts are not trusted for presizing (stdin,
+/// implausible gzip ratios): the columns then grow as values arrive.
+constexpr uint64_t kGrowStep = uint64_t(1) << 20;
+
+/// Digits of v in decimal: a JSON integer token has exactly this many (no sign, no leading zeros, no exponent), so
+/// the token starts this many bytes before the reader's position after it.
+uint64_t decimalDigits(uint64_t v)
+{
+    uint64_t n = 1;
+    while (v >= 10) {
+        v /= 10;
+        ++n;
+    }
+    return n;
+}
+
+/// How a JSON number that is not an integer in 64 bits looks, for messages: "6.5", "a number beyond 64 bits".
+std::string describeDouble(double d)
+{
+    if (d >= 18446744073709551616.0 || d <= -9223372036854775808.0)
+        return "a number beyond the 64-bit range";
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    const std::string text(buf, ec == std::errc() ? end : buf);
+    if (d == std::floor(d))
+        return "the number " + text + " written with a fraction or an exponent";
+    return "the non-integer number " + text;
+}
 
 class SnapshotHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SnapshotHandler>
 {
@@ -103,9 +140,14 @@ public:
     {
         if (m_section == Section::Header)
             return tree(m_tree.value(JsonTree::Node::makeNumber(d, false, 0)));
-        if (m_section == Section::Skip || m_depth < 2)
+        if (m_depth == 0)
+            return fail("expected a JSON object at the top level, found a number");
+        if (m_section == Section::Skip || m_depth < 2) {
+            if (m_depth == 1 && isKnownArraySection(m_key))
+                return fail("expected an array for \"" + m_key + "\", found a number");
             return true;
-        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found a non-integer number");
+        }
+        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found " + describeDouble(d));
     }
     bool String(const char* s, rapidjson::SizeType len, bool)
     {
@@ -117,8 +159,13 @@ public:
         }
         if (m_section == Section::Header)
             return tree(m_tree.value(JsonTree::Node::string(std::string(s, len))));
-        if (m_section == Section::Skip || m_depth < 2)
+        if (m_depth == 0)
+            return fail("expected a JSON object at the top level, found a string");
+        if (m_section == Section::Skip || m_depth < 2) {
+            if (m_depth == 1 && isKnownArraySection(m_key))
+                return fail("expected an array for \"" + m_key + "\", found a string");
             return true;
+        }
         return fail("expected an unsigned integer in \"" + m_sectionName + "\", found a string");
     }
     bool Key(const char* s, rapidjson::SizeType len, bool)
@@ -241,6 +288,11 @@ private:
             m_error = ParseError::at(m_in.name(), offset, message);
         return false;
     }
+    /// Fails at the first byte of the integer token `v` that ends at `end`.
+    bool failValue(uint64_t v, uint64_t end, const std::string& message)
+    {
+        return failAt(end - decimalDigits(v), message);
+    }
 
     bool scalar(const char* what)
     {
@@ -249,43 +301,58 @@ private:
                 return tree(m_tree.value(JsonTree::Node::null()));
             return tree(m_tree.value(JsonTree::Node::boolean()));
         }
+        if (m_depth == 0)
+            return fail(std::string("expected a JSON object at the top level, found ") + what);
         if (m_section == Section::Skip || m_depth < 2) {
             if (m_depth == 1 && isKnownArraySection(m_key))
                 return fail("expected an array for \"" + m_key + "\", found " + what);
             return true;
         }
+        if (m_section == Section::Strings)
+            return fail(std::string("expected a string in \"strings\", found ") + what);
         return fail("expected an unsigned integer in \"" + m_sectionName + "\", found " + what);
     }
     bool negative(int64_t v)
     {
         if (m_section == Section::Header)
             return tree(m_tree.value(JsonTree::Node::makeNumber(double(v), false, 0)));
-        if (m_section == Section::Skip || m_depth < 2)
+        if (m_depth == 0)
+            return fail("expected a JSON object at the top level, found a number");
+        if (m_section == Section::Skip || m_depth < 2) {
+            if (m_depth == 1 && isKnownArraySection(m_key))
+                return fail("expected an array for \"" + m_key + "\", found a number");
             return true;
-        return fail("expected an unsigned integer in \"" + m_sectionName + "\", found " + std::to_string(v));
+        }
+        const uint64_t magnitude = uint64_t(0) - uint64_t(v);
+        const uint64_t at = m_in.Tell() - decimalDigits(magnitude) - 1;
+        if (m_section == Section::Strings)
+            return failAt(at, "expected a string in \"strings\", found a number");
+        return failAt(at, "expected an unsigned integer in \"" + m_sectionName + "\", found " + std::to_string(v));
     }
 
     bool number(uint64_t v)
     {
+        // The hot path passes where the value ends; messages point at its first byte (see failValue).
+        const uint64_t end = m_in.Tell();
         switch (m_section) {
         case Section::Nodes:
             if (!m_haveHeader) {
-                m_pendingNodes.push_back({ v, m_in.Tell() });
+                m_pendingNodes.push_back({ v, end });
                 return true;
             }
-            return nodeValue(v, m_in.Tell());
+            return nodeValue(v, end);
         case Section::Edges:
             if (!m_haveHeader) {
-                m_pendingEdges.push_back({ v, m_in.Tell() });
+                m_pendingEdges.push_back({ v, end });
                 return true;
             }
-            return edgeValue(v, m_in.Tell());
+            return edgeValue(v, end);
         case Section::Locations:
             if (!m_haveHeader) {
-                m_pendingLocations.push_back({ v, m_in.Tell() });
+                m_pendingLocations.push_back({ v, end });
                 return true;
             }
-            return locationValue(v, m_in.Tell());
+            return locationValue(v, end);
         case Section::Header:
             return tree(m_tree.value(JsonTree::Node::makeNumber(double(v), true, v)));
         case Section::Samples:
@@ -293,16 +360,18 @@ private:
             return true;
         case Section::TraceFunctionInfos:
             if (v > UINT32_MAX)
-                return fail("value " + std::to_string(v) + " in \"trace_function_infos\" exceeds 32 bits");
+                return failValue(v, end, "value " + std::to_string(v) + " in \"trace_function_infos\" exceeds 32 bits");
             m_snap->traceFunctionInfos.push_back(uint32_t(v));
             return true;
         case Section::TraceTree:
             return traceTreeValue(v);
         case Section::Strings:
-            return fail("expected a string in \"strings\", found a number");
+            return failValue(v, end, "expected a string in \"strings\", found a number");
         default:
+            if (m_depth == 0)
+                return failValue(v, end, "expected a JSON object at the top level, found a number");
             if (m_depth == 1 && isKnownArraySection(m_key))
-                return fail("expected an array for \"" + m_key + "\", found a number");
+                return failValue(v, end, "expected an array for \"" + m_key + "\", found a number");
             return true;
         }
     }
@@ -345,8 +414,7 @@ private:
     {
         const Section s = m_section;
         m_section = Section::None;
-        if (s == Section::Nodes || s == Section::Edges || s == Section::Locations)
-            m_sectionEnd[size_t(s)] = m_in.Tell();
+        m_sectionEnd[size_t(s)] = m_in.Tell();
         if (s == Section::TraceTree)
             m_traceStack.clear();
         return true;
@@ -354,46 +422,55 @@ private:
 
     // ---- snapshot header ----
     bool finishHeader();
+    bool headerCount(const JsonTree::Node& header, const char* key, uint64_t& out);
+    bool uniqueKeys(const JsonTree::Node& object, const char* path);
     bool resolveNodeFields(const JsonTree::Node& meta);
     bool resolveEdgeFields(const JsonTree::Node& meta);
     bool replayPending();
 
     // ---- nodes ----
-    bool nodeValue(uint64_t v, uint64_t offset)
+    bool nodeValue(uint64_t v, uint64_t end)
     {
         HeapSnapshot& s = *m_snap;
         if (m_nodeOrdinal >= s.nodeCount)
-            return failAt(offset, "more node values than node_count " + std::to_string(s.nodeCount) + " allows");
+            return failValue(v, end, "more node values than node_count " + std::to_string(s.nodeCount) + " allows");
         const uint32_t ord = m_nodeOrdinal;
+        if (m_nodeField == 0 && ord == s.nodeType.size())
+            growNodes();
         switch (m_nodeRoles[m_nodeField]) {
         case NodeRole::Type:
             if (v >= s.nodeTypeNames.size())
-                return failAt(offset,
+                return failValue(v, end,
                     "node type " + std::to_string(v) + " is not in meta.node_types ("
                         + std::to_string(s.nodeTypeNames.size()) + " types)");
             s.nodeType[ord] = uint8_t(v);
             break;
         case NodeRole::Name:
             if (v > UINT32_MAX)
-                return failAt(offset, "node name index " + std::to_string(v) + " exceeds 32 bits");
+                return failValue(v, end, "node name index " + std::to_string(v) + " exceeds 32 bits");
             s.nodeName[ord] = uint32_t(v);
             if (v >= m_maxNodeName) {
                 m_maxNodeName = v;
-                m_maxNodeNameOffset = offset;
+                m_maxNodeNameEnd = end;
             }
             break;
         case NodeRole::Id:
             if (v > UINT32_MAX)
-                return failAt(offset, "node id " + std::to_string(v) + " exceeds 32 bits");
+                return failValue(v, end, "node id " + std::to_string(v) + " exceeds 32 bits");
             s.nodeId[ord] = uint32_t(v);
             break;
         case NodeRole::SelfSize:
+            if (v > kMaxTotalSize)
+                return failValue(v, end, "self_size " + std::to_string(v) + " is larger than 2^53 bytes");
+            m_sizeSum += v;
+            if (m_sizeSum > kMaxTotalSize)
+                return failValue(v, end, "the nodes' self sizes add up to more than 2^53 bytes");
             s.nodeSelfSize[ord] = v;
             break;
         case NodeRole::EdgeCount:
             m_edgeSum += v;
             if (m_edgeSum > s.edgeCount)
-                return failAt(offset,
+                return failValue(v, end,
                     "edge_count fields of the nodes add up to more than the header's edge_count "
                         + std::to_string(s.edgeCount));
             s.firstEdge[ord + 1] = uint32_t(m_edgeSum);
@@ -415,33 +492,36 @@ private:
     }
 
     // ---- edges ----
-    bool edgeValue(uint64_t v, uint64_t offset)
+    bool edgeValue(uint64_t v, uint64_t end)
     {
         HeapSnapshot& s = *m_snap;
         if (m_edgeOrdinal >= s.edgeCount)
-            return failAt(offset, "more edge values than edge_count " + std::to_string(s.edgeCount) + " allows");
+            return failValue(v, end, "more edge values than edge_count " + std::to_string(s.edgeCount) + " allows");
         const uint32_t e = m_edgeOrdinal;
+        if (m_edgeField == 0 && e == s.edgeType.size())
+            growEdges();
         switch (m_edgeRoles[m_edgeField]) {
         case EdgeRole::Type:
             if (v >= s.edgeTypeNames.size())
-                return failAt(offset,
+                return failValue(v, end,
                     "edge type " + std::to_string(v) + " is not in meta.edge_types ("
                         + std::to_string(s.edgeTypeNames.size()) + " types)");
             s.edgeType[e] = uint8_t(v);
             break;
         case EdgeRole::Name:
+            m_edgeNameEnd = end;
             if (v > UINT32_MAX)
-                return failAt(offset, "edge name_or_index " + std::to_string(v) + " exceeds 32 bits");
+                return failValue(v, end, "edge name_or_index " + std::to_string(v) + " exceeds 32 bits");
             s.edgeNameOrIndex[e] = uint32_t(v);
             break;
         case EdgeRole::ToNode: {
             const uint64_t nf = m_nodeRoles.size();
             if (v % nf != 0)
-                return failAt(offset,
+                return failValue(v, end,
                     "to_node " + std::to_string(v) + " is not a multiple of the node field count "
                         + std::to_string(nf));
             if (v / nf >= s.nodeCount)
-                return failAt(offset,
+                return failValue(v, end,
                     "to_node " + std::to_string(v) + " points past the last node (node_count "
                         + std::to_string(s.nodeCount) + ")");
             s.edgeTarget[e] = uint32_t(v / nf);
@@ -455,28 +535,58 @@ private:
             // The name check needs the edge type, which may come after the name in exotic field orders.
             if (s.edgeHasStringName(e) && s.edgeNameOrIndex[e] >= m_maxEdgeName) {
                 m_maxEdgeName = s.edgeNameOrIndex[e];
-                m_maxEdgeNameOffset = offset;
+                m_maxEdgeNameEnd = m_edgeNameEnd;
             }
             ++m_edgeOrdinal;
         }
         return true;
     }
 
+    /// Column sizes when the header's counts are not trusted for presizing: double, up to the header's count.
+    static uint64_t grownSize(uint64_t size, uint64_t count)
+    {
+        return std::min(count, size + std::max(size, kGrowStep));
+    }
+    void growNodes()
+    {
+        HeapSnapshot& s = *m_snap;
+        const uint64_t n = grownSize(s.nodeType.size(), s.nodeCount);
+        s.nodeType.resize(n);
+        s.nodeName.resize(n);
+        s.nodeId.resize(n);
+        s.nodeSelfSize.resize(n);
+        s.firstEdge.resize(n + 1);
+        if (m_hasTraceNodeId)
+            s.nodeTraceNodeId.resize(n);
+        if (m_hasDetachedness)
+            s.nodeDetachedness.resize(n);
+    }
+    void growEdges()
+    {
+        HeapSnapshot& s = *m_snap;
+        const uint64_t n = grownSize(s.edgeType.size(), s.edgeCount);
+        s.edgeType.resize(n);
+        s.edgeNameOrIndex.resize(n);
+        s.edgeTarget.resize(n);
+    }
+
     // ---- locations ----
-    bool locationValue(uint64_t v, uint64_t offset)
+    bool locationValue(uint64_t v, uint64_t end)
     {
         if (m_locationFieldCount == 0)
             return true; // no location_fields in meta: DevTools ignores the section too
         if (v > UINT32_MAX)
-            return failAt(offset, "value " + std::to_string(v) + " in \"locations\" exceeds 32 bits");
+            return failValue(v, end, "value " + std::to_string(v) + " in \"locations\" exceeds 32 bits");
         m_locationRecord[m_locationField] = uint32_t(v);
+        if (m_locationField == m_locObject)
+            m_locObjectEnd = end;
         if (++m_locationField < m_locationFieldCount)
             return true;
         m_locationField = 0;
         const uint64_t nf = m_nodeRoles.size();
         const uint32_t objectIndex = m_locationRecord[m_locObject];
         if (objectIndex % nf != 0 || objectIndex / nf >= m_snap->nodeCount)
-            return failAt(offset,
+            return failValue(objectIndex, m_locObjectEnd,
                 "location object_index " + std::to_string(objectIndex) + " is not a valid node index");
         m_snap->locations.push_back({ uint32_t(objectIndex / nf), m_locationRecord[m_locScript],
             m_locationRecord[m_locLine], m_locationRecord[m_locColumn] });
@@ -544,7 +654,11 @@ private:
     std::vector<EdgeRole> m_edgeRoles;
     uint32_t m_nodeField = 0, m_nodeOrdinal = 0, m_edgeField = 0, m_edgeOrdinal = 0;
     uint64_t m_edgeSum = 0;
-    uint64_t m_maxNodeName = 0, m_maxNodeNameOffset = 0, m_maxEdgeName = 0, m_maxEdgeNameOffset = 0;
+    uint64_t m_sizeSum = 0; ///< self sizes so far, bytes
+    bool m_hasTraceNodeId = false, m_hasDetachedness = false;
+    /// Largest node and edge name indices, and where their tokens end (checked against "strings" at the end).
+    uint64_t m_maxNodeName = 0, m_maxNodeNameEnd = 0, m_maxEdgeName = 0, m_maxEdgeNameEnd = 0, m_edgeNameEnd = 0;
+    uint64_t m_locObjectEnd = 0;
     uint32_t m_locationFieldCount = 0, m_locationField = 0;
     uint32_t m_locObject = 0, m_locScript = 0, m_locLine = 0, m_locColumn = 0;
     std::array<uint32_t, 16> m_locationRecord {};
@@ -654,14 +768,45 @@ bool SnapshotHandler::resolveEdgeFields(const JsonTree::Node& meta)
     return true;
 }
 
+bool SnapshotHandler::headerCount(const JsonTree::Node& header, const char* key, uint64_t& out)
+{
+    const JsonTree::Node* n = header.get(key);
+    const std::string name = std::string("snapshot.") + key;
+    if (!n)
+        return fail(name + " is missing");
+    if (n->kind == JsonTree::Kind::Number && !n->isUint && n->number == std::floor(n->number)
+        && std::abs(n->number) < 1e18)
+        return fail(name + " is " + std::to_string(int64_t(n->number)) + ", expected an unsigned integer");
+    if (!header.getUint(key, out))
+        return fail(name + " is not an unsigned integer");
+    return true;
+}
+
+bool SnapshotHandler::uniqueKeys(const JsonTree::Node& object, const char* path)
+{
+    // Only the keys this reader looks up: JSON.parse (DevTools) keeps the last of duplicate keys and this reader the
+    // first, so a duplicate would silently change the numbers. Linear per key: the header is small and bounded.
+    for (const char* key : { "meta", "node_count", "edge_count", "root_index", "extra_native_bytes",
+             "trace_function_count", "node_fields", "node_types", "edge_fields", "edge_types", "location_fields" }) {
+        const auto n = std::count(object.keys.begin(), object.keys.end(), key);
+        if (n > 1)
+            return fail(std::string("duplicate key \"") + key + "\" in " + path);
+    }
+    return true;
+}
+
 bool SnapshotHandler::finishHeader()
 {
     m_section = Section::None;
     m_haveHeader = true;
     const JsonTree::Node& header = m_tree.root();
+    if (!uniqueKeys(header, "\"snapshot\""))
+        return false;
     const JsonTree::Node* meta = header.get("meta");
     if (!meta || meta->kind != JsonTree::Kind::Object)
         return fail("snapshot.meta is missing");
+    if (!uniqueKeys(*meta, "snapshot.meta"))
+        return false;
     if (!resolveNodeFields(*meta) || !resolveEdgeFields(*meta))
         return false;
     HeapSnapshot& s = *m_snap;
@@ -681,18 +826,15 @@ bool SnapshotHandler::finishHeader()
     }
 
     uint64_t nodeCount = 0, edgeCount = 0;
-    if (!header.getUint("node_count", nodeCount))
-        return fail("snapshot.node_count is missing or not an unsigned integer");
-    if (!header.getUint("edge_count", edgeCount))
-        return fail("snapshot.edge_count is missing or not an unsigned integer");
+    if (!headerCount(header, "node_count", nodeCount) || !headerCount(header, "edge_count", edgeCount))
+        return false;
     if (nodeCount == 0)
         return fail("snapshot.node_count is 0; a snapshot has at least its root node");
-    if (nodeCount >= UINT32_MAX / 2 || edgeCount >= UINT32_MAX)
-        return fail("snapshot counts too large for this reader (node_count " + std::to_string(nodeCount)
-            + ", edge_count " + std::to_string(edgeCount) + ")");
     // Each value takes at least two bytes ("0,"): reject a header that claims more than the input can hold
-    // before allocating anything for it.
-    const uint64_t minBytes = 2 * (nodeCount * m_nodeRoles.size() + edgeCount * m_edgeRoles.size());
+    // before allocating anything for it. Counts are capped at 2^40 first so the product cannot overflow.
+    const uint64_t kCap = uint64_t(1) << 40;
+    const uint64_t minBytes
+        = 2 * (std::min(nodeCount, kCap) * m_nodeRoles.size() + std::min(edgeCount, kCap) * m_edgeRoles.size());
     const uint64_t raw = m_in.rawSize();
     if (raw) {
         const uint64_t maxText = m_in.compressed() ? raw * kMaxDeflateRatio : raw;
@@ -700,11 +842,17 @@ bool SnapshotHandler::finishHeader()
             return fail("header claims " + std::to_string(nodeCount) + " nodes and " + std::to_string(edgeCount)
                 + " edges, more than a " + std::to_string(raw) + "-byte file can hold");
     }
+    if (nodeCount >= UINT32_MAX / 2 || edgeCount >= UINT32_MAX)
+        return fail("snapshot counts too large for this reader (node_count " + std::to_string(nodeCount)
+            + ", edge_count " + std::to_string(edgeCount) + ")");
     uint64_t v = 0;
     if (header.getUint("trace_function_count", v))
         s.traceFunctionCount = uint32_t(std::min<uint64_t>(v, UINT32_MAX));
-    if (header.getUint("extra_native_bytes", v))
+    if (header.getUint("extra_native_bytes", v)) {
+        if (v > kMaxTotalSize)
+            return fail("snapshot.extra_native_bytes " + std::to_string(v) + " is larger than 2^53 bytes");
         s.extraNativeBytes = v;
+    }
     s.nodeCount = uint32_t(nodeCount);
     s.edgeCount = uint32_t(edgeCount);
     if (header.getUint("root_index", v) && v) {
@@ -715,20 +863,28 @@ bool SnapshotHandler::finishHeader()
             return fail("snapshot.root_index must be the first or the last node");
         s.rootOrdinal = uint32_t(v / nf);
     }
-    // Presize the columns. Without a known file size (stdin) this trusts the header, bounded by 2^32 entries;
-    // a lying header then fails at the end of the section.
-    s.nodeType.resize(nodeCount);
-    s.nodeName.resize(nodeCount);
-    s.nodeId.resize(nodeCount);
-    s.nodeSelfSize.resize(nodeCount);
-    s.firstEdge.assign(nodeCount + 1, 0);
-    if (indexOf(s.nodeFields, "trace_node_id") >= 0)
-        s.nodeTraceNodeId.resize(nodeCount);
-    if (indexOf(s.nodeFields, "detachedness") >= 0)
-        s.nodeDetachedness.resize(nodeCount);
-    s.edgeType.resize(edgeCount);
-    s.edgeNameOrIndex.resize(edgeCount);
-    s.edgeTarget.resize(edgeCount);
+    // Presize the columns from the header when the input's size vouches for it: a plain file that can hold the
+    // claimed values, or a gzip file whose claim needs no better than a realistic compression ratio. Otherwise
+    // (stdin, implausible ratios) the columns grow as values arrive, so memory follows what the input really holds
+    // and a lying header fails at the end of its section instead of allocating for it.
+    m_hasTraceNodeId = indexOf(s.nodeFields, "trace_node_id") >= 0;
+    m_hasDetachedness = indexOf(s.nodeFields, "detachedness") >= 0;
+    s.firstEdge.assign(1, 0);
+    const bool trusted = raw && minBytes <= (m_in.compressed() ? raw * kTrustedRatio : raw);
+    if (trusted) {
+        s.nodeType.resize(nodeCount);
+        s.nodeName.resize(nodeCount);
+        s.nodeId.resize(nodeCount);
+        s.nodeSelfSize.resize(nodeCount);
+        s.firstEdge.assign(nodeCount + 1, 0);
+        if (m_hasTraceNodeId)
+            s.nodeTraceNodeId.resize(nodeCount);
+        if (m_hasDetachedness)
+            s.nodeDetachedness.resize(nodeCount);
+        s.edgeType.resize(edgeCount);
+        s.edgeNameOrIndex.resize(edgeCount);
+        s.edgeTarget.resize(edgeCount);
+    }
     m_tree.clear();
     return replayPending();
 }
@@ -736,13 +892,13 @@ bool SnapshotHandler::finishHeader()
 bool SnapshotHandler::replayPending()
 {
     for (const PendingValue& p : m_pendingNodes)
-        if (!nodeValue(p.value, p.offset))
+        if (!nodeValue(p.value, p.end))
             return false;
     for (const PendingValue& p : m_pendingEdges)
-        if (!edgeValue(p.value, p.offset))
+        if (!edgeValue(p.value, p.end))
             return false;
     for (const PendingValue& p : m_pendingLocations)
-        if (!locationValue(p.value, p.offset))
+        if (!locationValue(p.value, p.end))
             return false;
     m_pendingNodes = {};
     m_pendingEdges = {};
@@ -783,11 +939,11 @@ Result<std::shared_ptr<const HeapSnapshot>> SnapshotHandler::finish()
     if (s.strings.size() == 0)
         return ParseError::at(name, m_sectionEnd[size_t(Section::Strings)], "\"strings\" is empty");
     if (m_maxNodeName >= s.strings.size())
-        return ParseError::at(name, m_maxNodeNameOffset,
+        return ParseError::at(name, m_maxNodeNameEnd - decimalDigits(m_maxNodeName),
             "node name " + std::to_string(m_maxNodeName) + " is past the end of \"strings\" ("
                 + std::to_string(s.strings.size()) + " strings)");
     if (s.edgeCount && m_maxEdgeName >= s.strings.size())
-        return ParseError::at(name, m_maxEdgeNameOffset,
+        return ParseError::at(name, m_maxEdgeNameEnd - decimalDigits(m_maxEdgeName),
             "edge name " + std::to_string(m_maxEdgeName) + " is past the end of \"strings\" ("
                 + std::to_string(s.strings.size()) + " strings)");
     s.sourceBytes = end;
@@ -799,6 +955,8 @@ Result<std::shared_ptr<const HeapSnapshot>> SnapshotHandler::finish()
 
 Result<std::shared_ptr<const HeapSnapshot>> SnapshotReader::read(InputStream& in)
 {
+    if (auto bad = in.checkEncoding())
+        return *bad;
     SnapshotHandler handler(in);
     rapidjson::Reader reader;
     constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
@@ -814,6 +972,19 @@ Result<std::shared_ptr<const HeapSnapshot>> SnapshotReader::read(InputStream& in
         std::string msg = rapidjson::GetParseError_En(ok.Code());
         if (!msg.empty() && msg.back() == '.')
             msg.pop_back();
+        // RapidJSON 1.1 reports a raw control character as an invalid escape and a NUL byte as a missing quote;
+        // the byte at the offset tells them apart.
+        const std::optional<char> c = in.recentByte(offset);
+        if (c && ok.Code() == rapidjson::kParseErrorStringEscapeInvalid && (unsigned char)*c < 0x20)
+            msg = std::string("unescaped control character 0x") + "0123456789abcdef"[(*c >> 4) & 15]
+                + "0123456789abcdef"[*c & 15] + " in string";
+        else if (c && ok.Code() == rapidjson::kParseErrorStringMissQuotationMark && *c == '\0')
+            msg = "NUL byte in string";
+        else if (c && *c == '\\' && ok.Code() == rapidjson::kParseErrorStringEscapeInvalid) {
+            const std::optional<char> e = in.recentByte(offset + 1);
+            if (e && (unsigned char)*e > 0x20 && (unsigned char)*e < 0x7f)
+                msg = std::string("invalid escape \\") + *e + " in string";
+        }
         if (in.atEnd())
             msg = "unexpected end of input (truncated file?): " + msg;
         return ParseError::at(in.name(), offset, "invalid JSON: " + msg);
