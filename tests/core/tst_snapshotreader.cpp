@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+// Format variants the reader must accept: field layouts resolved by name, sections in any order, nested
+// trace trees, 5-field locations, escapes. Every expected value is read off the literal JSON in the test.
+#include "testutil.h"
+
+#include <catch2/catch.hpp>
+#include <heap/heapanalysis.h>
+#include <heap/snapshotreader.h>
+
+using namespace v8scope;
+
+namespace {
+
+std::shared_ptr<const HeapSnapshot> parse(const std::string& json)
+{
+    testutil::TempFile f(json, ".heapsnapshot");
+    auto r = SnapshotReader::read(f.path);
+    if (!r)
+        FAIL(r.error().toString());
+    return r.value();
+}
+
+// 6 node fields (no trace_node_id, as Chromium and newer V8 write), "detachedness" last.
+const char* kSixFields = R"({"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count","detachedness"],
+"node_types":[["hidden","array","string","object","code","closure","regexp","number","native","synthetic"],"string","number","number","number","number"],
+"edge_fields":["type","name_or_index","to_node"],
+"edge_types":[["context","element","property","internal","hidden","shortcut","weak"],"string_or_number","node"],
+"location_fields":["object_index","script_id","script_object_index","line","column"]},
+"node_count":3,"edge_count":2,"trace_function_count":0,"extra_native_bytes":100},
+"nodes":[9,0,1,0,1,0, 3,1,3,24,1,0, 8,2,4,64,0,2],
+"edges":[5,1,6, 2,3,12],
+"locations":[6,17,99,4,2],
+"strings":["","global","<div id=\"x\">","p"]})";
+
+} // namespace
+
+TEST_CASE("6-field layout with 5-field locations and extra_native_bytes", "[heap][reader]")
+{
+    auto s = parse(kSixFields);
+    CHECK(s->nodeCount == 3);
+    CHECK(s->edgeCount == 2);
+    CHECK(s->nodeFields.size() == 6);
+    CHECK(s->nodeTraceNodeId.empty());
+    REQUIRE(s->nodeDetachedness.size() == 3);
+    CHECK(s->nodeDetachedness[2] == 2);
+    CHECK(s->extraNativeBytes == 100);
+    // to_node 6 and 12 with 6 fields are ordinals 1 and 2.
+    CHECK(s->edgeTarget[0] == 1);
+    CHECK(s->edgeTarget[1] == 2);
+    CHECK(s->firstEdge == std::vector<uint32_t> { 0, 1, 2, 2 });
+    // locations: object_index 6 -> node 1; script 17; line 4; column 2 (script_object_index skipped).
+    REQUIRE(s->locations.size() == 1);
+    CHECK(s->locations[0].node == 1);
+    CHECK(s->locations[0].scriptId == 17);
+    CHECK(s->locations[0].line == 4);
+    CHECK(s->locations[0].column == 2);
+    CHECK(s->edgeName(1) == "p");
+    auto a = HeapAnalysis::analyze(s);
+    REQUIRE(a);
+    // The detached native node gets the DevTools name and class; total = root retained + extra native bytes.
+    CHECK(a.value()->className(2) == "Detached <div>");
+    CHECK(a.value()->totalSize() == 24 + 64 + 100);
+}
+
+TEST_CASE("sections in any order, header last, unknown keys skipped", "[heap][reader]")
+{
+    const std::string json = R"({"strings":["","a"],"unknown":{"x":[1,[2,{"y":3}]]},"edges":[],
+"nodes":[0,1,1,0,0],"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count"],
+"node_types":[["synthetic"]],"edge_fields":["type","name_or_index","to_node"],"edge_types":[["weak"]]},
+"node_count":1,"edge_count":0}})";
+    auto s = parse(json);
+    CHECK(s->nodeCount == 1);
+    CHECK(s->nodeNameView(0) == "a");
+    CHECK(s->nodeId[0] == 1);
+}
+
+TEST_CASE("nested trace_tree and samples of a .heaptimeline", "[heap][reader]")
+{
+    std::string json = kSixFields;
+    // Insert allocation tracking sections: a root trace node (id 1) with two children, one with a grandchild.
+    json.insert(json.find("\"strings\""),
+        R"("trace_function_infos":[0,1,2,3,4,5],"trace_tree":[1,0,0,0,[2,0,3,96,[4,0,1,8,[]],3,0,0,0,[]]],"samples":[1000,5,2000,9],)");
+    auto s = parse(json);
+    REQUIRE(s->traceTree.size() == 4);
+    CHECK(s->traceTree[0].id == 1);
+    CHECK(s->traceTree[0].parent == UINT32_MAX);
+    CHECK(s->traceTree[1].id == 2);
+    CHECK(s->traceTree[1].count == 3);
+    CHECK(s->traceTree[1].size == 96);
+    CHECK(s->traceTree[1].parent == 0);
+    CHECK(s->traceTree[2].id == 4);
+    CHECK(s->traceTree[2].parent == 1);
+    CHECK(s->traceTree[3].id == 3);
+    CHECK(s->traceTree[3].parent == 0);
+    CHECK(s->traceFunctionInfos.size() == 6);
+    CHECK(s->samples == std::vector<uint64_t> { 1000, 5, 2000, 9 });
+}
+
+TEST_CASE("string escapes decode to UTF-8; lone surrogates become U+FFFD", "[heap][reader]")
+{
+    std::string json = kSixFields;
+    json.replace(json.find("\"p\"]"), 3, R"("\u00e9\ud83d\ude00\ud800x\udc00\n")");
+    auto s = parse(json);
+    CHECK(s->strings.get(3) == "\xC3\xA9\xF0\x9F\x98\x80\xEF\xBF\xBDx\xEF\xBF\xBD\n");
+}
+
+TEST_CASE("gzip and plain inputs give the same snapshot", "[heap][reader]")
+{
+    auto gz = SnapshotReader::read(testutil::samplePath("heap/shapes.heapsnapshot.gz"));
+    REQUIRE(gz);
+    const std::string text = testutil::readText(testutil::samplePath("heap/shapes.heapsnapshot.gz"));
+    testutil::TempFile plain(text, ".heapsnapshot");
+    auto p = SnapshotReader::read(plain.path);
+    REQUIRE(p);
+    CHECK(gz.value()->nodeId == p.value()->nodeId);
+    CHECK(gz.value()->edgeTarget == p.value()->edgeTarget);
+    CHECK(gz.value()->sourceBytes == text.size());
+}
