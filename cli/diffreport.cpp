@@ -145,7 +145,7 @@ std::vector<GateReport> evaluateDiffGates(const DiffResult& d, const std::vector
             const Gate& g = *o.gate;
             if (g.metric == "leaks") {
                 for (const ObjectGroup& grp : d.newObjects.byDominator)
-                    if (grp.retained >= d.minSuspectRetained && r.offending.size() < kOffendingRows)
+                    if (isSuspect(grp, d.minSuspectRetained) && r.offending.size() < kOffendingRows)
                         r.offending.push_back(fmt::format("{} keeps {} new objects, retained {}", groupLabel(grp, true),
                             grp.count, size(grp.retained, human)));
             } else {

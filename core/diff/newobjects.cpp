@@ -118,6 +118,8 @@ ObjectGroups groupNewObjects(const HeapAnalysis& a, const std::function<bool(uin
                     g.className = std::string(a.className(dom));
                     g.id = s.nodeId[dom];
                     g.name = cut(a.displayName(dom));
+                    g.runtimeKeeper = dom == a.root() || s.nodeType[dom] == s.nodeTypes.synthetic
+                        || s.nodeType[dom] == s.nodeTypes.hidden;
                     out.byDominator.push_back(std::move(g));
                     domClasses.emplace_back();
                     bestDomRetained.push_back(0);

@@ -37,6 +37,9 @@ struct ObjectGroup
     uint64_t shallow = 0; ///< bytes
     uint64_t retained = 0; ///< bytes, nested objects counted once
     std::vector<std::pair<std::string, uint32_t>> topClasses; ///< by dominator: most frequent classes inside
+    /// by dominator: the keeper is the root, a GC-root category or a V8 internal ("(system)"): new objects
+    /// that several roots or the runtime itself hold (in-flight timers, handles), not a leak suspect.
+    bool runtimeKeeper = false;
     uint32_t representative = 0; ///< ordinal of the largest object of the group (the retaining-path target)
     PathText path; ///< shortest retaining path of the representative (filled for the top groups)
 };

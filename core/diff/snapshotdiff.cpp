@@ -57,7 +57,7 @@ DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, con
         r.newObjects = groupNewObjects(
             head, [&](uint32_t id) { return base.ordinalOf(id) == SnapshotDigest::kNone; }, options.pathGroups);
         for (const ObjectGroup& g : r.newObjects.byDominator)
-            r.suspects += g.retained >= options.minSuspectRetained;
+            r.suspects += isSuspect(g, options.minSuspectRetained);
     }
     return r;
 }

@@ -38,7 +38,7 @@ struct DiffResult
     /// have inComparison set.
     std::vector<ClassDiff> classes;
     ObjectGroups newObjects; ///< empty when !byId (ids mean nothing across processes)
-    uint32_t suspects = 0; ///< byDominator groups retaining at least minSuspectRetained
+    uint32_t suspects = 0; ///< byDominator groups that are suspects (isSuspect)
     uint64_t minSuspectRetained = 0; ///< bytes, from DiffOptions
     double baseMs = 0, headMs = 0; ///< load + analysis time of each side
 
@@ -47,6 +47,13 @@ struct DiffResult
         return int64_t(headTotal) - int64_t(baseTotal);
     }
 };
+
+/// A keeper of new objects that counts as a leak suspect: it retains at least `minRetained` bytes of new
+/// objects and is an object of the program (not the root, a GC-root category or a V8 internal).
+inline bool isSuspect(const ObjectGroup& keeper, uint64_t minRetained)
+{
+    return keeper.retained >= minRetained && !keeper.runtimeKeeper;
+}
 
 /// The diff itself, from a base digest and the analyzed head (used by diffSnapshots and by tests).
 DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options);

@@ -243,3 +243,20 @@ TEST_CASE("hand-built pair: new, deleted and kept objects by id, retained growth
     CHECK(path[1].edgeName == "cache");
     CHECK(path[2].className == "Item");
 }
+
+TEST_CASE("leak suspects: keepers of the program count, the root and V8 internals do not", "[diff][leak]")
+{
+    // chromium 1 -> 2: Window keeps the detached panels, Array `controllers` the PanelControllers; the root's
+    // (GC roots) also keeps new layout objects of the attached panel (1760 B), which is not a suspect.
+    const DiffResult d = diffOf("chromium_detached_dom_1", "chromium_detached_dom_2");
+    CHECK(d.suspects == 2);
+    REQUIRE(d.newObjects.byDominator.size() >= 3);
+    CHECK(d.newObjects.byDominator[0].className == "Window [JSGlobalObject] / file://");
+    CHECK_FALSE(d.newObjects.byDominator[0].runtimeKeeper);
+    const auto root = std::find_if(d.newObjects.byDominator.begin(), d.newObjects.byDominator.end(),
+        [](const ObjectGroup& g) { return g.className == "(synthetic)"; });
+    REQUIRE(root != d.newObjects.byDominator.end());
+    CHECK(root->runtimeKeeper);
+    CHECK(root->retained >= 1000);
+    CHECK_FALSE(isSuspect(*root, 1000));
+}
