@@ -66,6 +66,20 @@ public:
     {
         return size_t(m_consumedBefore + uint64_t(m_cur - m_buf.data()));
     }
+    /// Direct view of the bytes already buffered, for scanners that look ahead further than Peek allows:
+    /// [cursor(), bufferEnd()) are the next bytes; advanceTo(p) consumes up to p (within that range).
+    const char* cursor() const
+    {
+        return m_cur;
+    }
+    const char* bufferEnd() const
+    {
+        return m_end;
+    }
+    void advanceTo(const char* p)
+    {
+        m_cur = const_cast<char*>(p);
+    }
     // Output side of the RapidJSON stream concept; never used for reading.
     Ch* PutBegin()
     {
