@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "cpucommands.h"
 #include "cpuload.h"
+#include "heapclaims.h"
 #include "output.h"
 
 #include <claims/claimevaluator.h>
@@ -173,8 +174,8 @@ int runCheck(const CheckOptions& o)
     }
     const bool anyCpu = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return !c.isHeap(); });
     std::vector<CheckRow> rows;
-    // TODO: pass the heap diff engine's HeapClaimProvider here once it exists (issue: heap diff engine).
-    HeapClaimProvider* heap = nullptr;
+    SnapshotHeapClaims heapClaims;
+    HeapClaimProvider* heap = &heapClaims;
     if (anyCpu) {
         for (const std::string& file : o.files) {
             CpuCommonOptions co;
