@@ -135,7 +135,7 @@ ClaimOutcome evaluateClaim(const Claim& c, const ClaimContext& ctx, HeapClaimPro
 {
     if (c.isHeap()) {
         if (!heap)
-            return error("heap claims need the heap diff engine, which is not available in this build yet");
+            return error("heap claims need a heap snapshot loader (the caller passed none)");
         auto growth = heap->heapGrowthBytes(ctx.files);
         if (!growth)
             return error(growth.error().toString());
