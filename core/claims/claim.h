@@ -14,7 +14,7 @@ namespace v8scope {
 ///   function 'parseJson' self < 5%        package 'lodash' total < 10%      url 'app.js' self < 200ms
 ///   category 'npm' total < 30%            gc < 5%     idle > 10%     program < 2%
 ///   blocking max < 50ms                   blocking count(>100ms) == 0       blocking total < 1s
-///   heap growth < 1MB                     (needs the heap diff engine; see HeapClaimProvider)
+///   heap growth < 1MB                     (total-size growth over heap snapshots; see HeapClaimProvider)
 struct Claim
 {
     enum class Subject : uint8_t

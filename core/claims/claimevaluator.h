@@ -13,8 +13,8 @@
 
 namespace v8scope {
 
-/// Extension point for heap claims (`heap growth < 1MB`): the heap diff engine implements this and the CLI
-/// passes it to evaluateClaim. Until then heap claims evaluate to an error ("not available").
+/// How heap claims (`heap growth < 1MB`) get their numbers: the core stays free of file loading policy; the CLI
+/// passes an implementation (cli/heapclaims.h) to evaluateClaim. Without one, heap claims evaluate to an error.
 class HeapClaimProvider
 {
 public:
