@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+//
+// Phase timing and memory breakdown of v8scope's heap pipeline on one snapshot, for bench/ only (not part of the
+// product build). Built by bench/heap/phases.sh against the release core library.
+//
+// usage: phases FILE [--parser-baselines]
+//
+// Prints, per phase: wall ms, process CPU ms (both threads), RSS and peak RSS (VmHWM) after the phase; then the
+// analysis' own step timings and the bytes held by every array of HeapSnapshot and HeapAnalysis. With
+// --parser-baselines it also times, on the same file: plain 1 MiB reads, InputStream byte-by-byte, and
+// RapidJSON's SAX reader with an empty handler in iterative and in recursive mode (what the parser costs before
+// the snapshot handler does anything).
+#include <common/inputstream.h>
+#include <heap/heapanalysis.h>
+#include <heap/snapshotreader.h>
+#include <heap/summary.h>
+
+#include <rapidjson/reader.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using namespace v8scope;
+
+namespace {
+
+double nowMs()
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+double cpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+long statusKb(const char* key)
+{
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    const size_t n = std::strlen(key);
+    while (std::getline(f, line))
+        if (line.compare(0, n, key) == 0)
+            return std::stol(line.substr(n + 1));
+    return -1;
+}
+
+struct Phase
+{
+    double wall0 = nowMs(), cpu0 = cpuMs();
+    void end(const char* name)
+    {
+        const double w = nowMs() - wall0, c = cpuMs() - cpu0;
+        std::printf("%-28s %9.1f ms wall %9.1f ms cpu   rss %7.1f MB   peak %7.1f MB\n", name, w, c,
+            statusKb("VmRSS:") / 1024.0, statusKb("VmHWM:") / 1024.0);
+        wall0 = nowMs();
+        cpu0 = cpuMs();
+    }
+};
+
+template <typename V>
+double mb(const V& v)
+{
+    return double(v.capacity() * sizeof(typename V::value_type)) / 1e6;
+}
+
+void parserBaselines(const std::string& path)
+{
+    {
+        Phase p;
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        std::vector<char> buf(1 << 20);
+        uint64_t sum = 0;
+        size_t n;
+        while (f && (n = std::fread(buf.data(), 1, buf.size(), f)) > 0)
+            sum += uint8_t(buf[n - 1]);
+        if (f)
+            std::fclose(f);
+        std::printf("(checksum %llu) ", (unsigned long long)sum);
+        p.end("baseline: fread 1 MiB");
+    }
+    {
+        Phase p;
+        auto in = InputStream::open(path);
+        uint64_t digits = 0;
+        if (in) {
+            InputStream& s = *in.value();
+            for (char c; (c = s.Take()) != '\0';)
+                digits += unsigned(c - '0') < 10;
+        }
+        std::printf("(digits %llu) ", (unsigned long long)digits);
+        p.end("baseline: InputStream Take");
+    }
+    for (int iterative = 1; iterative >= 0; --iterative) {
+        Phase p;
+        auto in = InputStream::open(path);
+        if (in) {
+            rapidjson::Reader reader;
+            rapidjson::BaseReaderHandler<> handler;
+            if (iterative)
+                reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(*in.value(), handler);
+            else
+                reader.Parse<rapidjson::kParseStopWhenDoneFlag>(*in.value(), handler);
+        }
+        p.end(iterative ? "baseline: RapidJSON iterative" : "baseline: RapidJSON recursive");
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: phases FILE [--parser-baselines]\n");
+        return 2;
+    }
+    const std::string path = argv[1];
+    if (argc > 2 && std::strcmp(argv[2], "--parser-baselines") == 0)
+        parserBaselines(path);
+
+    Phase p;
+    auto snap = SnapshotReader::read(path);
+    if (!snap) {
+        std::fprintf(stderr, "%s\n", snap.error().toString().c_str());
+        return 2;
+    }
+    p.end("parse (SnapshotReader)");
+    auto analysis = HeapAnalysis::analyze(snap.value());
+    if (!analysis) {
+        std::fprintf(stderr, "%s\n", analysis.error().toString().c_str());
+        return 2;
+    }
+    p.end("analyze (HeapAnalysis)");
+    const auto rows = buildSummary(*analysis.value(), analysis.value()->classes);
+    p.end("summary (buildSummary)");
+
+    const HeapAnalysis& a = *analysis.value();
+    const HeapSnapshot& s = *a.snapshot;
+    const AnalysisTimings& t = a.timings;
+    std::printf("\nanalysis steps (ms, wall; dominators run on a second thread beside distances + classes):\n"
+                "  retainers %.1f  domState %.1f  flags+essential %.1f  shallow %.1f  dominators+retained %.1f"
+                "  distances %.1f  classes %.1f\n",
+        t.retainersMs, t.domStateMs, t.flagsMs, t.shallowMs, t.dominatorsMs, t.distancesMs, t.classesMs);
+    std::printf("\n%u nodes, %u edges, %u strings, %zu summary rows\n", s.nodeCount, s.edgeCount, s.strings.size(),
+        rows.size());
+
+    double snapTotal = 0, anaTotal = 0;
+    auto line = [](const char* name, double v, double& total) {
+        std::printf("  %-24s %8.1f MB\n", name, v);
+        total += v;
+    };
+    std::printf("\nHeapSnapshot arrays (capacity):\n");
+    line("nodeType", mb(s.nodeType), snapTotal);
+    line("nodeName", mb(s.nodeName), snapTotal);
+    line("nodeId", mb(s.nodeId), snapTotal);
+    line("nodeSelfSize", mb(s.nodeSelfSize), snapTotal);
+    line("firstEdge", mb(s.firstEdge), snapTotal);
+    line("nodeTraceNodeId", mb(s.nodeTraceNodeId), snapTotal);
+    line("nodeDetachedness", mb(s.nodeDetachedness), snapTotal);
+    line("edgeType", mb(s.edgeType), snapTotal);
+    line("edgeNameOrIndex", mb(s.edgeNameOrIndex), snapTotal);
+    line("edgeTarget", mb(s.edgeTarget), snapTotal);
+    line("locations", mb(s.locations), snapTotal);
+    line("strings (bytes)", double(s.strings.byteSize()) / 1e6, snapTotal);
+    line("strings (offsets, u64)", double(s.strings.size() + 1) * 8 / 1e6, snapTotal);
+    std::printf("  %-24s %8.1f MB\n", "total", snapTotal);
+    std::printf("\nHeapAnalysis arrays (capacity):\n");
+    line("retainers.firstRetainer", mb(a.retainers.firstRetainer), anaTotal);
+    line("retainers.retainerNode", mb(a.retainers.retainerNode), anaTotal);
+    line("retainers.retainerEdge", mb(a.retainers.retainerEdge), anaTotal);
+    line("domState", mb(a.domState), anaTotal);
+    line("flags", mb(a.flags), anaTotal);
+    line("nameIndex", mb(a.nameIndex), anaTotal);
+    line("selfSize (u64)", mb(a.selfSize), anaTotal);
+    line("dominator", mb(a.dominator), anaTotal);
+    line("retainedSize (u64)", mb(a.retainedSize), anaTotal);
+    line("firstDominated", mb(a.firstDominated), anaTotal);
+    line("dominated", mb(a.dominated), anaTotal);
+    line("distance", mb(a.distance), anaTotal);
+    line("classes.classId", mb(a.classes.classId), anaTotal);
+    std::printf("  %-24s %8.1f MB\n", "total", anaTotal);
+    std::printf("\nsnapshot + analysis arrays %.1f MB; peak RSS %.1f MB\n", snapTotal + anaTotal,
+        statusKb("VmHWM:") / 1024.0);
+    return 0;
+}
