@@ -289,6 +289,7 @@ private:
         }
     }
 
+    /// The iterative reader calls StartObject/StartArray before it consumes the bracket: Tell() is the bracket.
     bool start(bool object)
     {
         if (m_stack.empty()) {
@@ -304,13 +305,13 @@ private:
         std::string error;
         const Ctx ctx = childContext(parent, object, error);
         if (!error.empty())
-            return failAt(m_in.Tell() - 1, error);
+            return failAt(m_in.Tell(), error);
         Frame f { ctx };
         if (ctx == Ctx::Node) {
             RawProfile& p = target();
             f.slot = uint32_t(p.nodes.size());
             RawNode node;
-            node.offset = m_in.Tell() - 1;
+            node.offset = m_in.Tell();
             if (parent.ctx == Ctx::Children) {
                 node.parentSlot = parent.slot;
                 p.nodes[parent.slot].hasChildren = false; // nested children are linked through parentSlot
@@ -326,9 +327,9 @@ private:
                 n.childBegin = n.childEnd = uint32_t(target().childIds.size());
             }
         } else if (ctx == Ctx::Samples) {
-            target().samplesOffset = m_in.Tell() - 1;
+            target().samplesOffset = m_in.Tell();
         } else if (ctx == Ctx::Deltas) {
-            target().deltasOffset = m_in.Tell() - 1;
+            target().deltasOffset = m_in.Tell();
             target().sawDeltas = true;
         } else if (ctx == Ctx::HeapSample) {
             ++target().heapSamples;
@@ -349,6 +350,8 @@ private:
 
     bool scalarOther(const char* what)
     {
+        if (m_stack.empty())
+            return fail(std::string("expected a JSON object or array at the top level, found ") + what);
         const Frame& f = m_stack.back();
         switch (f.ctx) {
         case Ctx::Samples:
@@ -578,7 +581,9 @@ Result<ProfileReadResult> ProfileReader::read(InputStream& in, const ProfileRead
 {
     ProfileHandler handler(in);
     rapidjson::Reader reader;
-    constexpr unsigned kFlags = rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNanAndInfFlag;
+    // Iterative: RapidJSON's recursive descent would overflow the stack on deeply nested input.
+    constexpr unsigned kFlags
+        = rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNanAndInfFlag | rapidjson::kParseIterativeFlag;
     const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
     if (in.error())
         return *in.error();

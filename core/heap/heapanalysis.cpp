@@ -107,10 +107,14 @@ std::string HeapAnalysis::displayName(uint32_t node) const
     const NodeTypeIds& t = s.nodeTypes;
     const int type = s.nodeType[node];
     if (type == t.consString) {
-        // Flatten through "first"/"second" internal edges, up to 1024 characters (DevTools consStringName).
+        // Flatten through "first"/"second" internal edges, up to 1024 characters (DevTools consStringName). A cycle
+        // of cons strings with empty parts would never reach 1024 characters (DevTools hangs on it), so the walk
+        // also stops after kMaxConsSteps nodes: far more than any real cons tree needs for 1024 characters.
+        constexpr uint32_t kMaxConsSteps = 100000;
         std::string out;
         std::vector<uint32_t> stack { node };
-        while (!stack.empty() && utf16Length(out) < 1024) {
+        uint32_t steps = 0;
+        while (!stack.empty() && utf16Length(out) < 1024 && steps++ < kMaxConsSteps) {
             const uint32_t n = stack.back();
             stack.pop_back();
             if (s.nodeType[n] != t.consString) {

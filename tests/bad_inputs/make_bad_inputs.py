@@ -222,6 +222,13 @@ case('hostile_edges_to_root.heapsnapshot', snapshot(edges='[2,4,0\n,2,5,0\n,2,6,
 case('hostile_max_sizes.heapsnapshot',
      snapshot(nodes=NODES.replace('3,2,5,32', '3,2,4294967295,4294967295').replace('3,3,7,16', '3,3,7,4294967295')))
 
+# Found by fuzz_heapgraph: a concatenated string whose "first" and "second" parts are itself. Flattening its name
+# for display (DevTools consStringName) never grew and never ended; now it stops after a bounded walk.
+case('hostile_cons_string_cycle.heapsnapshot',
+     snapshot(nodes='[9,0,1,0,1,0,0\n,9,1,3,0,1,0,0\n,10,0,5,32,2,0,0\n,3,3,7,16,0,0,0]',
+              edges='[5,4,7\n,2,6,14\n,3,8,14\n,3,9,14]',
+              strings=STRINGS.replace('"d"]', '"d","first","second"]')))
+
 
 def main():
     for old in os.listdir(HERE):

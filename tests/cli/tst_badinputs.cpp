@@ -38,13 +38,14 @@ TEST_CASE("bad heap snapshots: exact error line and exit code", "[cli][badinputs
     CHECK(failing >= 40);
 }
 
-TEST_CASE("accepted inputs also run summary and nodes", "[cli][badinputs]")
+TEST_CASE("accepted inputs also run summary, nodes and dominators", "[cli][badinputs]")
 {
     for (const BadInput& b : readBadInputs("expected.tsv")) {
         if (b.exitCode != 0)
             continue;
         INFO(b.file);
-        for (const char* command : { "summary", "nodes" }) {
+        // dominators prints node labels (DevTools display names: flattened cons strings, {a, b} objects).
+        for (const char* command : { "summary", "nodes", "dominators" }) {
             const RunResult r = runIn(badInputsDir(), std::string(command) + " '" + b.file + "' " + b.args);
             CHECK(r.exitCode == 0);
             CHECK(r.err.empty());

@@ -43,6 +43,8 @@ std::string outcome(const Result<std::shared_ptr<const HeapSnapshot>>& snap, con
     auto analysis = HeapAnalysis::analyze(snap.value());
     if (!analysis)
         return "v8scope: " + analysis.error().toString();
+    for (uint32_t i = 0; i < analysis.value()->nodeCount(); ++i)
+        (void)analysis.value()->displayName(i);
     return "";
 }
 
