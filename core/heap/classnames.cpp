@@ -218,7 +218,7 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
                 id = addedId(space == std::string_view::npos ? std::string(name)
                                                              : std::string(name.substr(0, space)) + ">");
             } else {
-                id = a.nameIndex[i];
+                id = a.nameId(i);
             }
         } else if (type == t.code) {
             id = codeId;
@@ -367,7 +367,7 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
             }
         }
         if (match.name < 0) {
-            c.classId[i] = a.nameIndex[i];
+            c.classId[i] = a.nameId(i);
             continue;
         }
         uint32_t& id = interfaceIds[size_t(match.name)];

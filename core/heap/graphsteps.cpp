@@ -54,7 +54,6 @@ void propagateDomState(HeapAnalysis& a)
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
     a.domState.assign(n, kDomUnknown);
-    a.nameIndex = s.nodeName;
     const int native = s.nodeTypes.native;
     if (s.nodeDetachedness.empty()) {
         // Old snapshots: native objects named "Detached ..." are detached; nothing propagates.
@@ -81,6 +80,8 @@ void propagateDomState(HeapAnalysis& a)
         if (state == kDomAttached) {
             attached.push_back(node);
         } else if (state == kDomDetached) {
+            if (a.nameIndex.empty())
+                a.nameIndex = s.nodeName; // the first rename: names now differ from the file's
             const uint32_t old = a.nameIndex[node];
             auto [it, inserted] = renamed.emplace(old, 0);
             if (inserted) {

@@ -64,7 +64,8 @@ public:
     Retainers retainers;
     std::vector<uint8_t> domState; ///< DomState per node, after propagation
     std::vector<uint8_t> flags; ///< NodeFlag bits
-    std::vector<uint32_t> nameIndex; ///< node name after "Detached " renaming: see name()
+    /// Node names after "Detached " renaming (see nameId()); empty when nothing was renamed (saves 4 bytes a node).
+    std::vector<uint32_t> nameIndex;
     std::vector<std::string> extraNames; ///< names added by renaming; index = nameIndex - snapshot strings count
     std::vector<uint64_t> selfSize; ///< bytes after DevTools' shallow-size reassignment
     std::vector<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
@@ -89,10 +90,15 @@ public:
     {
         return snapshot->rootOrdinal;
     }
+    /// Index of the node's name: a snapshot string, or (from the snapshot's string count on) an extraNames entry.
+    uint32_t nameId(uint32_t node) const
+    {
+        return nameIndex.empty() ? snapshot->nodeName[node] : nameIndex[node];
+    }
     /// The node's raw name as DevTools sees it (with a "Detached " prefix where propagation added one).
     std::string_view name(uint32_t node) const
     {
-        const uint32_t i = nameIndex[node];
+        const uint32_t i = nameId(node);
         const uint32_t n = snapshot->strings.size();
         return i < n ? snapshot->strings.get(i) : std::string_view(extraNames[i - n]);
     }

@@ -534,7 +534,8 @@ private:
             s.firstEdge[ord + 1] = uint32_t(m_edgeSum);
             break;
         case NodeRole::TraceNodeId:
-            s.nodeTraceNodeId[ord] = uint32_t(std::min<uint64_t>(v, UINT32_MAX));
+            if (m_hasTraceNodeId)
+                s.nodeTraceNodeId[ord] = uint32_t(std::min<uint64_t>(v, UINT32_MAX));
             break;
         case NodeRole::Detachedness:
             s.nodeDetachedness[ord] = uint8_t(v & 3);
@@ -925,7 +926,9 @@ bool SnapshotHandler::finishHeader()
     // claimed values, or a gzip file whose claim needs no better than a realistic compression ratio. Otherwise
     // (stdin, implausible ratios) the columns grow as values arrive, so memory follows what the input really holds
     // and a lying header fails at the end of its section instead of allocating for it.
-    m_hasTraceNodeId = indexOf(s.nodeFields, "trace_node_id") >= 0;
+    // trace_node_id means something only with allocation tracking (trace_function_count > 0); V8 writes the
+    // field as zeros otherwise, so the column is not kept then (4 bytes a node).
+    m_hasTraceNodeId = indexOf(s.nodeFields, "trace_node_id") >= 0 && s.traceFunctionCount > 0;
     m_hasDetachedness = indexOf(s.nodeFields, "detachedness") >= 0;
     s.firstEdge.assign(1, 0);
     const bool trusted = raw && minBytes <= (m_in.compressed() ? raw * kTrustedRatio : raw);
