@@ -44,11 +44,13 @@ public:
     {
         const HeapSnapshot& s = m_s;
         const int nodeType = s.nodeType[node];
-        if (nodeType == s.nodeTypes.hidden && s.edgeName(edge) == "sloppy_function_map"
-            && s.nodeNameView(node) == "system / NativeContext")
+        // Cheapest test first; names as string views (no allocation per edge).
+        if (nodeType == s.nodeTypes.hidden && s.nodeNameView(node) == "system / NativeContext"
+            && s.edgeHasStringName(edge) && s.strings.get(s.edgeNameOrIndex[edge]) == "sloppy_function_map")
             return false;
         if (nodeType == s.nodeTypes.array && s.nodeNameView(node) == "(map descriptors)") {
-            const double index = jsParseInt(s.edgeName(edge));
+            const double index = s.edgeHasStringName(edge) ? jsParseInt(s.strings.get(s.edgeNameOrIndex[edge]))
+                                                            : double(s.edgeNameOrIndex[edge]);
             // NaN compares false: such edges are kept, as in JavaScript.
             return index < 2 || std::fmod(index, 3) != 1;
         }
