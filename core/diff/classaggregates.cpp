@@ -12,7 +12,7 @@ namespace v8scope {
 
 namespace {
 /// Children of each node in the dominator tree as CSR (the root's self-domination is dropped).
-void dominatedChildren(const SnapshotDigest& d, std::vector<uint32_t>& first, std::vector<uint32_t>& children)
+void dominatedChildren(const NodeColumns& d, std::vector<uint32_t>& first, std::vector<uint32_t>& children)
 {
     const uint32_t n = d.nodeCount;
     first.assign(size_t(n) + 1, 0);
@@ -29,93 +29,138 @@ void dominatedChildren(const SnapshotDigest& d, std::vector<uint32_t>& first, st
 }
 } // namespace
 
+NodeColumns NodeColumns::of(const SnapshotDigest& d)
+{
+    NodeColumns c;
+    c.nodeCount = d.nodeCount;
+    c.root = d.root;
+    c.id = d.id.data();
+    c.selfSize = d.selfSize.data();
+    c.retainedSize = d.retainedSize.data();
+    c.dominator = d.dominator.data();
+    c.location = d.location.data();
+    c.locations = &d.locations;
+    c.idOrder = d.sortedOrdinals.data();
+    return c;
+}
+
 std::vector<ClassMembers> aggregateClasses(
-    const SnapshotDigest& d, const std::vector<uint32_t>& classes, const std::vector<std::string>& names)
+    const SnapshotDigest& digest, const std::vector<uint32_t>& classes, const std::vector<std::string>& names)
+{
+    return aggregateClasses(NodeColumns::of(digest), classes.data(), [&](uint32_t c) { return names[c]; });
+}
+
+std::vector<ClassMembers> aggregateClasses(
+    const NodeColumns& d, const uint32_t* classes, const std::function<std::string(uint32_t classId)>& className)
 {
     const uint32_t n = d.nodeCount;
-    // Internal keys in first-member order: the dense class, or the location text for located objects.
+    // Internal keys in first-member order: the class, or the location text for located objects. Location keys
+    // are looked up by (location, class) first so that the text is built once per key, not once per object.
+    struct LocationClass
+    {
+        uint32_t scriptId, line, column, cls;
+        bool operator==(const LocationClass&) const = default;
+    };
+    struct Hash
+    {
+        size_t operator()(const LocationClass& k) const
+        {
+            uint64_t h = k.scriptId;
+            h = h * 0x9E3779B97F4A7C15ull ^ k.line;
+            h = h * 0x9E3779B97F4A7C15ull ^ k.column;
+            h = h * 0x9E3779B97F4A7C15ull ^ k.cls;
+            return size_t(h ^ (h >> 29));
+        }
+    };
     std::unordered_map<uint32_t, uint32_t> byClass;
+    std::unordered_map<LocationClass, uint32_t, Hash> byLocationClass;
     std::unordered_map<std::string, uint32_t> byLocation;
     std::vector<ClassMembers> aggs;
-    std::vector<std::vector<uint32_t>> members;
     std::vector<uint32_t> keyOf(n, SnapshotDigest::kNone);
     for (uint32_t i = 0; i < n; ++i) {
         if (!d.selfSize[i])
             continue;
-        const std::string& name = names[classes[i]];
         uint32_t k;
         if (d.location[i] != SnapshotDigest::kNone) {
-            const SnapshotDigest::Location& loc = d.locations[d.location[i]];
-            std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
-                + std::to_string(loc.column) + "," + name;
-            auto [it, inserted] = byLocation.emplace(std::move(key), uint32_t(aggs.size()));
-            if (inserted) {
-                aggs.emplace_back();
-                aggs.back().key = it->first;
+            const SnapshotDigest::Location& loc = (*d.locations)[d.location[i]];
+            const LocationClass lc { loc.scriptId, loc.line, loc.column, classes[i] };
+            auto found = byLocationClass.find(lc);
+            if (found != byLocationClass.end()) {
+                k = found->second;
+            } else {
+                // Two class ids with the same text at one location share a key, as the text keys do in DevTools.
+                std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
+                    + std::to_string(loc.column) + "," + className(classes[i]);
+                auto [it, inserted] = byLocation.emplace(std::move(key), uint32_t(aggs.size()));
+                if (inserted) {
+                    aggs.emplace_back();
+                    aggs.back().key = it->first;
+                    aggs.back().name = className(classes[i]);
+                }
+                k = it->second;
+                byLocationClass.emplace(lc, k);
             }
-            k = it->second;
         } else {
             auto [it, inserted] = byClass.emplace(classes[i], uint32_t(aggs.size()));
             if (inserted) {
                 aggs.emplace_back();
-                aggs.back().key = "," + name;
+                aggs.back().name = className(classes[i]);
+                aggs.back().key = "," + aggs.back().name;
             }
             k = it->second;
         }
         keyOf[i] = k;
-        ClassMembers& agg = aggs[k];
-        if (agg.count == 0)
-            agg.name = name;
-        ++agg.count;
-        agg.shallow += d.selfSize[i];
-        if (members.size() <= k)
-            members.resize(size_t(k) + 1);
-        members[k].push_back(i);
+        ++aggs[k].count;
+        aggs[k].shallow += d.selfSize[i];
     }
 
     // maxRet: a member counts unless a dominator-tree ancestor has the same key (iterative DFS, markers on a
     // stack of (key, stack height) pairs as in DevTools' calculateClassesRetainedSize).
-    std::vector<uint32_t> first, children;
-    dominatedChildren(d, first, children);
-    std::vector<uint8_t> seen(aggs.size(), 0);
-    std::vector<uint32_t> list { d.root };
-    std::vector<size_t> sizes { SIZE_MAX };
-    std::vector<uint32_t> seenKeys;
-    while (!list.empty()) {
-        const uint32_t node = list.back();
-        list.pop_back();
-        const uint32_t k = keyOf[node];
-        if (k != SnapshotDigest::kNone && !seen[k]) {
-            aggs[k].retained += d.retainedSize[node];
-            if (first[node] != first[node + 1]) {
-                seen[k] = 1;
-                sizes.push_back(list.size());
-                seenKeys.push_back(k);
+    {
+        std::vector<uint32_t> first, children;
+        dominatedChildren(d, first, children);
+        std::vector<uint8_t> seen(aggs.size(), 0);
+        std::vector<uint32_t> list { d.root };
+        std::vector<size_t> sizes { SIZE_MAX };
+        std::vector<uint32_t> seenKeys;
+        while (!list.empty()) {
+            const uint32_t node = list.back();
+            list.pop_back();
+            const uint32_t k = keyOf[node];
+            if (k != SnapshotDigest::kNone && !seen[k]) {
+                aggs[k].retained += d.retainedSize[node];
+                if (first[node] != first[node + 1]) {
+                    seen[k] = 1;
+                    sizes.push_back(list.size());
+                    seenKeys.push_back(k);
+                }
             }
-        }
-        for (uint32_t c = first[node]; c < first[node + 1]; ++c)
-            list.push_back(children[c]);
-        while (sizes.back() == list.size()) {
-            sizes.pop_back();
-            seen[seenKeys.back()] = 0;
-            seenKeys.pop_back();
+            for (uint32_t c = first[node]; c < first[node + 1]; ++c)
+                list.push_back(children[c]);
+            while (sizes.back() == list.size()) {
+                sizes.pop_back();
+                seen[seenKeys.back()] = 0;
+                seenKeys.pop_back();
+            }
         }
     }
 
-    // Members sorted by id (DevTools' sortAggregateIndexes), then public keys merged: a later internal key with
-    // the same text replaces the earlier one.
-    for (uint32_t k = 0; k < aggs.size(); ++k) {
-        std::vector<uint32_t>& m = members[k];
-        std::stable_sort(m.begin(), m.end(), [&](uint32_t x, uint32_t y) { return d.id[x] < d.id[y]; });
-        aggs[k].ids.reserve(m.size());
-        aggs[k].selfSizes.reserve(m.size());
-        for (const uint32_t node : m) {
-            aggs[k].ids.push_back(d.id[node]);
-            aggs[k].selfSizes.push_back(d.selfSize[node]);
-        }
-        aggs[k].lastOrdinal = m.back();
-        std::vector<uint32_t>().swap(m);
+    // Members by ascending id (DevTools' sortAggregateIndexes): one pass in id order fills every key sorted.
+    for (ClassMembers& agg : aggs) {
+        agg.ids.reserve(agg.count);
+        agg.selfSizes.reserve(agg.count);
     }
+    for (uint32_t r = 0; r < n; ++r) {
+        const uint32_t node = d.idOrder[r];
+        const uint32_t k = keyOf[node];
+        if (k == SnapshotDigest::kNone)
+            continue;
+        aggs[k].ids.push_back(d.id[node]);
+        aggs[k].selfSizes.push_back(d.selfSize[node]);
+        aggs[k].lastOrdinal = node;
+    }
+
+    // Public keys: a later internal key with the same text replaces the earlier one.
     std::unordered_map<std::string, size_t> byPublicKey;
     std::vector<ClassMembers> result;
     for (ClassMembers& agg : aggs) {

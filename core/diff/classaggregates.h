@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "snapshotdigest.h"
+
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace v8scope {
-
-struct SnapshotDigest;
 
 /// One class key of a snapshot as DevTools' getAggregatesByClassKey(sortedIndexes=true) sees it, computed from a
 /// digest: the same keys, members, counts and class retained sizes (maxRet) as buildSummary().
@@ -22,11 +23,37 @@ struct ClassMembers
     std::vector<uint32_t> ids; ///< ascending
     std::vector<uint64_t> selfSizes; ///< bytes, parallel to ids
     uint32_t lastOrdinal = 0; ///< ordinal of the member with the largest id
+    /// Base side of a comparison: the class of lastOrdinal with the snapshot's own shapes (DevTools names a row
+    /// that only the base has after it).
+    std::string ownName;
 };
 
-/// Aggregates a digest by class key; `classes` (dense index per node) and `names` (text per dense index) come from
-/// SnapshotDigest::ownClass/classNames or SnapshotDigest::classesWith(). Nodes with self size 0 are skipped and
-/// keys whose text coincides merge the way DevTools merges them (the later internal key replaces the earlier).
+/// The per-node columns aggregation reads: views into a SnapshotDigest, or into a HeapAnalysis plus two small
+/// arrays (see NodeColumns::of). Pointers stay owned by the caller.
+struct NodeColumns
+{
+    uint32_t nodeCount = 0;
+    uint32_t root = 0;
+    const uint32_t* id = nullptr;
+    const uint64_t* selfSize = nullptr; ///< bytes, after DevTools' reassignment
+    const uint64_t* retainedSize = nullptr; ///< bytes
+    const uint32_t* dominator = nullptr;
+    const uint32_t* location = nullptr; ///< per node: index into `locations`, or SnapshotDigest::kNone
+    const std::vector<SnapshotDigest::Location>* locations = nullptr;
+    const uint32_t* idOrder = nullptr; ///< ordinals by ascending id
+
+    static NodeColumns of(const SnapshotDigest& digest);
+};
+
+/// Aggregates nodes by class key. `classes` holds a class per node (any id space: equal ids are one DevTools class
+/// id); `className` gives the text of a class and is called once per class key. Nodes with self size 0 are
+/// skipped and keys whose text coincides merge the way DevTools merges them (the later internal key replaces
+/// the earlier).
+std::vector<ClassMembers> aggregateClasses(
+    const NodeColumns& nodes, const uint32_t* classes, const std::function<std::string(uint32_t classId)>& className);
+
+/// Convenience for a digest with dense classes and their names (SnapshotDigest::ownClass/classNames or
+/// SnapshotDigest::classesWith()).
 std::vector<ClassMembers> aggregateClasses(
     const SnapshotDigest& digest, const std::vector<uint32_t>& classes, const std::vector<std::string>& names);
 

@@ -5,6 +5,8 @@
 #include "classaggregates.h"
 #include "snapshotdigest.h"
 
+#include <heap/heapsnapshot.h>
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -69,8 +71,7 @@ int localeCompare(std::string_view a, std::string_view b)
     return 0;
 }
 
-std::vector<ClassDiff> compareById(
-    const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head, const SnapshotDigest& baseDigest)
+std::vector<ClassDiff> compareById(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head)
 {
     std::unordered_map<std::string_view, const ClassMembers*> headByKey;
     for (const ClassMembers& h : head)
@@ -82,7 +83,7 @@ std::vector<ClassDiff> compareById(
     auto diffFor = [&](const ClassMembers* b, const ClassMembers* h) {
         ClassDiff d = fromMembers(b, h);
         // DevTools names a base-only row after the class its last member has with the base's own shapes.
-        d.name = h ? h->name : baseDigest.classNames[baseDigest.ownClass[b->lastOrdinal]];
+        d.name = h ? h->name : b->ownName;
         d.key = h ? h->key : b->key;
         static const std::vector<uint32_t> kEmptyIds;
         static const std::vector<uint64_t> kEmptySizes;
@@ -195,6 +196,28 @@ ProcessCheck checkSameProcess(const SnapshotDigest& base, const SnapshotDigest& 
             continue;
         ++check.commonIds;
         check.agreeing += base.typeNameHash[b] == head.typeNameHash[i];
+    }
+    check.agreement = check.commonIds ? double(check.agreeing) / double(check.commonIds) : 0.0;
+    check.sameProcess = check.commonIds > 0 && check.agreement >= kSameProcessAgreement;
+    return check;
+}
+
+ProcessCheck checkSameProcess(
+    const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headIdOrder)
+{
+    ProcessCheck check;
+    size_t b = 0;
+    for (const uint32_t i : headIdOrder) {
+        const uint32_t id = head.nodeId[i];
+        if (!(id & 1))
+            continue;
+        while (b < base.sortedIds.size() && base.sortedIds[b] < id)
+            ++b;
+        if (b == base.sortedIds.size() || base.sortedIds[b] != id)
+            continue;
+        ++check.commonIds;
+        check.agreeing
+            += base.typeNameHash[base.sortedOrdinals[b]] == typeNameHash(head.nodeType[i], head.nodeNameView(i));
     }
     check.agreement = check.commonIds ? double(check.agreeing) / double(check.commonIds) : 0.0;
     check.sameProcess = check.commonIds > 0 && check.agreement >= kSameProcessAgreement;

@@ -10,6 +10,7 @@
 namespace v8scope {
 
 struct ClassMembers;
+struct HeapSnapshot;
 struct SnapshotDigest;
 
 /// One class of a comparison. The first fields are DevTools' Comparison columns (# New, # Deleted, # Delta,
@@ -34,8 +35,7 @@ struct ClassDiff
 /// DevTools' calculateSnapshotDiff: per class key a merge-join of the ids; classes of `base` (classified with the
 /// head's object shapes) first in their order, then classes only in `head`. Every class of either side is
 /// returned (with retained sizes); inComparison marks the rows DevTools shows.
-std::vector<ClassDiff> compareById(
-    const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head, const SnapshotDigest& baseDigest);
+std::vector<ClassDiff> compareById(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head);
 
 /// For snapshots of different processes: per class *name* (location keys merged), counts and sizes compared as
 /// totals. new/deleted and alloc/freed are the positive and negative parts of the deltas.
@@ -61,6 +61,9 @@ struct ProcessCheck
     bool sameProcess = false;
 };
 ProcessCheck checkSameProcess(const SnapshotDigest& base, const SnapshotDigest& head);
+/// The same against a parsed head, walking both id orders together (`headIdOrder`: see idOrder()).
+ProcessCheck checkSameProcess(
+    const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headIdOrder);
 
 constexpr double kSameProcessAgreement = 0.95;
 

@@ -198,6 +198,8 @@ Result<LeakResult> findLeaks(
         previous = std::move(digest);
         if (k + 1 == paths.size())
             last = loaded.value();
+        loaded = ParseError::general("", ""); // drop this graph before the next one is read
+        releaseFreedMemory();
     }
     result.classes = growth.series();
     if (result.sameProcess)

@@ -75,13 +75,13 @@ PathText shortestPathText(const HeapAnalysis& a, uint32_t node)
     return text;
 }
 
-ObjectGroups groupNewObjects(const HeapAnalysis& a, const std::function<bool(uint32_t id)>& isSelected, size_t pathsFor)
+ObjectGroups groupNewObjects(const HeapAnalysis& a, const std::vector<uint8_t>& selected, size_t pathsFor)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
     std::vector<uint8_t> isNew(n, 0);
     for (uint32_t i = 0; i < n; ++i)
-        isNew[i] = (s.nodeId[i] & 1) && s.nodeType[i] != s.nodeTypes.synthetic && isSelected(s.nodeId[i]);
+        isNew[i] = (s.nodeId[i] & 1) && s.nodeType[i] != s.nodeTypes.synthetic && selected[i];
 
     ObjectGroups out;
     std::unordered_map<uint32_t, size_t> classGroup; // class id -> index into byClass

@@ -53,14 +53,13 @@ struct ObjectGroups
     std::vector<ObjectGroup> byDominator; ///< retained descending, then id
 };
 
-/// Which nodes count as "new": `isSelected(id)` for a JS object (odd id; embedder objects get fresh even ids in
+/// Which nodes count as "new": `selected[ordinal]` for a JS object (odd id; embedder objects get fresh even ids in
 /// every snapshot and so never count), never synthetic nodes.
 ///
 /// By class: objects (types object, closure, regexp, native) of each class, retained summed without counting an
 /// object inside another of its class. By dominator: top-level new objects (whose dominator is not new, any type
 /// but strings, numbers, code and shapes) grouped by that dominator: the object that keeps the new memory.
 /// `pathsFor` top groups of each list get their shortest retaining path.
-ObjectGroups groupNewObjects(
-    const HeapAnalysis& analysis, const std::function<bool(uint32_t id)>& isSelected, size_t pathsFor);
+ObjectGroups groupNewObjects(const HeapAnalysis& analysis, const std::vector<uint8_t>& selected, size_t pathsFor);
 
 } // namespace v8scope

@@ -8,15 +8,20 @@
 #include <heap/snapshotreader.h>
 
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace v8scope {
 
-namespace {
-double msSince(std::chrono::steady_clock::time_point t0)
+void releaseFreedMemory()
 {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+#ifdef __GLIBC__
+    // The base graph's arrays were freed, but glibc keeps much of that memory in its arenas; hand it back
+    // before the head is loaded so that the peak is one graph plus the digest, not two graphs' worth.
+    malloc_trim(0);
+#endif
 }
-} // namespace
 
 Result<std::shared_ptr<const HeapAnalysis>> loadAnalysis(
     const std::string& path, uint64_t maxInputBytes, const TaskControl& control)
@@ -30,36 +35,100 @@ Result<std::shared_ptr<const HeapAnalysis>> loadAnalysis(
     return HeapAnalysis::analyze(std::move(snapshot.value()), control);
 }
 
-DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options)
+namespace {
+/// Everything a diff needs from the base, computed while the head is parsed but not yet analyzed, so that the
+/// base digest can go before the head's analysis arrays are built.
+struct BaseSide
 {
-    DiffResult r;
-    r.baseFile = base.sourceName;
-    r.headFile = head.snapshot->sourceName;
-    r.baseNodes = base.nodeCount;
-    r.headNodes = head.nodeCount();
-    r.baseTotal = base.totalSize;
-    r.headTotal = head.totalSize();
+    std::string file;
+    uint32_t nodes = 0;
+    uint64_t total = 0;
+    ProcessCheck process;
+    std::vector<uint8_t> isNew; ///< per head ordinal: the base has no object with this id
+    std::vector<ClassMembers> aggregates; ///< classified with the head's object shapes
+};
 
-    const SnapshotDigest headDigest = SnapshotDigest::build(head);
-    r.process = checkSameProcess(base, headDigest);
+BaseSide compareBase(const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headOrder,
+    const std::vector<InterfaceDefinition>& headDefinitions)
+{
+    BaseSide side;
+    side.file = base.sourceName;
+    side.nodes = base.nodeCount;
+    side.total = base.totalSize;
+    side.process = checkSameProcess(base, head, headOrder);
+    side.isNew.assign(head.nodeCount, 0);
+    size_t b = 0;
+    for (const uint32_t i : headOrder) {
+        const uint32_t id = head.nodeId[i];
+        while (b < base.sortedIds.size() && base.sortedIds[b] < id)
+            ++b;
+        side.isNew[i] = b == base.sortedIds.size() || base.sortedIds[b] != id;
+    }
+    // DevTools' aggregatesForDiff: the base classified with the head's object shapes.
+    std::vector<std::string> names;
+    const std::vector<uint32_t> classes = base.classesWith(headDefinitions, &names);
+    side.aggregates = aggregateClasses(base, classes, names);
+    for (ClassMembers& m : side.aggregates)
+        m.ownName = base.classNames[base.ownClass[m.lastOrdinal]];
+    return side;
+}
+
+DiffResult finishDiff(
+    BaseSide&& base, const HeapAnalysis& head, const std::vector<uint32_t>& headOrder, const DiffOptions& options)
+{
+    const HeapSnapshot& hs = *head.snapshot;
+    DiffResult r;
+    r.baseFile = base.file;
+    r.headFile = hs.sourceName;
+    r.baseNodes = base.nodes;
+    r.headNodes = head.nodeCount();
+    r.baseTotal = base.total;
+    r.headTotal = head.totalSize();
+    r.minSuspectRetained = options.minSuspectRetained;
+    r.process = base.process;
     r.byId = r.process.sameProcess;
 
-    // DevTools' aggregatesForDiff: the base classified with the head's object shapes; the head with its own.
-    std::vector<std::string> baseNames;
-    const std::vector<uint32_t> baseClasses = base.classesWith(head.classes.definitions, &baseNames);
-    const std::vector<ClassMembers> baseAggs = aggregateClasses(base, baseClasses, baseNames);
-    const std::vector<ClassMembers> headAggs = aggregateClasses(headDigest, headDigest.ownClass, headDigest.classNames);
-    r.classes = r.byId ? compareById(baseAggs, headAggs, base) : compareByName(baseAggs, headAggs);
+    std::vector<ClassMembers> headAggs;
+    {
+        // The head is read in place: its analysis columns plus its id order and location index.
+        std::vector<uint32_t> location;
+        std::vector<SnapshotDigest::Location> locations;
+        nodeLocations(hs, location, locations);
+        NodeColumns cols;
+        cols.nodeCount = hs.nodeCount;
+        cols.root = head.root();
+        cols.id = hs.nodeId.data();
+        cols.selfSize = head.selfSize.data();
+        cols.retainedSize = head.retainedSize.data();
+        cols.dominator = head.dominator.data();
+        cols.location = location.data();
+        cols.locations = &locations;
+        cols.idOrder = headOrder.data();
+        headAggs = aggregateClasses(
+            cols, head.classes.classId.data(), [&](uint32_t c) { return std::string(head.classes.nameOf(c)); });
+    }
+    r.classes = r.byId ? compareById(base.aggregates, headAggs) : compareByName(base.aggregates, headAggs);
     sortByShallowDelta(r.classes);
-
-    r.minSuspectRetained = options.minSuspectRetained;
+    std::vector<ClassMembers>().swap(base.aggregates);
+    std::vector<ClassMembers>().swap(headAggs);
     if (r.byId) {
-        r.newObjects = groupNewObjects(
-            head, [&](uint32_t id) { return base.ordinalOf(id) == SnapshotDigest::kNone; }, options.pathGroups);
+        r.newObjects = groupNewObjects(head, base.isNew, options.pathGroups);
         for (const ObjectGroup& g : r.newObjects.byDominator)
             r.suspects += isSuspect(g, options.minSuspectRetained);
     }
     return r;
+}
+
+double msSince(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+} // namespace
+
+DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options)
+{
+    const std::vector<uint32_t> headOrder = idOrder(head.snapshot->nodeId);
+    return finishDiff(compareBase(base, *head.snapshot, headOrder, head.classes.definitions), head, headOrder, options);
 }
 
 Result<DiffResult> diffSnapshots(
@@ -75,12 +144,26 @@ Result<DiffResult> diffSnapshots(
         if (base.sourceName.empty())
             base.sourceName = basePath;
     } // the base graph is released here
+    releaseFreedMemory();
     const double baseMs = msSince(t0);
     t0 = std::chrono::steady_clock::now();
-    auto head = loadAnalysis(headPath, options.maxInputBytes, control);
+
+    // Parse the head, finish the base side with the head's shapes, drop the base digest, then analyze the head:
+    // the peak is one analyzed graph, never a graph plus the digest plus the other graph's analysis.
+    InputOptions in;
+    in.maxDecompressedBytes = options.maxInputBytes;
+    in.control = control;
+    auto snapshot = SnapshotReader::read(headPath, in);
+    if (!snapshot)
+        return snapshot.error();
+    const std::vector<uint32_t> headOrder = idOrder(snapshot.value()->nodeId);
+    BaseSide side = compareBase(base, *snapshot.value(), headOrder, inferDefinitions(snapshot.value()));
+    base = SnapshotDigest {};
+    releaseFreedMemory();
+    auto head = HeapAnalysis::analyze(std::move(snapshot.value()), control);
     if (!head)
         return head.error();
-    DiffResult r = diffAgainst(base, *head.value(), options);
+    DiffResult r = finishDiff(std::move(side), *head.value(), headOrder, options);
     r.baseMs = baseMs;
     r.headMs = msSince(t0);
     if (r.headFile.empty())

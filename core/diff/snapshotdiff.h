@@ -63,6 +63,9 @@ DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, con
 Result<DiffResult> diffSnapshots(const std::string& basePath, const std::string& headPath,
     const DiffOptions& options = {}, const TaskControl& control = {});
 
+/// Returns memory freed by a released graph to the system (glibc keeps it otherwise); no-op elsewhere.
+void releaseFreedMemory();
+
 /// Parses and analyzes one snapshot (the shared first step of diff and leaks).
 Result<std::shared_ptr<const HeapAnalysis>> loadAnalysis(
     const std::string& path, uint64_t maxInputBytes, const TaskControl& control);

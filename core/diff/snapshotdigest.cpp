@@ -81,28 +81,60 @@ SnapshotDigest SnapshotDigest::build(const HeapAnalysis& a)
         }
     }
 
-    // Locations: the last record for a node wins, as in DevTools' location map; only object nodes use them.
-    d.location.assign(n, kNone);
-    for (uint32_t k = 0; k < s.locations.size(); ++k) {
-        const HeapSnapshot::Location& loc = s.locations[k];
-        if (loc.node >= n || s.nodeType[loc.node] != s.nodeTypes.object)
-            continue;
-        d.location[loc.node] = uint32_t(d.locations.size());
-        d.locations.push_back({ loc.scriptId, loc.line, loc.column });
-    }
+    nodeLocations(s, d.location, d.locations);
 
     d.typeNameHash.resize(n);
     for (uint32_t i = 0; i < n; ++i)
         d.typeNameHash[i] = v8scope::typeNameHash(s.nodeType[i], s.nodeNameView(i));
 
-    d.sortedOrdinals.resize(n);
-    std::iota(d.sortedOrdinals.begin(), d.sortedOrdinals.end(), 0u);
-    std::stable_sort(d.sortedOrdinals.begin(), d.sortedOrdinals.end(),
-        [&](uint32_t x, uint32_t y) { return s.nodeId[x] < s.nodeId[y]; });
+    d.sortedOrdinals = idOrder(s.nodeId);
     d.sortedIds.resize(n);
     for (uint32_t k = 0; k < n; ++k)
         d.sortedIds[k] = s.nodeId[d.sortedOrdinals[k]];
     return d;
+}
+
+std::vector<InterfaceDefinition> inferDefinitions(const std::shared_ptr<const HeapSnapshot>& snapshot)
+{
+    // ClassNames reads names through an analysis; plain objects ("Object") are never renamed by DOM-state
+    // propagation, so the raw names are what inference sees in a full analysis too.
+    HeapAnalysis analysis;
+    analysis.snapshot = snapshot;
+    analysis.nameIndex = snapshot->nodeName;
+    return ClassNames::compute(analysis, nullptr).definitions;
+}
+
+std::vector<uint32_t> idOrder(const std::vector<uint32_t>& ids)
+{
+    const size_t n = ids.size();
+    std::vector<uint32_t> order(n), tmp(n);
+    std::iota(tmp.begin(), tmp.end(), 0u);
+    // LSD radix sort on 16-bit digits: stable, so equal ids keep ordinal order.
+    for (int shift = 0; shift < 32; shift += 16) {
+        std::vector<uint32_t> count(65537, 0);
+        for (size_t k = 0; k < n; ++k)
+            ++count[((ids[tmp[k]] >> shift) & 0xFFFF) + 1];
+        for (size_t b = 0; b < 65536; ++b)
+            count[b + 1] += count[b];
+        for (size_t k = 0; k < n; ++k)
+            order[count[(ids[tmp[k]] >> shift) & 0xFFFF]++] = tmp[k];
+        std::swap(order, tmp);
+    }
+    return tmp;
+}
+
+void nodeLocations(
+    const HeapSnapshot& s, std::vector<uint32_t>& location, std::vector<SnapshotDigest::Location>& locations)
+{
+    location.assign(s.nodeCount, SnapshotDigest::kNone);
+    locations.clear();
+    for (uint32_t k = 0; k < s.locations.size(); ++k) {
+        const HeapSnapshot::Location& loc = s.locations[k];
+        if (loc.node >= s.nodeCount || s.nodeType[loc.node] != s.nodeTypes.object)
+            continue;
+        location[loc.node] = uint32_t(locations.size());
+        locations.push_back({ loc.scriptId, loc.line, loc.column });
+    }
 }
 
 uint32_t SnapshotDigest::ordinalOf(uint32_t nodeId) const

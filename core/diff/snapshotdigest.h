@@ -3,8 +3,10 @@
 #pragma once
 
 #include <heap/classnames.h>
+#include <heap/heapsnapshot.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,18 @@ struct SnapshotDigest
     std::vector<uint32_t> classesWith(
         const std::vector<InterfaceDefinition>& definitions, std::vector<std::string>* names) const;
 };
+
+/// DevTools' object-shape definitions of a parsed snapshot, without analyzing it (they depend on plain objects
+/// and their property edges only): what a comparison applies to its base before the head's graph is analyzed.
+std::vector<InterfaceDefinition> inferDefinitions(const std::shared_ptr<const HeapSnapshot>& snapshot);
+
+/// Ordinals sorted by ascending id, ties in ordinal order (a two-pass radix sort: linear in the node count).
+std::vector<uint32_t> idOrder(const std::vector<uint32_t>& ids);
+
+/// Per node the index of its source location in `locations` (object nodes only; the last record wins), or
+/// SnapshotDigest::kNone: the location columns aggregation reads.
+void nodeLocations(
+    const HeapSnapshot& snapshot, std::vector<uint32_t>& location, std::vector<SnapshotDigest::Location>& locations);
 
 /// The hash stored in SnapshotDigest::typeNameHash (FNV-1a over the type index and the name bytes).
 uint32_t typeNameHash(uint32_t type, std::string_view name);

@@ -81,13 +81,20 @@ TEST_CASE("Comparison rows equal DevTools' Comparison view on every sample pair"
 
 TEST_CASE("digest aggregation equals the Summary view (keys, counts, shallow and retained sizes)", "[diff]")
 {
-    for (const char* name : { "leak_s1", "shapes", "chromium_detached_dom_2" }) {
+    for (const char* name : { "leak_s1", "leak_s3", "shapes", "chromium_detached_dom_1", "chromium_detached_dom_2" }) {
         INFO(name);
         auto snap = SnapshotReader::read(heap(name));
         REQUIRE(snap);
         auto a = HeapAnalysis::analyze(snap.value());
         REQUIRE(a);
         const SnapshotDigest digest = SnapshotDigest::build(*a.value());
+        // The head's shapes are taken from the parsed snapshot before it is analyzed: the same definitions.
+        const auto inferred = inferDefinitions(snap.value());
+        REQUIRE(inferred.size() == a.value()->classes.definitions.size());
+        for (size_t k = 0; k < inferred.size(); ++k) {
+            CHECK(inferred[k].name == a.value()->classes.definitions[k].name);
+            CHECK(inferred[k].properties == a.value()->classes.definitions[k].properties);
+        }
         const auto ours = aggregateClasses(digest, digest.ownClass, digest.classNames);
         const auto summary = buildSummary(*a.value(), a.value()->classes);
         REQUIRE(ours.size() == summary.size());
