@@ -79,6 +79,11 @@ Result<bool> buildTimestamps(RawProfile& raw, const std::string& file, bool lega
     const double scale = legacy ? 1e6 : 1; // legacy `head` profiles give start/end in seconds
     if (!raw.hasStart && n > 0)
         return ParseError::at(file, raw.endOffset, "expected a \"startTime\" in this CPU profile");
+    // Times are integer µs within ±2^53 (where DevTools' doubles are exact): sums of two of them cannot overflow.
+    constexpr double kMaxTime = double(int64_t(1) << 53);
+    auto inRange = [&](double v) { return std::isfinite(v) && std::fabs(v) <= kMaxTime; };
+    if (!inRange(raw.startTime * scale) || (raw.hasEnd && !inRange(raw.endTime * scale)))
+        return ParseError::at(file, raw.endOffset, "\"startTime\" or \"endTime\" is beyond 2^53 microseconds");
     p.startTime = std::llround(raw.startTime * scale);
     p.endTime = raw.hasEnd ? std::llround(raw.endTime * scale) : p.startTime;
     p.timestamps.resize(n);
@@ -89,6 +94,9 @@ Result<bool> buildTimestamps(RawProfile& raw, const std::string& file, bool lega
                     + std::to_string(raw.timeDeltas.size()));
         int64_t t = p.startTime;
         for (size_t i = 0; i < n; ++i) {
+            if (!inRange(double(raw.timeDeltas[i])) || !inRange(double(t + raw.timeDeltas[i])))
+                return ParseError::at(file, raw.deltasOffset,
+                    "timeDeltas[" + std::to_string(i) + "] takes the sample times beyond 2^53 microseconds");
             t += raw.timeDeltas[i];
             p.timestamps[i] = t;
         }
@@ -99,6 +107,10 @@ Result<bool> buildTimestamps(RawProfile& raw, const std::string& file, bool lega
             return ParseError::at(file, raw.endOffset,
                 "expected as many \"timestamps\" as \"samples\" (" + std::to_string(n) + "), found "
                     + std::to_string(raw.timestamps.size()));
+        for (size_t i = 0; i < raw.timestamps.size(); ++i)
+            if (!inRange(raw.timestamps[i]))
+                return ParseError::at(file, raw.endOffset,
+                    "timestamps[" + std::to_string(i) + "] is beyond 2^53 microseconds");
         for (size_t i = 0; i < n; ++i)
             p.timestamps[i] = std::llround(raw.timestamps[i]);
         if (raw.timestamps.size() == n + 1) {

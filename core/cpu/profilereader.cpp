@@ -579,6 +579,8 @@ Result<ProfileReadResult> ProfileReader::read(const std::string& path, const Pro
 
 Result<ProfileReadResult> ProfileReader::read(InputStream& in, const ProfileReadOptions& options)
 {
+    if (auto bad = in.checkEncoding())
+        return *bad;
     ProfileHandler handler(in);
     rapidjson::Reader reader;
     // Iterative: RapidJSON's recursive descent would overflow the stack on deeply nested input.

@@ -103,3 +103,23 @@ TEST_CASE("100k levels of nesting: an error or a result, never a stack overflow"
         CHECK(r.err.empty());
     }
 }
+
+TEST_CASE("bad CPU and heap profiles: exact error line and exit code", "[cli][badinputs][cpu]")
+{
+    const auto rows = readBadInputs("cpu/expected.tsv");
+    REQUIRE(rows.size() >= 30);
+    for (const BadInput& b : rows) {
+        INFO(b.file);
+        const RunResult r = runIn(badInputsDir() + "/cpu", "cpu info '" + b.file + "' " + b.args);
+        CHECK(r.exitCode == b.exitCode);
+        CHECK(r.err == (b.stderrLine.empty() ? std::string() : b.stderrLine + "\n"));
+    }
+}
+
+TEST_CASE("100k levels of nesting in a profile: an error, not a stack overflow", "[cli][badinputs][cpu]")
+{
+    TempFile f(std::string(100000, '['), ".json");
+    const RunResult r = run("'" + std::string(V8SCOPE_CLI) + "' cpu info '" + f.path + "'");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("byte 100000: invalid JSON") != std::string::npos);
+}

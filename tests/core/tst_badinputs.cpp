@@ -6,6 +6,7 @@
 #include "badinputmanifest.h"
 
 #include <catch2/catch.hpp>
+#include <cpu/profilereader.h>
 #include <heap/heapanalysis.h>
 #include <heap/snapshotreader.h>
 
@@ -212,4 +213,28 @@ TEST_CASE("the decompressed-size limit applies to memory input too", "[core][bad
     const auto snap = readMemory(valid, o);
     REQUIRE_FALSE(snap.ok());
     CHECK(snap.error().toString() == "mem: byte 100: input exceeds the limit of 100 bytes (raise it with --max-input)");
+}
+
+TEST_CASE("every bad profile gives its exact ParseError, from a file and from memory", "[core][badinputs][cpu]")
+{
+    for (const BadInput& b : readBadInputs("cpu/expected.tsv")) {
+        const std::string path = badInputsDir() + "/cpu/" + b.file;
+        auto describe = [&](const Result<ProfileReadResult>& r) -> std::string {
+            if (r)
+                return "";
+            ParseError e = r.error();
+            e.file = b.file;
+            return "v8scope: " + e.toString();
+        };
+        INFO(b.file);
+        CHECK(describe(ProfileReader::read(path)) == b.stderrLine);
+        const std::string bytes = rawBytes(path);
+        for (size_t buffer : { size_t(0), size_t(64) }) {
+            INFO("buffer " << buffer);
+            InputOptions o;
+            o.bufferBytes = buffer;
+            auto in = InputStream::fromMemory(b.file, bytes.data(), bytes.size(), o);
+            CHECK(describe(ProfileReader::read(*in)) == b.stderrLine);
+        }
+    }
 }
