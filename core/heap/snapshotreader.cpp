@@ -335,7 +335,8 @@ private:
         // The hot path passes where the value ends; messages point at its first byte (see failValue).
         if (!numberAt(v, m_in.Tell()))
             return false;
-        if (m_haveHeader && (m_section == Section::Nodes || m_section == Section::Edges || m_section == Section::Locations))
+        if (m_haveHeader
+            && (m_section == Section::Nodes || m_section == Section::Edges || m_section == Section::Locations))
             return scanRegularValues();
         return true;
     }
@@ -482,6 +483,8 @@ private:
     bool finishHeader();
     bool headerCount(const JsonTree::Node& header, const char* key, uint64_t& out);
     bool uniqueKeys(const JsonTree::Node& object, const char* path);
+    bool readLayout(const JsonTree::Node& meta, const char* kind, std::initializer_list<const char*> required,
+        std::vector<std::string>& fields, std::vector<std::string>& types);
     bool resolveNodeFields(const JsonTree::Node& meta);
     bool resolveEdgeFields(const JsonTree::Node& meta);
     bool replayPending();
@@ -731,42 +734,43 @@ int indexOf(const std::vector<std::string>& list, std::string_view name)
     return it == list.end() ? -1 : int(it - list.begin());
 }
 
+bool SnapshotHandler::readLayout(const JsonTree::Node& meta, const char* kind,
+    std::initializer_list<const char*> required, std::vector<std::string>& fields, std::vector<std::string>& types)
+{
+    // "<kind>_fields" names the record's fields; "<kind>_types"[index of "type"] lists the type names.
+    const std::string fieldsKey = std::string(kind) + "_fields";
+    const std::string typesKey = std::string(kind) + "_types";
+    const JsonTree::Node* list = meta.get(fieldsKey);
+    if (!list || !list->stringList(fields))
+        return fail("snapshot.meta." + fieldsKey + " is missing or not a list of strings");
+    if (fields.empty() || fields.size() > 64)
+        return fail("snapshot.meta." + fieldsKey + " has " + std::to_string(fields.size()) + " fields");
+    for (const char* name : required)
+        if (indexOf(fields, name) < 0)
+            return fail("snapshot.meta." + fieldsKey + " has no \"" + name + "\" field");
+    const JsonTree::Node* typeLists = meta.get(typesKey);
+    const int typeField = indexOf(fields, "type");
+    if (!typeLists || typeLists->kind != JsonTree::Kind::Array || size_t(typeField) >= typeLists->items.size()
+        || !typeLists->items[size_t(typeField)].stringList(types))
+        return fail("snapshot.meta." + typesKey + " has no list of type names for the \"type\" field");
+    if (types.size() > 255)
+        return fail("snapshot.meta." + typesKey + " lists more than 255 " + kind + " types");
+    return true;
+}
+
 bool SnapshotHandler::resolveNodeFields(const JsonTree::Node& meta)
 {
     HeapSnapshot& s = *m_snap;
-    const JsonTree::Node* fields = meta.get("node_fields");
-    if (!fields || !fields->stringList(s.nodeFields))
-        return fail("snapshot.meta.node_fields is missing or not a list of strings");
-    if (s.nodeFields.empty() || s.nodeFields.size() > 64)
-        return fail("snapshot.meta.node_fields has " + std::to_string(s.nodeFields.size()) + " fields");
-    for (const char* required : { "type", "name", "id", "self_size", "edge_count" })
-        if (indexOf(s.nodeFields, required) < 0)
-            return fail(std::string("snapshot.meta.node_fields has no \"") + required + "\" field");
+    if (!readLayout(meta, "node", { "type", "name", "id", "self_size", "edge_count" }, s.nodeFields, s.nodeTypeNames))
+        return false;
+    static const std::pair<const char*, NodeRole> kRoles[] = { { "type", NodeRole::Type }, { "name", NodeRole::Name },
+        { "id", NodeRole::Id }, { "self_size", NodeRole::SelfSize }, { "edge_count", NodeRole::EdgeCount },
+        { "trace_node_id", NodeRole::TraceNodeId }, { "detachedness", NodeRole::Detachedness } };
     m_nodeRoles.assign(s.nodeFields.size(), NodeRole::Other);
-    for (size_t i = 0; i < s.nodeFields.size(); ++i) {
-        const std::string& f = s.nodeFields[i];
-        if (f == "type")
-            m_nodeRoles[i] = NodeRole::Type;
-        else if (f == "name")
-            m_nodeRoles[i] = NodeRole::Name;
-        else if (f == "id")
-            m_nodeRoles[i] = NodeRole::Id;
-        else if (f == "self_size")
-            m_nodeRoles[i] = NodeRole::SelfSize;
-        else if (f == "edge_count")
-            m_nodeRoles[i] = NodeRole::EdgeCount;
-        else if (f == "trace_node_id")
-            m_nodeRoles[i] = NodeRole::TraceNodeId;
-        else if (f == "detachedness")
-            m_nodeRoles[i] = NodeRole::Detachedness;
-    }
-    const JsonTree::Node* types = meta.get("node_types");
-    const int typeField = indexOf(s.nodeFields, "type");
-    if (!types || types->kind != JsonTree::Kind::Array || size_t(typeField) >= types->items.size()
-        || !types->items[size_t(typeField)].stringList(s.nodeTypeNames))
-        return fail("snapshot.meta.node_types has no list of type names for the \"type\" field");
-    if (s.nodeTypeNames.size() > 255)
-        return fail("snapshot.meta.node_types lists more than 255 node types");
+    for (size_t i = 0; i < s.nodeFields.size(); ++i)
+        for (const auto& [name, role] : kRoles)
+            if (s.nodeFields[i] == name)
+                m_nodeRoles[i] = role;
     NodeTypeIds& t = s.nodeTypes;
     const auto& n = s.nodeTypeNames;
     t.hidden = indexOf(n, "hidden");
@@ -790,31 +794,15 @@ bool SnapshotHandler::resolveNodeFields(const JsonTree::Node& meta)
 bool SnapshotHandler::resolveEdgeFields(const JsonTree::Node& meta)
 {
     HeapSnapshot& s = *m_snap;
-    const JsonTree::Node* fields = meta.get("edge_fields");
-    if (!fields || !fields->stringList(s.edgeFields))
-        return fail("snapshot.meta.edge_fields is missing or not a list of strings");
-    if (s.edgeFields.empty() || s.edgeFields.size() > 64)
-        return fail("snapshot.meta.edge_fields has " + std::to_string(s.edgeFields.size()) + " fields");
-    for (const char* required : { "type", "name_or_index", "to_node" })
-        if (indexOf(s.edgeFields, required) < 0)
-            return fail(std::string("snapshot.meta.edge_fields has no \"") + required + "\" field");
+    if (!readLayout(meta, "edge", { "type", "name_or_index", "to_node" }, s.edgeFields, s.edgeTypeNames))
+        return false;
+    static const std::pair<const char*, EdgeRole> kRoles[]
+        = { { "type", EdgeRole::Type }, { "name_or_index", EdgeRole::Name }, { "to_node", EdgeRole::ToNode } };
     m_edgeRoles.assign(s.edgeFields.size(), EdgeRole::Other);
-    for (size_t i = 0; i < s.edgeFields.size(); ++i) {
-        const std::string& f = s.edgeFields[i];
-        if (f == "type")
-            m_edgeRoles[i] = EdgeRole::Type;
-        else if (f == "name_or_index")
-            m_edgeRoles[i] = EdgeRole::Name;
-        else if (f == "to_node")
-            m_edgeRoles[i] = EdgeRole::ToNode;
-    }
-    const JsonTree::Node* types = meta.get("edge_types");
-    const int typeField = indexOf(s.edgeFields, "type");
-    if (!types || types->kind != JsonTree::Kind::Array || size_t(typeField) >= types->items.size()
-        || !types->items[size_t(typeField)].stringList(s.edgeTypeNames))
-        return fail("snapshot.meta.edge_types has no list of type names for the \"type\" field");
-    if (s.edgeTypeNames.size() > 255)
-        return fail("snapshot.meta.edge_types lists more than 255 edge types");
+    for (size_t i = 0; i < s.edgeFields.size(); ++i)
+        for (const auto& [name, role] : kRoles)
+            if (s.edgeFields[i] == name)
+                m_edgeRoles[i] = role;
     EdgeTypeIds& t = s.edgeTypes;
     const auto& n = s.edgeTypeNames;
     t.context = indexOf(n, "context");
@@ -987,12 +975,12 @@ Result<std::shared_ptr<const HeapSnapshot>> SnapshotHandler::finish()
     const uint64_t edgesEnd = m_sectionEnd[size_t(Section::Edges)];
     if (m_nodeOrdinal != s.nodeCount || m_nodeField != 0)
         return ParseError::at(name, nodesEnd,
-            "node_count is " + std::to_string(s.nodeCount) + " but \"nodes\" holds "
-                + std::to_string(m_nodeOrdinal) + " nodes" + (m_nodeField ? " and a partial one" : ""));
+            "node_count is " + std::to_string(s.nodeCount) + " but \"nodes\" holds " + std::to_string(m_nodeOrdinal)
+                + " nodes" + (m_nodeField ? " and a partial one" : ""));
     if (m_edgeOrdinal != s.edgeCount || m_edgeField != 0)
         return ParseError::at(name, edgesEnd,
-            "edge_count is " + std::to_string(s.edgeCount) + " but \"edges\" holds "
-                + std::to_string(m_edgeOrdinal) + " edges" + (m_edgeField ? " and a partial one" : ""));
+            "edge_count is " + std::to_string(s.edgeCount) + " but \"edges\" holds " + std::to_string(m_edgeOrdinal)
+                + " edges" + (m_edgeField ? " and a partial one" : ""));
     if (m_edgeSum != s.edgeCount)
         return ParseError::at(name, nodesEnd,
             "the nodes' edge_count fields add up to " + std::to_string(m_edgeSum) + ", not edge_count "
