@@ -73,8 +73,14 @@ v8_rss=$(printf '%s\n' "${v8m[@]}" | best)
 } >"$out"
 
 if [ "$oracle_on" = 1 ]; then
-  # shellcheck disable=SC2086
-  read -r ot om < <(measure node $NODE_OPTS "$ORACLE" "$head" --diff "$base" --out "$work/oracle.tsv")
+  ots=(); oms=()
+  for _ in $(seq "$runs"); do
+    # shellcheck disable=SC2086
+    read -r t m < <(measure node $NODE_OPTS "$ORACLE" "$head" --diff "$base" --out "$work/oracle.tsv")
+    ots+=("$t"); oms+=("$m")
+  done
+  ot=$(printf '%s\n' "${ots[@]}" | best)
+  om=$(printf '%s\n' "${oms[@]}" | best)
   same=$(cmp -s "$work/ours.tsv" "$work/oracle.tsv" && echo "identical" || echo "DIFFERENT")
   {
     echo "| DevTools model (load both, aggregatesForDiff + calculateSnapshotDiff) | $ot | $om |"

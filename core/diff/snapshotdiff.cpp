@@ -8,6 +8,7 @@
 #include <heap/snapshotreader.h>
 
 #include <chrono>
+#include <future>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -88,8 +89,9 @@ DiffResult finishDiff(
     r.process = base.process;
     r.byId = r.process.sameProcess;
 
-    std::vector<ClassMembers> headAggs;
-    {
+    // The head's class aggregates on a second thread while this one groups the new objects (both only read the
+    // head's analysis).
+    auto headAggsFuture = std::async(std::launch::async, [&] {
         // The head is read in place: its analysis columns plus its id order and location index.
         std::vector<uint32_t> location;
         std::vector<SnapshotDigest::Location> locations;
@@ -104,18 +106,17 @@ DiffResult finishDiff(
         cols.location = location.data();
         cols.locations = &locations;
         cols.idOrder = headOrder.data();
-        headAggs = aggregateClasses(
+        return aggregateClasses(
             cols, head.classes.classId.data(), [&](uint32_t c) { return std::string(head.classes.nameOf(c)); });
-    }
-    r.classes = r.byId ? compareById(base.aggregates, headAggs) : compareByName(base.aggregates, headAggs);
-    sortByShallowDelta(r.classes);
-    std::vector<ClassMembers>().swap(base.aggregates);
-    std::vector<ClassMembers>().swap(headAggs);
+    });
     if (r.byId) {
         r.newObjects = groupNewObjects(head, base.isNew, options.pathGroups);
         for (const ObjectGroup& g : r.newObjects.byDominator)
             r.suspects += isSuspect(g, options.minSuspectRetained);
     }
+    const std::vector<ClassMembers> headAggs = headAggsFuture.get();
+    r.classes = r.byId ? compareById(base.aggregates, headAggs) : compareByName(base.aggregates, headAggs);
+    sortByShallowDelta(r.classes);
     return r;
 }
 
@@ -149,7 +150,7 @@ Result<DiffResult> diffSnapshots(
     t0 = std::chrono::steady_clock::now();
 
     // Parse the head, finish the base side with the head's shapes, drop the base digest, then analyze the head:
-    // the peak is one analyzed graph, never a graph plus the digest plus the other graph's analysis.
+    // the peak is about one analyzed graph, never a graph plus the digest plus the other graph's analysis.
     InputOptions in;
     in.maxDecompressedBytes = options.maxInputBytes;
     in.control = control;
