@@ -104,7 +104,8 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
 {
     {
         auto o = std::make_shared<InfoOptions>();
-        auto* cmd = app.add_subcommand("info", "Snapshot format, node/edge/string counts, total and root sizes, timings");
+        auto* cmd
+            = app.add_subcommand("info", "Snapshot format, node/edge/string counts, total and root sizes, timings");
         addInputFile(cmd, o->file);
         addFormatOption(cmd, o->format);
         addMaxInputOption(cmd, o->load);

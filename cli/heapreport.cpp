@@ -114,9 +114,9 @@ void printInfo(const LoadedHeap& loaded, Format format)
     std::string fields;
     for (const auto& f : s.nodeFields)
         fields += (fields.empty() ? "" : ",") + f;
-    const std::string formatText = fmt::format("V8 heap snapshot: {} node fields ({}), {} node types, {} location fields{}",
-        s.nodeFields.size(), fields, s.nodeTypeNames.size(), s.locationFields.size(),
-        s.traceFunctionCount ? ", allocation tracking" : "");
+    const std::string formatText = fmt::format(
+        "V8 heap snapshot: {} node fields ({}), {} node types, {} location fields{}", s.nodeFields.size(), fields,
+        s.nodeTypeNames.size(), s.locationFields.size(), s.traceFunctionCount ? ", allocation tracking" : "");
     struct Row
     {
         std::string key;
@@ -204,8 +204,9 @@ void printNodes(const HeapAnalysis& a, Format format)
     fmt::memory_buffer buf;
     fmt::format_to(std::back_inserter(buf), "id\tclass\tself\tretained\tdistance\tdominator_id\n");
     for (uint32_t i = 0; i < s.nodeCount; ++i) {
-        fmt::format_to(std::back_inserter(buf), "{}\t{}\t{}\t{}\t{}\t{}\n", s.nodeId[i], tsvCell(std::string(a.className(i))),
-            a.selfSize[i], a.retainedSize[i], a.distance[i], s.nodeId[a.dominator[i]]);
+        fmt::format_to(std::back_inserter(buf), "{}\t{}\t{}\t{}\t{}\t{}\n", s.nodeId[i],
+            tsvCell(std::string(a.className(i))), a.selfSize[i], a.retainedSize[i], a.distance[i],
+            s.nodeId[a.dominator[i]]);
         if (buf.size() > (1 << 20)) {
             std::fwrite(buf.data(), 1, buf.size(), stdout);
             buf.clear();

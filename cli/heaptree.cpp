@@ -126,7 +126,8 @@ struct DominatorsOptions
 /// Children of `node` in the dominator tree, biggest retained size first (ties: lower id first), at most `top`.
 std::vector<uint32_t> topChildren(const HeapAnalysis& a, uint32_t node, uint32_t top, uint32_t* omitted)
 {
-    std::vector<uint32_t> kids(a.dominated.begin() + a.firstDominated[node], a.dominated.begin() + a.firstDominated[node + 1]);
+    std::vector<uint32_t> kids(
+        a.dominated.begin() + a.firstDominated[node], a.dominated.begin() + a.firstDominated[node + 1]);
     const auto& ids = a.snapshot->nodeId;
     std::sort(kids.begin(), kids.end(), [&](uint32_t x, uint32_t y) {
         return a.retainedSize[x] != a.retainedSize[y] ? a.retainedSize[x] > a.retainedSize[y] : ids[x] < ids[y];
@@ -248,12 +249,14 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
 {
     {
         auto o = std::make_shared<RetainersOptions>();
-        auto* cmd = app.add_subcommand("retainers",
-            "The shortest retaining paths from the GC roots to one object (weak edges never retain)");
+        auto* cmd = app.add_subcommand(
+            "retainers", "The shortest retaining paths from the GC roots to one object (weak edges never retain)");
         cmd->add_option("FILE", o->file, "Heap snapshot (plain or gzip, - for stdin)")->required();
         cmd->add_option("--id", o->id, "Object id (the @id DevTools shows)")->required();
         cmd->add_option("--paths", o->paths, "How many paths to print")->default_val(3)->check(CLI::Range(1, 1000));
-        cmd->add_option("--max-depth", o->maxDepth, "Longest path, in edges")->default_val(50)->check(CLI::Range(1, 100000));
+        cmd->add_option("--max-depth", o->maxDepth, "Longest path, in edges")
+            ->default_val(50)
+            ->check(CLI::Range(1, 100000));
         cmd->add_option("--format", o->format, "Output format")
             ->transform(CLI::CheckedTransformer(formatNames(false), CLI::ignore_case))
             ->default_str("text");
@@ -261,10 +264,12 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
     }
     {
         auto o = std::make_shared<DominatorsOptions>();
-        auto* cmd = app.add_subcommand("dominators", "The dominator tree below a node (default: the root), biggest first");
+        auto* cmd
+            = app.add_subcommand("dominators", "The dominator tree below a node (default: the root), biggest first");
         cmd->add_option("FILE", o->file, "Heap snapshot (plain or gzip, - for stdin)")->required();
-        cmd->add_option("--id", o->id, "Start at this object id instead of the root")
-            ->each([o](const std::string&) { o->haveId = true; });
+        cmd->add_option("--id", o->id, "Start at this object id instead of the root")->each([o](const std::string&) {
+            o->haveId = true;
+        });
         cmd->add_option("--depth", o->depth, "Levels below the start node")->default_val(3);
         cmd->add_option("--top", o->top, "Children per node, biggest retained first (0: all)")->default_val(10);
         cmd->add_flag("--human", o->human, "Human-readable sizes even when stdout is not a terminal");

@@ -71,7 +71,8 @@ std::string groupedCount(uint64_t n)
 std::string tsvCell(const std::string& s)
 {
     std::string r = s;
-    std::replace_if(r.begin(), r.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    std::replace_if(
+        r.begin(), r.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     return r;
 }
 
@@ -190,7 +191,9 @@ bool wantProgress(const std::string& path)
 {
     if (!stderrIsTty())
         return false;
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (path == "-" || ::stat(path.c_str(), &st) != 0)
         return true;
     return st.st_size > 50'000'000;

@@ -64,8 +64,7 @@ struct Phase
     }
 };
 
-template <typename V>
-double mb(const V& v)
+template <typename V> double mb(const V& v)
 {
     return double(v.capacity() * sizeof(typename V::value_type)) / 1e6;
 }
@@ -185,7 +184,7 @@ int main(int argc, char** argv)
     line("distance", mb(a.distance), anaTotal);
     line("classes.classId", mb(a.classes.classId), anaTotal);
     std::printf("  %-24s %8.1f MB\n", "total", anaTotal);
-    std::printf("\nsnapshot + analysis arrays %.1f MB; peak RSS %.1f MB\n", snapTotal + anaTotal,
-        statusKb("VmHWM:") / 1024.0);
+    std::printf(
+        "\nsnapshot + analysis arrays %.1f MB; peak RSS %.1f MB\n", snapTotal + anaTotal, statusKb("VmHWM:") / 1024.0);
     return 0;
 }

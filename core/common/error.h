@@ -37,8 +37,7 @@ struct ParseError
 };
 
 /// A value or a ParseError; the core never throws across its API.
-template<class T>
-class Result
+template <class T> class Result
 {
 public:
     Result(T value)

@@ -9,8 +9,7 @@
 namespace v8scope {
 
 /// A dense 32-bit ordinal typed by what it indexes, so node, edge and string indices cannot be mixed up.
-template<class Tag>
-struct Index
+template <class Tag> struct Index
 {
     static constexpr uint32_t kInvalid = std::numeric_limits<uint32_t>::max();
 

@@ -66,7 +66,9 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             return ParseError::general(path, std::string("cannot open: ") + std::strerror(errno));
-        struct stat st {};
+        struct stat st
+        {
+        };
         if (::fstat(fd, &st) == 0) {
             if (S_ISDIR(st.st_mode)) {
                 ::close(fd);

@@ -85,12 +85,8 @@ public:
     {
         return nullptr;
     }
-    void Put(Ch)
-    {
-    }
-    void Flush()
-    {
-    }
+    void Put(Ch) { }
+    void Flush() { }
     size_t PutEnd(Ch*)
     {
         return 0;

@@ -109,8 +109,8 @@ Result<bool> buildTimestamps(RawProfile& raw, const std::string& file, bool lega
                     + std::to_string(raw.timestamps.size()));
         for (size_t i = 0; i < raw.timestamps.size(); ++i)
             if (!inRange(raw.timestamps[i]))
-                return ParseError::at(file, raw.endOffset,
-                    "timestamps[" + std::to_string(i) + "] is beyond 2^53 microseconds");
+                return ParseError::at(
+                    file, raw.endOffset, "timestamps[" + std::to_string(i) + "] is beyond 2^53 microseconds");
         for (size_t i = 0; i < n; ++i)
             p.timestamps[i] = std::llround(raw.timestamps[i]);
         if (raw.timestamps.size() == n + 1) {

@@ -211,12 +211,12 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
             const std::string_view name = a.name(i);
             if (!name.empty() && name[0] == '<') {
                 const size_t space = name.find(' ');
-                id = addedId(space == std::string_view::npos ? std::string(name)
-                                                             : std::string(name.substr(0, space)) + ">");
+                id = addedId(
+                    space == std::string_view::npos ? std::string(name) : std::string(name.substr(0, space)) + ">");
             } else if (name.starts_with("Detached <")) {
                 const size_t space = name.find(' ', 10);
-                id = addedId(space == std::string_view::npos ? std::string(name)
-                                                             : std::string(name.substr(0, space)) + ">");
+                id = addedId(
+                    space == std::string_view::npos ? std::string(name) : std::string(name.substr(0, space)) + ">");
             } else {
                 id = a.nameId(i);
             }
@@ -309,7 +309,8 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
     std::vector<TrieNode> trie(1);
     for (size_t d = 0; d < c.definitions.size(); ++d) {
         std::vector<std::string> props = c.definitions[d].properties;
-        std::sort(props.begin(), props.end(), [](const std::string& x, const std::string& y) { return utf16Less(x, y); });
+        std::sort(
+            props.begin(), props.end(), [](const std::string& x, const std::string& y) { return utf16Less(x, y); });
         uint32_t cur = 0;
         for (const std::string& p : props) {
             auto it = trie[cur].next.find(p);

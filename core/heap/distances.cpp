@@ -14,7 +14,8 @@ namespace {
 double jsParseInt(std::string_view s)
 {
     size_t i = 0;
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
+    while (
+        i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
         ++i;
     bool neg = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
@@ -50,7 +51,7 @@ public:
             return false;
         if (nodeType == s.nodeTypes.array && s.nodeNameView(node) == "(map descriptors)") {
             const double index = s.edgeHasStringName(edge) ? jsParseInt(s.strings.get(s.edgeNameOrIndex[edge]))
-                                                            : double(s.edgeNameOrIndex[edge]);
+                                                           : double(s.edgeNameOrIndex[edge]);
             // NaN compares false: such edges are kept, as in JavaScript.
             return index < 2 || std::fmod(index, 3) != 1;
         }

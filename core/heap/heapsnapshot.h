@@ -93,7 +93,8 @@ struct HeapSnapshot
     std::vector<uint64_t> nodeSelfSize; ///< bytes, as in the file (before DevTools' reassignment)
     std::vector<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
     std::vector<uint32_t> nodeTraceNodeId; ///< empty without allocation tracking (no field, or trace_function_count 0)
-    std::vector<uint8_t> nodeDetachedness; ///< empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached
+    std::vector<uint8_t>
+        nodeDetachedness; ///< empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached
 
     // per edge
     std::vector<uint8_t> edgeType;

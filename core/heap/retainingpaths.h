@@ -29,7 +29,7 @@ struct RetainingPathOptions
 /// Paths through user roots (globals, DOM trees; DevTools distance < 100000000) rank before paths that only
 /// system roots explain. Each step goes to a retainer with a strictly smaller DevTools distance, so paths are
 /// simple and the search always ends.
-std::vector<RetainingPath> findRetainingPaths(const HeapAnalysis& analysis, uint32_t target,
-    const RetainingPathOptions& options = {});
+std::vector<RetainingPath> findRetainingPaths(
+    const HeapAnalysis& analysis, uint32_t target, const RetainingPathOptions& options = {});
 
 } // namespace v8scope

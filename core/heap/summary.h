@@ -29,7 +29,7 @@ struct ClassAggregate
 /// skipping nodes with self size 0. `classes` is usually analysis.classes; a comparison passes the base
 /// snapshot re-classified with the other snapshot's object shapes. `filter` (optional) keeps only matching
 /// nodes, as DevTools' Summary filters do.
-std::vector<ClassAggregate> buildSummary(const HeapAnalysis& analysis, const ClassNames& classes,
-    const std::function<bool(uint32_t)>& filter = {});
+std::vector<ClassAggregate> buildSummary(
+    const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
 
 } // namespace v8scope

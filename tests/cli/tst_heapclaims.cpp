@@ -13,7 +13,8 @@ namespace {
 
 uint64_t devtoolsRootRetained(const std::string& name)
 {
-    const auto lines = testutil::splitLines(testutil::readText(testutil::samplePath("reference/" + name + ".nodes.tsv.gz")));
+    const auto lines
+        = testutil::splitLines(testutil::readText(testutil::samplePath("reference/" + name + ".nodes.tsv.gz")));
     return std::stoull(testutil::splitTabs(lines.at(1)).at(3));
 }
 
@@ -24,7 +25,8 @@ std::string snapshot(const std::string& name)
 
 } // namespace
 
-TEST_CASE("check: heap growth claims measure DevTools' total size from the first to the last snapshot", "[cli][claims][heap]")
+TEST_CASE(
+    "check: heap growth claims measure DevTools' total size from the first to the last snapshot", "[cli][claims][heap]")
 {
     const double growth = double(devtoolsRootRetained("leak_s3")) - double(devtoolsRootRetained("leak_s1"));
     REQUIRE(growth > 0);
@@ -50,7 +52,8 @@ TEST_CASE("check: heap growth claims measure DevTools' total size from the first
     CHECK(control.exitCode == 0);
 
     // One snapshot is not enough: a clear error, exit 2.
-    auto one = testutil::run(std::string(V8SCOPE_CLI) + " check " + snapshot("leak_s1") + " --claim 'heap growth < 1MB'");
+    auto one
+        = testutil::run(std::string(V8SCOPE_CLI) + " check " + snapshot("leak_s1") + " --claim 'heap growth < 1MB'");
     CHECK(one.exitCode == 2);
     CHECK((one.out + one.err).find("two or more heap snapshots") != std::string::npos);
 }

@@ -52,7 +52,8 @@ TEST_CASE("summary --format tsv equals DevTools' Summary on every sample", "[cli
         const auto r = testutil::run(cli("summary --format tsv " + sample(name)));
         REQUIRE(r.exitCode == 0);
         CHECK(testutil::splitLines(r.out).at(0) == "class\tcount\tshallow\tretained\tdistance");
-        const std::string ref = testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".summary.tsv"));
+        const std::string ref
+            = testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".summary.tsv"));
         CHECK(sortedRows(r.out) == sortedRows(ref));
     }
 }

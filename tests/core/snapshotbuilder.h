@@ -38,15 +38,17 @@ public:
         size_t edgeCount = 0;
         for (const auto& n : m_nodes)
             edgeCount += n.edges.size();
-        std::string s = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\",\"edge_count\","
-                        "\"trace_node_id\",\"detachedness\"],\"node_types\":[[";
+        std::string s
+            = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\",\"edge_count\","
+              "\"trace_node_id\",\"detachedness\"],\"node_types\":[[";
         for (size_t i = 0; i < kNodeTypes.size(); ++i)
             s += (i ? ",\"" : "\"") + kNodeTypes[i] + "\"";
         s += "],\"string\",\"number\",\"number\",\"number\",\"number\",\"number\"],"
              "\"edge_fields\":[\"type\",\"name_or_index\",\"to_node\"],\"edge_types\":[[";
         for (size_t i = 0; i < kEdgeTypes.size(); ++i)
             s += (i ? ",\"" : "\"") + kEdgeTypes[i] + "\"";
-        s += "],\"string_or_number\",\"node\"],\"location_fields\":[\"object_index\",\"script_id\",\"line\",\"column\"]},";
+        s += "],\"string_or_number\",\"node\"],\"location_fields\":[\"object_index\",\"script_id\",\"line\",\"column\"]"
+             "},";
         s += "\"node_count\":" + std::to_string(m_nodes.size()) + ",\"edge_count\":" + std::to_string(edgeCount)
             + ",\"trace_function_count\":0},\n\"nodes\":[";
         for (size_t i = 0; i < m_nodes.size(); ++i) {

@@ -109,7 +109,8 @@ TEST_CASE("weak-only: a node held only weakly hangs off the root and is unreache
     CHECK(findRetainingPaths(*h, w).empty());
 }
 
-TEST_CASE("orphan clique: mutual retainers reachable from nothing are attached to the root one by one", "[heap][graphs]")
+TEST_CASE(
+    "orphan clique: mutual retainers reachable from nothing are attached to the root one by one", "[heap][graphs]")
 {
     // P <-> Q, nothing else points at them. Neither has only weak retainers (they hold each other strongly),
     // so both are "still unreachable" and get the root as DFS parent individually. In the semidominator pass
@@ -133,7 +134,8 @@ TEST_CASE("orphan clique: mutual retainers reachable from nothing are attached t
     CHECK(h->retainedSize[root] == 1 + 11 + 13);
 }
 
-TEST_CASE("WeakMap ephemeron: the key dominates the value; the value's distance is max(key, table) + 1", "[heap][graphs]")
+TEST_CASE(
+    "WeakMap ephemeron: the key dominates the value; the value's distance is max(key, table) + 1", "[heap][graphs]")
 {
     // G(10) -wm-> WM(20) -table-> T(array, 30); G -k-> K(40); K and T both point at V(50) through the two
     // "part of key ... pair in WeakMap (table @T)" internal edges. The edge leaving T itself is not essential,

@@ -38,7 +38,8 @@ TEST_CASE("every node equals DevTools: class, self, retained, distance, dominato
         INFO(name);
         auto a = load(name);
         const HeapSnapshot& s = *a->snapshot;
-        const auto lines = testutil::splitLines(testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".nodes.tsv.gz")));
+        const auto lines = testutil::splitLines(
+            testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".nodes.tsv.gz")));
         REQUIRE(lines.size() == size_t(s.nodeCount) + 1);
         REQUIRE(lines[0] == "id\tclass\tself\tretained\tdistance\tdominator_id");
         size_t mismatches = 0;
@@ -64,7 +65,8 @@ TEST_CASE("Summary rows equal DevTools' Summary view", "[heap][parity]")
         std::vector<std::string> ours;
         for (const ClassAggregate& r : buildSummary(*a, a->classes))
             ours.push_back(fmt::format("{}\t{}\t{}\t{}\t{}", r.name, r.count, r.shallow, r.retained, r.distance));
-        auto ref = testutil::splitLines(testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".summary.tsv")));
+        auto ref = testutil::splitLines(
+            testutil::readText(testutil::samplePath("reference/" + std::string(name) + ".summary.tsv")));
         REQUIRE(!ref.empty());
         REQUIRE(ref[0] == "class\tcount\tshallow\tretained\tdistance");
         ref.erase(ref.begin());

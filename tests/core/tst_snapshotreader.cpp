@@ -22,7 +22,8 @@ std::shared_ptr<const HeapSnapshot> parse(const std::string& json)
 }
 
 // 6 node fields (no trace_node_id, as Chromium and newer V8 write), "detachedness" last.
-const char* kSixFields = R"({"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count","detachedness"],
+const char* kSixFields
+    = R"({"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count","detachedness"],
 "node_types":[["hidden","array","string","object","code","closure","regexp","number","native","synthetic"],"string","number","number","number","number"],
 "edge_fields":["type","name_or_index","to_node"],
 "edge_types":[["context","element","property","internal","hidden","shortcut","weak"],"string_or_number","node"],
