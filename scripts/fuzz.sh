@@ -11,6 +11,13 @@ target=${1:?usage: scripts/fuzz.sh heapsnapshot|heapgraph|cpuprofile SECONDS [li
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 shift 2
 cd "$(dirname "$0")/.."
+# clang and its compiler-rt (libFuzzer, sanitizers) are needed here only, not by the build or CI.
+if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed"; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev
+fi
 build=build/fuzz
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DV8SCOPE_FUZZ=ON \
