@@ -4,6 +4,8 @@
 
 #include "snapshotdigest.h"
 
+#include <heap/summary.h>
+
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
@@ -160,17 +162,7 @@ std::vector<ClassMembers> aggregateClasses(
         aggs[k].lastOrdinal = node;
     }
 
-    // Public keys: a later internal key with the same text replaces the earlier one.
-    std::unordered_map<std::string, size_t> byPublicKey;
-    std::vector<ClassMembers> result;
-    for (ClassMembers& agg : aggs) {
-        auto [it, inserted] = byPublicKey.emplace(agg.key, result.size());
-        if (inserted)
-            result.push_back(std::move(agg));
-        else
-            result[it->second] = std::move(agg);
-    }
-    return result;
+    return mergeByPublicKey(std::move(aggs));
 }
 
 } // namespace v8scope

@@ -93,18 +93,7 @@ std::vector<ClassAggregate> buildSummary(
         }
     }
 
-    // Public keys: internal keys whose text coincides merge, the later one replacing the earlier (DevTools
-    // assigns them into one object in insertion order).
-    std::unordered_map<std::string, size_t> byPublicKey;
-    std::vector<ClassAggregate> result;
-    for (ClassAggregate& agg : aggs) {
-        auto [it, inserted] = byPublicKey.emplace(agg.key, result.size());
-        if (inserted)
-            result.push_back(std::move(agg));
-        else
-            result[it->second] = std::move(agg);
-    }
-    return result;
+    return mergeByPublicKey(std::move(aggs));
 }
 
 } // namespace v8scope

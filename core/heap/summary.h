@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace v8scope {
@@ -24,6 +25,24 @@ struct ClassAggregate
     int32_t distance = 0; ///< minimum distance of the members
     std::vector<uint32_t> nodes; ///< member ordinals, in file order
 };
+
+/// DevTools turns its internal class keys (string indices, location texts) into public keys by text; where two
+/// internal keys have the same text, the later aggregate replaces the earlier one in the earlier one's place
+/// (getAggregatesByClassKey assigns them into one object in insertion order). `T` has a `key` string.
+template <class T> std::vector<T> mergeByPublicKey(std::vector<T>&& aggregates)
+{
+    std::unordered_map<std::string, size_t> byKey;
+    std::vector<T> result;
+    result.reserve(aggregates.size());
+    for (T& agg : aggregates) {
+        auto [it, inserted] = byKey.emplace(agg.key, result.size());
+        if (inserted)
+            result.push_back(std::move(agg));
+        else
+            result[it->second] = std::move(agg);
+    }
+    return result;
+}
 
 /// DevTools' buildAggregates + calculateClassesRetainedSize + public-key conversion: one row per class key,
 /// skipping nodes with self size 0. `classes` is usually analysis.classes; a comparison passes the base
