@@ -20,6 +20,7 @@ struct RetainersOptions
     uint32_t paths = 3;
     uint32_t maxDepth = 50;
     Format format = Format::Text;
+    HeapLoadOptions load;
 };
 
 std::string edgeLabel(const HeapSnapshot& s, uint32_t e)
@@ -45,7 +46,7 @@ uint32_t resolveId(const HeapAnalysis& a, uint32_t id, const std::string& file)
 
 int runRetainers(const RetainersOptions& o)
 {
-    auto loaded = loadHeap(o.file);
+    auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
@@ -121,6 +122,7 @@ struct DominatorsOptions
     uint32_t top = 10;
     Format format = Format::Text;
     bool human = false;
+    HeapLoadOptions load;
 };
 
 /// Children of `node` in the dominator tree, biggest retained size first (ties: lower id first), at most `top`.
@@ -142,7 +144,7 @@ std::vector<uint32_t> topChildren(const HeapAnalysis& a, uint32_t node, uint32_t
 
 int runDominators(const DominatorsOptions& o)
 {
-    auto loaded = loadHeap(o.file);
+    auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
@@ -260,6 +262,7 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
         cmd->add_option("--format", o->format, "Output format")
             ->transform(CLI::CheckedTransformer(formatNames(false), CLI::ignore_case))
             ->default_str("text");
+        addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runRetainers(*o); });
     }
     {
@@ -276,6 +279,7 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
         cmd->add_option("--format", o->format, "Output format")
             ->transform(CLI::CheckedTransformer(formatNames(false), CLI::ignore_case))
             ->default_str("text");
+        addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runDominators(*o); });
     }
 }
