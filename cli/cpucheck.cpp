@@ -74,30 +74,6 @@ const char* statusText(ClaimOutcome::Status s)
     return s == ClaimOutcome::Status::Pass ? "PASS" : s == ClaimOutcome::Status::Fail ? "FAIL" : "ERROR";
 }
 
-std::string xmlEscape(const std::string& s)
-{
-    std::string r;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            r += "&amp;";
-            break;
-        case '<':
-            r += "&lt;";
-            break;
-        case '>':
-            r += "&gt;";
-            break;
-        case '"':
-            r += "&quot;";
-            break;
-        default:
-            r += c;
-        }
-    }
-    return r;
-}
-
 void printRows(const std::vector<CheckRow>& rows, Format format)
 {
     size_t failed = 0, errors = 0;

@@ -10,37 +10,6 @@
 namespace v8scope::cli {
 
 namespace {
-std::string xmlEscape(const std::string& s)
-{
-    std::string r;
-    r.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-        case '&':
-            r += "&amp;";
-            break;
-        case '<':
-            r += "&lt;";
-            break;
-        case '>':
-            r += "&gt;";
-            break;
-        case '"':
-            r += "&quot;";
-            break;
-        case '\'':
-            r += "&apos;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-                r += ' ';
-            else
-                r += c;
-        }
-    }
-    return r;
-}
-
 std::string edgeText(const PathStep& step)
 {
     if (step.edgeType == "element" || step.edgeType == "hidden")

@@ -91,6 +91,37 @@ std::string mdCell(const std::string& s)
     return r;
 }
 
+std::string xmlEscape(const std::string& s)
+{
+    std::string r;
+    r.reserve(s.size());
+    for (const char c : s) {
+        switch (c) {
+        case '&':
+            r += "&amp;";
+            break;
+        case '<':
+            r += "&lt;";
+            break;
+        case '>':
+            r += "&gt;";
+            break;
+        case '"':
+            r += "&quot;";
+            break;
+        case '\'':
+            r += "&apos;";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
+                r += ' ';
+            else
+                r += c;
+        }
+    }
+    return r;
+}
+
 void Table::print(std::FILE* out, Format format) const
 {
     const size_t nc = m_columns.size();

@@ -70,6 +70,9 @@ private:
 /// Escapes a cell for TSV (tabs and newlines become spaces) or Markdown (pipes are escaped).
 std::string tsvCell(const std::string& s);
 std::string mdCell(const std::string& s);
+/// Text for XML attributes and elements (JUnit reports): & < > " ' escaped, control characters but tab and newline
+/// become spaces (XML 1.0 cannot hold them).
+std::string xmlEscape(const std::string& s);
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the input is big enough to be worth it.
 class TerminalProgress final : public ProgressSink
