@@ -3,9 +3,16 @@
 #pragma once
 
 // Builds small heap snapshots as JSON text in the layout V8 writes (7 node fields, 15 node types), so tests can
-// state a graph and derive the expected numbers by hand.
+// state a graph and derive the expected numbers by hand; analyzeBuilt() runs the whole pipeline on one.
+
+#include "testutil.h"
+
+#include <catch2/catch.hpp>
+#include <heap/heapanalysis.h>
+#include <heap/snapshotreader.h>
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -142,5 +149,18 @@ private:
     std::vector<std::string> m_strings { "<dummy>" };
     std::vector<Location> m_locations;
 };
+
+/// Writes the built snapshot to a temporary file, reads and analyzes it; a reader or analysis error fails the test.
+inline std::shared_ptr<const v8scope::HeapAnalysis> analyzeBuilt(const SnapshotBuilder& b)
+{
+    TempFile f(b.json(), ".heapsnapshot");
+    auto snap = v8scope::SnapshotReader::read(f.path);
+    if (!snap)
+        FAIL(snap.error().toString());
+    auto a = v8scope::HeapAnalysis::analyze(snap.value());
+    if (!a)
+        FAIL(a.error().toString());
+    return a.value();
+}
 
 } // namespace testutil

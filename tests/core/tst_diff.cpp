@@ -33,18 +33,6 @@ DiffResult diffOf(const std::string& base, const std::string& head)
     return r.value();
 }
 
-std::shared_ptr<const HeapAnalysis> analyze(const SnapshotBuilder& b)
-{
-    testutil::TempFile f(b.json(), ".heapsnapshot");
-    auto snap = SnapshotReader::read(f.path);
-    if (!snap)
-        FAIL(snap.error().toString());
-    auto a = HeapAnalysis::analyze(snap.value());
-    if (!a)
-        FAIL(a.error().toString());
-    return a.value();
-}
-
 const ClassDiff* row(const DiffResult& d, const std::string& name)
 {
     for (const ClassDiff& c : d.classes)
@@ -218,8 +206,8 @@ TEST_CASE("hand-built pair: new, deleted and kept objects by id, retained growth
         }
         return b;
     };
-    auto base = analyze(build(false));
-    auto head = analyze(build(true));
+    auto base = testutil::analyzeBuilt(build(false));
+    auto head = testutil::analyzeBuilt(build(true));
     const DiffResult d = diffAgainst(SnapshotDigest::build(*base), *head, DiffOptions {});
     CHECK(d.byId);
     const ClassDiff* item = row(d, "Item");

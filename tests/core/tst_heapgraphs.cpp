@@ -16,18 +16,6 @@ using testutil::SnapshotBuilder;
 
 namespace {
 
-std::shared_ptr<const HeapAnalysis> analyze(const SnapshotBuilder& b)
-{
-    testutil::TempFile f(b.json(), ".heapsnapshot");
-    auto snap = SnapshotReader::read(f.path);
-    if (!snap)
-        FAIL(snap.error().toString());
-    auto a = HeapAnalysis::analyze(snap.value());
-    if (!a)
-        FAIL(a.error().toString());
-    return a.value();
-}
-
 const ClassAggregate* row(const std::vector<ClassAggregate>& rows, const std::string& name)
 {
     for (const auto& r : rows)
@@ -54,7 +42,7 @@ TEST_CASE("diamond: the join point is dominated by the fork", "[heap][graphs]")
     b.edge(g, "property", "b", bb);
     b.edge(a, "property", "d", d);
     b.edge(bb, "property", "d", d);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->dominator[d] == g);
     CHECK(h->dominator[a] == g);
     CHECK(h->dominator[g] == root);
@@ -81,7 +69,7 @@ TEST_CASE("cycle: X and Y retain each other below the global", "[heap][graphs]")
     b.edge(g, "property", "x", x);
     b.edge(x, "property", "y", y);
     b.edge(y, "property", "x", x);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->dominator[y] == x);
     CHECK(h->dominator[x] == g);
     CHECK(h->retainedSize[x] == 12);
@@ -98,7 +86,7 @@ TEST_CASE("weak-only: a node held only weakly hangs off the root and is unreache
     const auto w = b.node("object", "W", 5, 8);
     b.edge(root, "shortcut", "global", g);
     b.edge(g, "weak", "w", w);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->dominator[w] == root);
     CHECK(h->retainedSize[w] == 8);
     CHECK(h->distance[w] == HeapAnalysis::kNoDistance);
@@ -124,7 +112,7 @@ TEST_CASE(
     b.edge(root, "shortcut", "global", g);
     b.edge(p, "property", "q", q);
     b.edge(q, "property", "p", p);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->unreachableFromRoot == 2);
     CHECK(h->stillUnreachable == 2);
     CHECK(h->dominator[p] == root);
@@ -157,7 +145,7 @@ TEST_CASE(
     const std::string pair = " / part of key (Key @9) -> value (Value @11) pair in WeakMap (table @7)";
     b.edge(k, "internal", "1" + pair, v);
     b.edge(t, "internal", "2" + pair, v);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->dominator[v] == k);
     CHECK(h->selfSize[wm] == 50);
     CHECK(h->selfSize[t] == 0);
@@ -186,7 +174,7 @@ TEST_CASE("page-owned: an edge from a GC root into page objects does not dominat
     b.edge(g, "property", "x", x);
     b.edge(gcRoots, "element", "1", handles);
     b.edge(handles, "internal", "0 / handle", x);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK((h->flags[x] & kFlagPageObject) != 0);
     CHECK((h->flags[handles] & kFlagPageObject) == 0);
     CHECK(h->dominator[x] == g);
@@ -218,7 +206,7 @@ TEST_CASE("shallow sizes: single-owner arrays move into their owner, shared ones
     b.edge(a, "internal", "elements", arr);
     b.edge(bb, "internal", "elements", arr);
     b.edge(c, "internal", "elements", arr2);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->selfSize[arr] == 100);
     CHECK(h->selfSize[a] == 8);
     CHECK(h->selfSize[c] == 72);
@@ -245,7 +233,7 @@ TEST_CASE("detached DOM: state propagates through native nodes and renames them"
     b.edge(g, "property", "kept", div);
     b.edge(div, "property", "firstChild", text);
     b.edge(text, "property", "wrapper", js);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->domState[div] == kDomDetached);
     CHECK(h->domState[text] == kDomDetached);
     CHECK(h->name(text) == "Detached Text");
@@ -278,7 +266,7 @@ TEST_CASE("object shapes and location-split classes", "[heap][graphs]")
     b.edge(g, "property", "w2", w2);
     b.location(w1, 10, 1, 2);
     b.location(w2, 11, 5, 0);
-    auto h = analyze(b);
+    auto h = testutil::analyzeBuilt(b);
     CHECK(h->className(lone) == "Object");
     auto rows = buildSummary(*h, h->classes);
     REQUIRE(row(rows, "{a, b}"));
