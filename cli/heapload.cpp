@@ -18,6 +18,10 @@ void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options)
            "bombs; suffixes like 512MiB or 8GiB work")
         ->transform(CLI::AsSizeValue(false))
         ->default_str("32GiB");
+    cmd->add_option("--max-memory", options.maxMemoryBytes,
+           "Refuse, before allocating, a snapshot whose analysis would need more memory than this (estimated from "
+           "the node and edge counts in its header); suffixes like 4GiB work; default: no limit")
+        ->transform(CLI::AsSizeValue(false));
 }
 
 std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
@@ -25,6 +29,7 @@ std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOpti
     TerminalProgress progress(wantProgress(path));
     InputOptions in;
     in.maxDecompressedBytes = options.maxInputBytes;
+    in.maxMemoryBytes = options.maxMemoryBytes;
     in.control.progress = &progress;
     const auto t0 = std::chrono::steady_clock::now();
     auto snap = SnapshotReader::read(path, in);

@@ -17,6 +17,7 @@ namespace v8scope::cli {
 struct HeapLoadOptions
 {
     uint64_t maxInputBytes = uint64_t(32) << 30;
+    uint64_t maxMemoryBytes = 0; ///< 0: no limit
 };
 
 /// Adds `--max-input BYTES` (the decompressed-size limit, e.g. 1048576 or 8GiB) to a heap command.

@@ -61,6 +61,7 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
     s->m_name = path == "-" ? std::string("<stdin>") : path;
     s->m_control = options.control;
     s->m_maxDecompressed = options.maxDecompressedBytes;
+    s->m_maxMemory = options.maxMemoryBytes;
     int fd = 0;
     if (path != "-") {
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -100,6 +101,7 @@ std::unique_ptr<InputStream> InputStream::fromMemory(
     s->m_name = std::move(name);
     s->m_control = options.control;
     s->m_maxDecompressed = options.maxDecompressedBytes;
+    s->m_maxMemory = options.maxMemoryBytes;
     s->m_mem = static_cast<const unsigned char*>(data);
     s->m_memSize = size;
     s->m_rawSize = size;

@@ -21,6 +21,9 @@ struct InputOptions
     /// Bytes of text (after decompression) an input may have before reading stops with an error: the gzip bomb
     /// guard, applied to plain files and stdin too. The CLI's --max-input sets it.
     uint64_t maxDecompressedBytes = uint64_t(32) << 30;
+    /// Memory an analysis of this input may need, estimated by the reader from the counts in the file's header
+    /// before anything big is allocated; 0 = no limit. The CLI's --max-memory sets it.
+    uint64_t maxMemoryBytes = 0;
     /// Size of the read buffer in bytes; 0 means 1 MiB. Tests and fuzzers make it small to exercise refills.
     size_t bufferBytes = 0;
     TaskControl control;
@@ -112,6 +115,10 @@ public:
         return m_name;
     }
     /// Size of the file on disk in bytes, or 0 when unknown (stdin, pipes).
+    uint64_t maxMemoryBytes() const
+    {
+        return m_maxMemory;
+    }
     uint64_t rawSize() const
     {
         return m_rawSize;
@@ -156,6 +163,7 @@ private:
     uint64_t m_decompressed = 0;
     uint64_t m_rawSize = 0;
     uint64_t m_maxDecompressed = 0;
+    uint64_t m_maxMemory = 0;
     bool m_compressed = false;
     bool m_eof = false;
     TaskControl m_control;

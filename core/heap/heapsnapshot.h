@@ -142,6 +142,13 @@ struct HeapSnapshot
     }
     /// The edge name as DevTools shows it: the string, or the decimal index for element and hidden edges.
     std::string edgeName(uint32_t edge) const;
+    /// Peak memory of reading and analyzing a snapshot of this size, in bytes: per node about 100 bytes (file
+    /// columns, analysis arrays, the Lengauer-Tarjan work arrays), per edge about 17 (edge columns, reverse
+    /// graph). Measured: 300 MB snapshot, 3.5 M nodes and 11.8 M edges, 532-545 MB peak RSS vs 551 MB estimated.
+    static uint64_t estimatedPeakBytes(uint64_t nodes, uint64_t edges)
+    {
+        return nodes * 100 + edges * 17 + (uint64_t(16) << 20);
+    }
     /// Ordinal of the node with this id, or UINT32_MAX (linear scan; use HeapAnalysis::nodeForId for many).
     uint32_t findNodeById(uint32_t id) const;
 };

@@ -167,6 +167,13 @@ bool SnapshotHandler::finishHeader()
             return fail("header claims " + std::to_string(nodeCount) + " nodes and " + std::to_string(edgeCount)
                 + " edges, more than a " + std::to_string(raw) + "-byte file can hold");
     }
+    if (const uint64_t limit = m_in.maxMemoryBytes()) {
+        const uint64_t need = HeapSnapshot::estimatedPeakBytes(std::min(nodeCount, kCap), std::min(edgeCount, kCap));
+        if (need > limit)
+            return fail("analyzing " + std::to_string(nodeCount) + " nodes and " + std::to_string(edgeCount)
+                + " edges needs about " + std::to_string(need / 1000000) + " MB, more than --max-memory allows ("
+                + std::to_string(limit / 1000000) + " MB)");
+    }
     if (nodeCount >= UINT32_MAX / 2 || edgeCount >= UINT32_MAX)
         return fail("snapshot counts too large for this reader (node_count " + std::to_string(nodeCount)
             + ", edge_count " + std::to_string(edgeCount) + ")");

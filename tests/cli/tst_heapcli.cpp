@@ -166,6 +166,17 @@ TEST_CASE("bad usage and bad input exit with 2 and one line", "[cli][heap]")
     CHECK(r.exitCode == 2);
 }
 
+TEST_CASE("a --max-memory limit refuses a snapshot before allocating for it", "[cli][heap]")
+{
+    // shapes: 50,810 nodes and 211,999 edges (docs/samples.md) -> about 100 B/node + 17 B/edge + 16 MiB = 25 MB.
+    auto r = testutil::run(cli("summary --max-memory 1MB " + sample("shapes")));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("analyzing 50810 nodes and 211999 edges needs about 25 MB, more than --max-memory allows (1 MB)")
+        != std::string::npos);
+    r = testutil::run(cli("summary --top 1 --max-memory 1GiB " + sample("shapes")));
+    CHECK(r.exitCode == 0);
+}
+
 TEST_CASE("stdin input", "[cli][heap]")
 {
     const auto r = testutil::run("gzip -dc " + sample("control_a") + " | " + cli("summary --top 3 --format tsv -"));
