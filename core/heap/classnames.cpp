@@ -178,8 +178,10 @@ std::string_view ClassNames::nameOf(uint32_t id) const
     return added[id - rawCount];
 }
 
-ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<InterfaceDefinition>* given)
+ClassNames ClassNames::compute(
+    const HeapAnalysis& a, const std::vector<InterfaceDefinition>* given, const TaskControl* control)
 {
+    auto stop = [control](uint32_t i) { return control && (i & 0xFFFF) == 0 && control->cancelled(); };
     const HeapSnapshot& s = *a.snapshot;
     const NodeTypeIds& t = s.nodeTypes;
     ClassNames c;
@@ -203,6 +205,8 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
     std::vector<uint32_t> typeClass(s.nodeTypeNames.size(), UINT32_MAX);
 
     for (uint32_t i = 0; i < s.nodeCount; ++i) {
+        if (stop(i))
+            return c;
         const int type = s.nodeType[i];
         uint32_t id;
         if (type == t.hidden) {
@@ -255,6 +259,8 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
         std::vector<std::string> order;
         uint64_t total = 0;
         for (uint32_t i = 0; i < s.nodeCount; ++i) {
+            if (stop(i))
+                return c;
             if (!isPlainObject(i))
                 continue;
             ++total;
@@ -337,6 +343,8 @@ ClassNames ClassNames::compute(const HeapAnalysis& a, const std::vector<Interfac
     std::vector<std::string_view> props;
     std::vector<uint32_t> states, nextStates;
     for (uint32_t i = 0; i < s.nodeCount; ++i) {
+        if (stop(i))
+            return c;
         if (!isPlainObject(i))
             continue;
         props.clear();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <common/progress.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,7 +43,9 @@ public:
 
     /// Computes classes; with `definitions` null the snapshot's own object shapes are inferred (DevTools'
     /// default), otherwise the given ones are applied (what a comparison does to its base snapshot).
-    static ClassNames compute(const HeapAnalysis& analysis, const std::vector<InterfaceDefinition>* definitions);
+    /// `control` (optional) is polled in the long loops; a cancelled computation returns partial classes.
+    static ClassNames compute(const HeapAnalysis& analysis, const std::vector<InterfaceDefinition>* definitions,
+        const TaskControl* control = nullptr);
 };
 
 /// DevTools' formatPropertyName: names with , ' " { or } are shown JSON-quoted.

@@ -74,10 +74,13 @@ private:
     std::unordered_set<std::string_view> m_pendingEphemerons;
 };
 
-void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_t>& distances, DistanceFilter& filter)
+void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_t>& distances, DistanceFilter& filter,
+    const TaskControl& control)
 {
     const int weak = s.edgeTypes.weak;
     for (size_t head = 0; head < queue.size(); ++head) {
+        if (stopRequested(control, head))
+            return;
         const uint32_t node = queue[head];
         const int32_t d = distances[node] + 1;
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
@@ -95,7 +98,7 @@ void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_
 }
 } // namespace
 
-void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps)
+void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     a.distance.assign(s.nodeCount, HeapAnalysis::kNoDistance);
@@ -111,10 +114,10 @@ void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps)
         }
     }
     const bool anyUserRoot = !queue.empty();
-    bfs(s, queue, a.distance, filter);
+    bfs(s, queue, a.distance, filter, control);
     a.distance[root] = anyUserRoot ? HeapAnalysis::kBaseSystemDistance : 0;
     queue.assign(1, root);
-    bfs(s, queue, a.distance, filter);
+    bfs(s, queue, a.distance, filter, control);
 }
 
 } // namespace v8scope::heapsteps

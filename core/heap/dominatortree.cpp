@@ -143,7 +143,7 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
     lt.startSemidominators();
     const Retainers& ret = a.retainers;
     for (uint32_t i = lt.n; i >= 2; --i) {
-        if ((i & 0xFFFFF) == 0) {
+        if ((i & 0xFFFF) == 0) {
             if (control.cancelled())
                 return false;
             control.report("Dominators", lt.n - i, lt.n);

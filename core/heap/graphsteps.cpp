@@ -20,7 +20,7 @@ const WeakMapEdgeName* WeakMapEdgeCache::get(uint32_t stringIndex)
     return &m_parsed.emplace(stringIndex, *parsed).first->second;
 }
 
-Retainers buildRetainers(const HeapSnapshot& s)
+Retainers buildRetainers(const HeapSnapshot& s, const TaskControl& control)
 {
     // Counting sort over edge targets: count, prefix-sum, fill (DevTools buildRetainers, same slot order).
     Retainers r;
@@ -39,6 +39,8 @@ Retainers buildRetainers(const HeapSnapshot& s)
     r.firstRetainer[n] = slot;
     std::vector<uint32_t> fill(r.firstRetainer.begin(), r.firstRetainer.end() - 1);
     for (uint32_t src = 0; src < n; ++src) {
+        if (stopRequested(control, src))
+            return r;
         for (uint32_t e = s.firstEdge[src]; e < s.firstEdge[src + 1]; ++e) {
             const uint32_t to = s.edgeTarget[e];
             const uint32_t at = fill[to]++;
@@ -49,7 +51,7 @@ Retainers buildRetainers(const HeapSnapshot& s)
     return r;
 }
 
-void propagateDomState(HeapAnalysis& a)
+void propagateDomState(HeapAnalysis& a, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
@@ -104,12 +106,17 @@ void propagateDomState(HeapAnalysis& a)
     for (uint32_t i = 0; i < n; ++i)
         if (a.domState[i] != kDomUnknown)
             processNode(i, a.domState[i]);
+    uint64_t steps = 0;
     while (!attached.empty()) {
+        if (stopRequested(control, ++steps))
+            return;
         const uint32_t node = attached.back();
         attached.pop_back();
         propagate(node, kDomAttached);
     }
     while (!detached.empty()) {
+        if (stopRequested(control, ++steps))
+            return;
         const uint32_t node = detached.back();
         detached.pop_back();
         if (a.domState[node] == kDomAttached)
@@ -134,7 +141,7 @@ bool hasUserRoots(const HeapSnapshot& s)
     return false;
 }
 
-void calculateFlags(HeapAnalysis& a)
+void calculateFlags(HeapAnalysis& a, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
@@ -159,7 +166,10 @@ void calculateFlags(HeapAnalysis& a)
         stack.push_back(target);
         a.flags[target] |= kFlagPageObject;
     }
+    uint64_t steps = 0;
     while (!stack.empty()) {
+        if (stopRequested(control, ++steps))
+            return;
         const uint32_t node = stack.back();
         stack.pop_back();
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
@@ -174,13 +184,15 @@ void calculateFlags(HeapAnalysis& a)
     }
 }
 
-BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps)
+BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     BitVector bits(s.edgeCount);
     const EdgeTypeIds& t = s.edgeTypes;
     const uint32_t root = s.rootOrdinal;
     for (uint32_t node = 0; node < s.nodeCount; ++node) {
+        if (stopRequested(control, node))
+            return bits;
         const bool nodePage = a.flags[node] & kFlagPageObject;
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
             const int type = s.edgeType[e];
@@ -207,7 +219,7 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps)
     return bits;
 }
 
-void calculateShallowSizes(HeapAnalysis& a)
+void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     a.selfSize = s.nodeSelfSize;
@@ -230,7 +242,10 @@ void calculateShallowSizes(HeapAnalysis& a)
         }
     }
     const int weak = s.edgeTypes.weak;
+    uint64_t steps = 0;
     while (!worklist.empty()) {
+        if (stopRequested(control, ++steps))
+            return;
         const uint32_t id = worklist.back();
         worklist.pop_back();
         const uint32_t owner = owners[id];

@@ -40,25 +40,27 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     constexpr uint64_t kSteps = 7;
 
     control.report("Analyzing", 0, kSteps);
-    a->retainers = buildRetainers(s);
+    a->retainers = buildRetainers(s, control);
     a->timings.retainersMs = clock.lapMs();
     if (control.cancelled())
         return cancelled();
 
-    propagateDomState(*a);
+    propagateDomState(*a, control);
     a->timings.domStateMs = clock.lapMs();
-    calculateFlags(*a);
+    calculateFlags(*a, control);
     a->hasUserRoots = heapsteps::hasUserRoots(s);
     WeakMapEdgeCache weakMaps(s);
-    const BitVector essential = essentialEdges(*a, weakMaps);
+    const BitVector essential = essentialEdges(*a, weakMaps, control);
     a->timings.flagsMs = clock.lapMs();
     control.report("Analyzing", 2, kSteps);
     if (control.cancelled())
         return cancelled();
 
-    calculateShallowSizes(*a);
+    calculateShallowSizes(*a, control);
     a->timings.shallowMs = clock.lapMs();
     control.report("Analyzing", 3, kSteps);
+    if (control.cancelled())
+        return cancelled();
 
     // The dominator tree and the distances/class names need nothing of each other (DevTools runs them in two
     // workers too): build the tree on a second thread. Only this thread reports progress.
@@ -71,10 +73,10 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
         dominatorsDone = calculateDominators(*a, essential, workerControl);
         dominatorsMs = watch.lapMs();
     });
-    calculateDistances(*a, weakMaps);
+    calculateDistances(*a, weakMaps, control);
     a->timings.distancesMs = clock.lapMs();
     control.report("Analyzing", 4, kSteps);
-    a->classes = ClassNames::compute(*a, nullptr);
+    a->classes = ClassNames::compute(*a, nullptr, &control);
     a->timings.classesMs = clock.lapMs();
     control.report("Analyzing", 5, kSteps);
     worker.join();

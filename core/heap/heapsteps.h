@@ -51,19 +51,26 @@ private:
     std::unordered_map<uint32_t, WeakMapEdgeName> m_parsed;
 };
 
-Retainers buildRetainers(const HeapSnapshot& s);
+/// Whether a long loop should stop: polls the cancel token every 2^16 iterations. Steps that stop early leave
+/// partial results; HeapAnalysis::analyze checks the token after every step and returns "cancelled".
+inline bool stopRequested(const TaskControl& control, uint64_t iteration)
+{
+    return (iteration & 0xFFFF) == 0 && control.cancelled();
+}
+
+Retainers buildRetainers(const HeapSnapshot& s, const TaskControl& control);
 /// initDetachednessAndClassIndex + propagateDOMState: fills domState and renames detached native nodes.
-void propagateDomState(HeapAnalysis& a);
+void propagateDomState(HeapAnalysis& a, const TaskControl& control);
 bool isUserRoot(const HeapSnapshot& s, uint32_t node);
 bool hasUserRoots(const HeapSnapshot& s);
 /// calculateFlags: detached-DOM-tree and page-object flags.
-void calculateFlags(HeapAnalysis& a);
+void calculateFlags(HeapAnalysis& a, const TaskControl& control);
 /// DevTools' essential edges for the dominator tree, one bit per edge.
-BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps);
+BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);
 /// calculateShallowSizes: moves single-owner array/hidden/ExternalStringData sizes into their owner.
-void calculateShallowSizes(HeapAnalysis& a);
+void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control);
 /// Lengauer-Tarjan as DevTools runs it, then retained sizes and the dominated-nodes CSR.
 bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const TaskControl& control);
-void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps);
+void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);
 
 } // namespace v8scope::heapsteps
