@@ -44,11 +44,14 @@ struct LengauerTarjan
 
     /// Iterative DFS over essential edges from `root` (a vertex number); continues into parent[root] when done,
     /// exactly like DevTools (which matters for the orphan passes).
-    void dfs(uint32_t root)
+    void dfs(uint32_t root, const TaskControl& control)
     {
         nextEdge[root - 1] = s.firstEdge[root - 1];
         uint32_t v = root;
+        uint64_t steps = 0;
         while (v != 0) {
+            if (stopRequested(control, ++steps))
+                return; // the caller checks the token and abandons the tree
             if (semi[v] == 0) {
                 semi[v] = ++n;
                 vertex[n] = label[v] = v;
@@ -114,7 +117,9 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
     auto ltOwner = std::make_unique<LengauerTarjan>(s, a.retainers, essential);
     LengauerTarjan& lt = *ltOwner;
     const uint32_t r = s.rootOrdinal + 1;
-    lt.dfs(r);
+    lt.dfs(r, control);
+    if (control.cancelled())
+        return false;
 
     // Orphans: nodes whose retainers are all non-essential hang off the root, each with its own DFS.
     if (lt.n < nodeCount) {
@@ -122,7 +127,7 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
         for (uint32_t v = 1; v <= nodeCount; ++v) {
             if (lt.semi[v] == 0 && lt.hasOnlyWeakRetainers(v - 1)) {
                 lt.parent[v] = r;
-                lt.dfs(v);
+                lt.dfs(v, control);
             }
         }
     }
