@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   rapidjson-dev zlib1g-dev libfmt-dev libcli11-dev catch2
+  # the desktop viewer (Qt6 Widgets, Charts, Concurrent, Svg, Test) and its offscreen/Xvfb tests and screenshots
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev xvfb xauth fonts-dejavu-core
 )
 missing=()
 for p in "${packages[@]}"; do
