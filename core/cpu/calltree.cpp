@@ -9,7 +9,22 @@ namespace v8scope {
 
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
+constexpr uint32_t kNone = CallTree::kNoNode;
+
+/// Child offsets and rows from the pre-order arrays: pre-order visits each parent's children in display order.
+void linkChildren(CallTree& t)
+{
+    const size_t n = t.size();
+    t.childBegin.assign(n + 1, 0);
+    t.rowInParent.assign(n, 0);
+    for (uint32_t x = 1; x < n; ++x)
+        t.rowInParent[x] = t.childBegin[t.parent[x] + 1]++;
+    for (size_t x = 0; x < n; ++x)
+        t.childBegin[x + 1] += t.childBegin[x];
+    t.children.assign(n > 0 ? n - 1 : 0, 0);
+    for (uint32_t x = 1; x < n; ++x)
+        t.children[t.childBegin[t.parent[x]] + t.rowInParent[x]] = x;
+}
 
 /// Nodes in creation order (parents before children) -> CallTree in pre-order with sorted children.
 struct TreeBuilder
@@ -67,6 +82,7 @@ struct TreeBuilder
         t.subtreeSize.assign(n, 1);
         for (size_t i = n; i-- > 1;)
             t.subtreeSize[t.parent[i]] += t.subtreeSize[i];
+        linkChildren(t);
         return t;
     }
 };

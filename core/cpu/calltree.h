@@ -11,20 +11,39 @@
 namespace v8scope {
 
 /// A call tree merged by function (DevTools' Call Tree / Bottom-Up tabs): flat arrays in pre-order, root at 0
-/// (a synthetic node with function UINT32_MAX), children of a node sorted by total descending, then self,
+/// (a synthetic node with function kNoNode), children of a node sorted by total descending, then self,
 /// then function index. Weights are the Timing's units.
+///
+/// Model-ready: the children of x are children[childBegin[x] .. childBegin[x + 1]) in display order and
+/// rowInParent[x] is x's position among its parent's children, so a Qt tree model maps index -> node ->
+/// (parent, row) and (parent, row) -> node with array lookups only.
 struct CallTree
 {
+    /// "No node": the root's parent and the root's function.
+    static constexpr uint32_t kNoNode = UINT32_MAX;
+
     std::vector<uint32_t> parent;
     std::vector<uint32_t> depth;
     std::vector<uint32_t> subtreeSize;
     std::vector<uint32_t> function;
     std::vector<int64_t> self;
     std::vector<int64_t> total;
+    std::vector<uint32_t> childBegin; ///< size() + 1 offsets into `children`
+    std::vector<uint32_t> children; ///< every node but the root, grouped by parent, in display order
+    std::vector<uint32_t> rowInParent; ///< 0 for the root
 
     size_t size() const
     {
         return parent.size();
+    }
+    uint32_t childCount(uint32_t x) const
+    {
+        return childBegin[x + 1] - childBegin[x];
+    }
+    /// The row-th child of x (row < childCount(x)).
+    uint32_t childAt(uint32_t x, uint32_t row) const
+    {
+        return children[childBegin[x] + row];
     }
 
     using Predicate = std::function<bool(uint32_t function)>;
