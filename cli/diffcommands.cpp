@@ -22,6 +22,7 @@ struct DiffCommandOptions
     std::vector<std::string> gates;
     uint64_t minRetained = 1000;
     bool human = false;
+    bool noFilter = false; ///< leaks: report runtime internals created once too
 };
 
 TaskControl progressControl(TerminalProgress& progress)
@@ -87,6 +88,7 @@ int runLeaks(const DiffCommandOptions& o)
     LeakOptions options;
     options.minClusterRetained = o.minRetained;
     options.pathClusters = o.top ? std::max<size_t>(o.top, 1) : 5;
+    options.filterRuntimeInternals = !o.noFilter;
     auto result = findLeaks(o.files, options, progressControl(progress));
     progress.finish();
     if (!result) {
@@ -147,6 +149,9 @@ void registerDiffCommands(CLI::App& app, int& exitCode)
         cmd->add_option("SNAPSHOTS", o->files, "Snapshots oldest first: baseline, target, ..., final")
             ->required()
             ->expected(1, -1);
+        cmd->add_flag("--no-filter", o->noFilter,
+            "Also report clusters that Node.js' own code created once (lazily built module values such as the "
+            "console's utilColors); by default they are listed as filtered and not counted");
         addCommonOptions(cmd, *o);
         cmd->callback([o, &exitCode] { exitCode = runLeaks(*o); });
     }

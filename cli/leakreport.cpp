@@ -24,12 +24,52 @@ template <class T> std::string series(const std::vector<T>& values, bool bytes, 
     return s;
 }
 
-std::string contents(const LeakCluster& c)
+/// "system / Context x1500 (1032000), Session x1500 (936000)": what a cluster holds by retained size.
+std::string holdsText(const LeakCluster& c, bool human)
 {
     std::string s;
-    for (const auto& [cls, n] : c.topClasses)
-        s += (s.empty() ? "" : ", ") + fmt::format("{} x{}", cls, n);
+    for (const HeldClass& h : c.holds)
+        s += (s.empty() ? "" : ", ") + fmt::format("{} x{} ({})", h.className, h.count, size(h.retained, human));
     return s;
+}
+
+void writeHoldsJson(JsonOut& j, const LeakCluster& c)
+{
+    auto& w = j.w();
+    j.key("holds");
+    w.StartArray();
+    for (const HeldClass& h : c.holds) {
+        w.StartObject();
+        j.key("class");
+        j.str(h.className);
+        j.key("count");
+        w.Uint(h.count);
+        j.key("retained");
+        w.Uint64(h.retained);
+        w.EndObject();
+    }
+    w.EndArray();
+    j.key("holds_chain");
+    w.StartArray();
+    for (const HoldStep& step : c.holdsChain) {
+        w.StartObject();
+        if (!step.edgeType.empty()) {
+            j.key("edge_type");
+            j.str(step.edgeType);
+            j.key("edge");
+            j.str(step.edgeName);
+        }
+        j.key("class");
+        j.str(step.className);
+        j.key("name");
+        j.str(step.name);
+        j.key("id");
+        w.Uint(step.id);
+        j.key("retained");
+        w.Uint64(step.retained);
+        w.EndObject();
+    }
+    w.EndArray();
 }
 
 std::string clusterLine(const LeakCluster& c, bool human)
@@ -209,6 +249,30 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
             w.Uint(c.representativeId);
             j.key("path");
             writePathJson(j, c.path);
+            writeHoldsJson(j, c);
+            w.EndObject();
+        }
+        w.EndArray();
+        j.key("filtered_count");
+        w.Uint(uint32_t(r.filtered.size()));
+        j.key("filtered");
+        w.StartArray();
+        for (const LeakCluster& c : r.filtered) {
+            w.StartObject();
+            j.key("class");
+            j.str(c.className);
+            j.key("signature");
+            j.str(c.signature);
+            j.key("count");
+            w.Uint(c.count);
+            j.key("roots");
+            w.Uint(c.roots);
+            j.key("retained");
+            w.Uint64(c.retained);
+            j.key("representative_id");
+            w.Uint(c.representativeId);
+            j.key("reason");
+            j.str(c.filterReason);
             w.EndObject();
         }
         w.EndArray();
@@ -276,13 +340,22 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
         fmt::print("{}\n", md ? "_None._" : "  (none)");
     } else {
         Table t({ { "#", true }, { "Leaked" }, { "Objects", true }, { "Shallow", true }, { "Retained", true },
-            { "Mostly" } });
+            { "Holds (by retained size)" } });
         for (size_t k = 0; k < r.clusters.size() && k < rowsShown; ++k) {
             const LeakCluster& c = r.clusters[k];
             t.addRow({ std::to_string(k + 1), fmt::format("{} x{}", c.className, c.roots), std::to_string(c.count),
-                size(c.shallow, human), size(c.retained, human), contents(c) });
+                size(c.shallow, human), size(c.retained, human), holdsText(c, human) });
         }
         t.print(stdout, md ? Format::Md : Format::Text);
+        fmt::print(fmt::runtime(md ? "\n#### What each holds\n\n"
+                                   : "\nWhat each holds (its largest object, each step keeping most of the last):\n"));
+        for (size_t k = 0; k < r.clusters.size() && k < rowsShown; ++k) {
+            const LeakCluster& c = r.clusters[k];
+            const std::string chain = c.holdsChain.size() > 1
+                ? chainText(c.holdsChain)
+                : c.className + " (no single part keeps half of it; see Holds)";
+            fmt::print(fmt::runtime(md ? "{}. `{}`\n" : "  {}. {}\n"), k + 1, chain);
+        }
         fmt::print(fmt::runtime(md ? "\n#### Retaining paths\n" : "\nRetaining paths (shortest, from a GC root):\n"));
         for (size_t k = 0; k < r.clusters.size() && k < rowsShown; ++k) {
             const LeakCluster& c = r.clusters[k];
@@ -294,6 +367,13 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
             if (md)
                 fmt::print("```\n");
         }
+    }
+    if (!r.filtered.empty()) {
+        fmt::print(fmt::runtime(md ? "\n#### Filtered ({})\n\n" : "\nFiltered (not counted as leaks): {}\n"),
+            r.filtered.size());
+        for (const LeakCluster& c : r.filtered)
+            fmt::print(fmt::runtime(md ? "- {} x{} ({} retained): {}\n" : "  {} x{} ({} retained): {}\n"), c.className,
+                c.roots, size(c.retained, human), c.filterReason);
     }
     fmt::print(
         fmt::runtime(md ? "\n#### Classes growing in every step ({})\n\n" : "\nClasses growing in every step: {}\n"),

@@ -3,6 +3,7 @@
 #include "leakfinder.h"
 
 #include "comparison.h"
+#include "leakfilter.h"
 #include "snapshotdiff.h"
 #include "snapshotdigest.h"
 
@@ -27,44 +28,24 @@ bool isTrivialType(const HeapSnapshot& s, int type)
         || type == t.objectShape || type == t.symbol || type == t.bigint || type == t.hidden || type == t.synthetic;
 }
 
-/// A cheap, deterministic retaining path for clustering: from the node, step to the non-weak retainer with the
-/// smallest DevTools distance (the first such in retainer order) until the root. Distances strictly fall, so
-/// the walk ends. Numeric edge names (element indices, hash-table slots) become [] so that siblings share a
-/// signature.
+/// A cheap, deterministic retaining path for clustering: from the node, step to pathParent (the non-weak
+/// retainer with the smallest DevTools distance) until the root. Distances strictly fall, so the walk ends.
+/// Numeric edge names (element indices, hash-table slots) become [] so that siblings share a signature.
 std::string pathSignature(const HeapAnalysis& a, uint32_t node)
 {
     const HeapSnapshot& s = *a.snapshot;
     std::vector<std::string> steps;
     uint32_t cur = node;
     while (steps.size() < kMaxSignatureSteps) {
-        uint32_t best = UINT32_MAX, bestEdge = UINT32_MAX;
-        int32_t bestDistance = a.distance[cur];
-        bool fromRoot = false;
-        for (uint32_t k = a.retainers.firstRetainer[cur]; k < a.retainers.firstRetainer[cur + 1]; ++k) {
-            const uint32_t e = a.retainers.retainerEdge[k];
-            if (s.edgeType[e] == s.edgeTypes.weak)
-                continue;
-            const uint32_t from = a.retainers.retainerNode[k];
-            if (from == a.root()) {
-                fromRoot = true;
-                best = from;
-                bestEdge = e;
-                break;
-            }
-            const int32_t d = a.distance[from];
-            if (d >= 0 && d < bestDistance) {
-                bestDistance = d;
-                best = from;
-                bestEdge = e;
-            }
-        }
-        std::string edge = best == UINT32_MAX ? "?" : s.edgeName(bestEdge);
-        if (!edge.empty() && std::all_of(edge.begin(), edge.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            edge = "[]"; // element, hidden and numbered internal slots (hash table entries)
-        steps.push_back(edge + ":" + std::string(a.className(cur)));
-        if (fromRoot || best == UINT32_MAX)
+        uint32_t edge = UINT32_MAX;
+        const uint32_t parent = pathParent(a, cur, edge);
+        std::string name = edge == UINT32_MAX ? "?" : s.edgeName(edge);
+        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            name = "[]"; // element, hidden and numbered internal slots (hash table entries)
+        steps.push_back(name + ":" + std::string(a.className(cur)));
+        if (parent == UINT32_MAX || parent == a.root())
             break;
-        cur = best;
+        cur = parent;
     }
     std::string sig;
     for (size_t k = steps.size(); k-- > 0;)
@@ -80,7 +61,7 @@ uint32_t LeakResult::growingCount() const
 }
 
 void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>& allocatedInTarget,
-    const LeakOptions& options, LeakResult& result)
+    const LeakOptions& options, LeakResult& result, const std::function<bool(uint32_t id)>& allocatedAfterTarget)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
@@ -101,6 +82,8 @@ void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>&
     std::vector<LeakCluster> clusters;
     std::vector<std::map<std::string, uint32_t>> classCounts;
     std::vector<uint64_t> best;
+    std::vector<uint32_t> representative; // ordinal per cluster
+    std::vector<std::vector<uint32_t>> roots; // top-level leaked objects per cluster
     std::vector<uint32_t> cluster(n, UINT32_MAX);
     std::vector<uint32_t> stack { a.root() };
     while (!stack.empty()) {
@@ -118,6 +101,8 @@ void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>&
                     clusters.back().className = std::string(a.className(node));
                     classCounts.emplace_back();
                     best.push_back(0);
+                    representative.push_back(node);
+                    roots.emplace_back();
                 }
                 LeakCluster& c = clusters[it->second];
                 ++c.roots;
@@ -125,7 +110,9 @@ void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>&
                 if (c.roots == 1 || a.retainedSize[node] > best[it->second]) {
                     best[it->second] = a.retainedSize[node];
                     c.representativeId = s.nodeId[node];
+                    representative[it->second] = node;
                 }
+                roots[it->second].push_back(node);
                 cluster[node] = uint32_t(it->second);
             }
             LeakCluster& c = clusters[cluster[node]];
@@ -145,14 +132,30 @@ void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>&
             top.resize(kTopClasses);
         clusters[k].topClasses = std::move(top);
     }
-    std::erase_if(clusters, [&](const LeakCluster& c) { return c.retained < options.minClusterRetained; });
-    std::stable_sort(clusters.begin(), clusters.end(), [](const LeakCluster& x, const LeakCluster& y) {
+    // What each cluster holds (cheap: one walk over the leaked subtrees), then the runtime-internal filter.
+    const std::vector<std::vector<HeldClass>> held = heldClasses(a, roots, options.heldClasses);
+    std::vector<LeakCluster> reported, filtered;
+    for (size_t k = 0; k < clusters.size(); ++k) {
+        LeakCluster& c = clusters[k];
+        if (c.retained < options.minClusterRetained)
+            continue;
+        c.holds = held[k];
+        c.holdsChain = dominantChain(a, representative[k]);
+        if (options.filterRuntimeInternals)
+            c.filterReason = runtimeOnceReason(a, representative[k], allocatedAfterTarget);
+        (c.filterReason.empty() ? reported : filtered).push_back(std::move(c));
+    }
+    clusters = std::move(reported);
+    auto byRetained = [](const LeakCluster& x, const LeakCluster& y) {
         if (x.retained != y.retained)
             return x.retained > y.retained;
         return x.signature < y.signature;
-    });
+    };
+    std::stable_sort(clusters.begin(), clusters.end(), byRetained);
+    std::stable_sort(filtered.begin(), filtered.end(), byRetained);
     for (size_t k = 0; k < clusters.size() && k < options.pathClusters; ++k)
         clusters[k].path = shortestPathText(a, a.nodeForId(clusters[k].representativeId));
+    result.filtered = std::move(filtered);
     result.clusters = std::move(clusters);
 }
 
@@ -166,6 +169,7 @@ Result<LeakResult> findLeaks(
     GrowthTracker growth;
     std::vector<uint32_t> baseline; // ids of the first snapshot, ascending
     std::vector<uint32_t> target; // ids allocated between the first and the second, ascending
+    std::vector<uint32_t> targetIds; // every id of the second snapshot, ascending
     std::shared_ptr<const HeapAnalysis> last;
     SnapshotDigest previous;
     for (size_t k = 0; k < paths.size(); ++k) {
@@ -193,6 +197,7 @@ Result<LeakResult> findLeaks(
             std::set_difference(digest.sortedIds.begin(), digest.sortedIds.end(), baseline.begin(), baseline.end(),
                 std::back_inserter(target));
             result.allocatedInTarget = uint32_t(target.size());
+            targetIds = digest.sortedIds;
             std::vector<uint32_t>().swap(baseline);
         }
         previous = std::move(digest);
@@ -204,7 +209,8 @@ Result<LeakResult> findLeaks(
     result.classes = growth.series();
     if (result.sameProcess)
         clusterLeaks(
-            *last, [&](uint32_t id) { return std::binary_search(target.begin(), target.end(), id); }, options, result);
+            *last, [&](uint32_t id) { return std::binary_search(target.begin(), target.end(), id); }, options, result,
+            [&](uint32_t id) { return !std::binary_search(targetIds.begin(), targetIds.end(), id); });
     return result;
 }
 

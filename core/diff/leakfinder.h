@@ -3,6 +3,7 @@
 #pragma once
 
 #include "growthseries.h"
+#include "leakholds.h"
 #include "newobjects.h"
 
 #include <common/error.h>
@@ -21,6 +22,8 @@ struct LeakOptions
     size_t pathClusters = 5; ///< clusters that get a full retaining path
     uint64_t minClusterRetained = 1000; ///< bytes; smaller clusters are not reported
     uint64_t maxInputBytes = uint64_t(32) << 30;
+    bool filterRuntimeInternals = true; ///< drop clusters that Node.js' own code created once (runtimeOnceReason)
+    size_t heldClasses = 5; ///< classes listed in LeakCluster::holds
 };
 
 /// Leaked objects that share a retaining path (element indices ignored): one leak to fix.
@@ -35,6 +38,13 @@ struct LeakCluster
     std::vector<std::pair<std::string, uint32_t>> topClasses; ///< most frequent classes among the leaked objects
     uint32_t representativeId = 0; ///< the largest top-level object
     PathText path; ///< its shortest retaining path (top clusters)
+    /// What the cluster holds: the classes inside the top-level objects' dominator subtrees (the top-level objects
+    /// themselves excluded) by retained size, at most LeakOptions::heldClasses. For closures registered on an
+    /// EventEmitter that keep sessions alive: system / Context, Session, Buffer, ...
+    std::vector<HeldClass> holds;
+    /// The representative's dominant chain (dominantChain): Function -> system / Context -> Session -> Buffer.
+    std::vector<HoldStep> holdsChain;
+    std::string filterReason; ///< why the cluster is not reported (LeakResult::filtered only)
 };
 
 struct LeakResult
@@ -47,6 +57,9 @@ struct LeakResult
     uint32_t allocatedInTarget = 0; ///< ids in the second snapshot and not in the first
     uint32_t leakedObjects = 0; ///< of those, objects (self size > 0, not trivial) still alive in the last
     std::vector<LeakCluster> clusters; ///< at least minClusterRetained; retained descending
+    /// Clusters of at least minClusterRetained that were not reported, each with its filterReason (runtime
+    /// internals created once); retained descending.
+    std::vector<LeakCluster> filtered;
     std::vector<GrowthSeries> classes; ///< every class over the series (see GrowthTracker::series)
     std::vector<std::pair<std::string, uint32_t>> leakedByClass; ///< leaked objects per class name
 
@@ -64,8 +77,9 @@ Result<LeakResult> findLeaks(
     const std::vector<std::string>& paths, const LeakOptions& options = {}, const TaskControl& control = {});
 
 /// The leak clusters of `final` given a test for "allocated between baseline and target" (used by findLeaks and
-/// tests). Fills clusters, leakedObjects and leakedByClass.
+/// tests). Fills clusters, filtered, leakedObjects and leakedByClass. Without `allocatedAfterTarget` (objects
+/// newer than the target snapshot) no cluster can be shown to be created once, and none is filtered.
 void clusterLeaks(const HeapAnalysis& final, const std::function<bool(uint32_t id)>& allocatedInTarget,
-    const LeakOptions& options, LeakResult& result);
+    const LeakOptions& options, LeakResult& result, const std::function<bool(uint32_t id)>& allocatedAfterTarget = {});
 
 } // namespace v8scope

@@ -3,7 +3,7 @@
 # the DevTools reference outputs (make_references.sh). See docs/samples.md.
 #
 # usage: bash sample_profiles/scripts/generate_all.sh [--no-references] [TARGET...]
-#   TARGET: leak control shapes chromium cpu_mix http_blocking heap_prof edge_cases (default: all)
+#   TARGET: leak control emitter express shapes chromium cpu_mix http_blocking heap_prof edge_cases (default: all)
 # env:    NODE=node (Node 20 was used), CHROMIUM=/usr/bin/chromium, V8SCOPE_ORACLE_SRC=<oracle dir>
 #
 # Needs: node + npm (npm registry for puppeteer-core), and Debian's chromium package, which this
@@ -22,12 +22,12 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --no-references) refs=0 ;;
-    leak|control|shapes|chromium|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
+    leak|control|emitter|express|shapes|chromium|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(leak control shapes chromium cpu_mix http_blocking heap_prof edge_cases)
+[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes chromium cpu_mix http_blocking heap_prof edge_cases)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 echo "node $("$NODE" --version)"
@@ -60,6 +60,22 @@ if want control; then
   echo "== control_a/b (one process, no leak)"
   "$NODE" --expose-gc leak_app.js control "$tmp"
   for n in control_a control_b; do put_snapshot $n; done
+fi
+
+if want emitter; then
+  echo "== emitter_s1/s2/s3 (listeners on an EventEmitter keep sessions; one process)"
+  "$NODE" --expose-gc emitter_leak.js "$tmp"
+  for n in emitter_s1 emitter_s2 emitter_s3; do put_snapshot $n; done
+fi
+
+if want express; then
+  echo "== express_s1/s2/s3 (express + express-session, a store that never prunes; 127.0.0.1 only)"
+  if [ ! -f express_leak/node_modules/express/package.json ]; then
+    (cd express_leak && npm ci --ignore-scripts --no-audit --no-fund)
+  fi
+  # --jitless: no optimized code in the files, which keeps the three under 5 MB gzipped.
+  "$NODE" --expose-gc --jitless express_leak/express_leak.js "$tmp" 2> >(grep -v 'disabling flag --expose_wasm' >&2)
+  for n in express_s1 express_s2 express_s3; do put_snapshot $n; done
 fi
 
 if want shapes; then

@@ -193,3 +193,41 @@ TEST_CASE("leaks: Session leak cluster with its path, unbounded growth, gates", 
     CHECK(junit.exitCode == 0);
     CHECK(count(junit.out, "<testcase ") == 1);
 }
+
+TEST_CASE("leaks: what each suspect holds, and the runtime internals it filtered", "[diff][cli][leaks]")
+{
+    // emitter_s1..s3: closures on an EventEmitter keep 1500 Sessions (see tests/core/tst_diffleaks.cpp).
+    const std::string emitter = heap("emitter_s1") + " " + heap("emitter_s2") + " " + heap("emitter_s3");
+    const auto text = runCli("leaks " + emitter);
+    CHECK(text.exitCode == 0);
+    CHECK_THAT(text.out, Catch::Contains("Function x1500"));
+    CHECK_THAT(text.out, Catch::Contains("Session x1500 (936000)"));
+    CHECK_THAT(text.out, Catch::Contains("Function -context-> system / Context -session-> Session -buffer-> Buffer"));
+    const auto json = runCli("leaks --format json " + emitter);
+    rapidjson::Document doc;
+    doc.Parse(json.out.c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    const auto& c = doc["clusters"][0];
+    CHECK(c.HasMember("contents")); // the older key stays
+    CHECK(std::string(c["holds"][1]["class"].GetString()) == "Session");
+    CHECK(c["holds"][1]["count"].GetUint() == 1500);
+    CHECK(std::string(c["holds_chain"][2]["edge"].GetString()) == "session");
+    CHECK(doc["filtered_count"].GetUint() == 0);
+
+    // express_s1..s3: the store leak is reported; the console's utilColors is filtered and said so.
+    const std::string express = heap("express_s1") + " " + heap("express_s2") + " " + heap("express_s3");
+    const auto ex = runCli("leaks " + express + " --fail-if 'leaks>1'");
+    CHECK(ex.exitCode == 0);
+    CHECK_THAT(ex.out, Catch::Contains("StoredSession x200"));
+    CHECK_THAT(ex.out, Catch::Contains("Filtered (not counted as leaks): 1"));
+    CHECK_THAT(ex.out, Catch::Contains("`utilColors` of node:internal/console/constructor"));
+    const auto exJson = runCli("leaks --format json " + express);
+    doc.Parse(exJson.out.c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    CHECK(doc["clusters"].Size() == 1);
+    CHECK(doc["filtered_count"].GetUint() == 1);
+    CHECK_THAT(doc["filtered"][0]["reason"].GetString(), Catch::Contains("utilColors"));
+    const auto all = runCli("leaks --no-filter " + express + " --fail-if 'leaks>1'");
+    CHECK(all.exitCode == 1);
+    CHECK_THAT(all.out, Catch::Contains("Leak clusters (retaining 1000 or more): 2"));
+}
