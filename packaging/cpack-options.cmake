@@ -1,0 +1,11 @@
+# SPDX-FileCopyrightText: 2026 v8scope authors
+# SPDX-License-Identifier: MIT
+# Read by cpack once per generator (CPACK_PROJECT_CONFIG_FILE): the .tar.gz holds the CLI only, one archive.
+if(CPACK_GENERATOR STREQUAL "TGZ")
+    set(CPACK_COMPONENTS_ALL cli)
+    set(CPACK_ARCHIVE_COMPONENT_INSTALL ON)
+    set(CPACK_COMPONENT_INCLUDE_TOPLEVEL_DIRECTORY ON)
+    set(CPACK_PACKAGE_FILE_NAME "v8scope-${CPACK_PACKAGE_VERSION}-linux-${CPACK_V8SCOPE_ARCH}")
+    set(CPACK_ARCHIVE_CLI_FILE_NAME "${CPACK_PACKAGE_FILE_NAME}")
+    set(CPACK_PACKAGING_INSTALL_PREFIX "/")
+endif()
