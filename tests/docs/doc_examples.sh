@@ -3,9 +3,10 @@
 # SPDX-License-Identifier: MIT
 # ctest doc_examples (label "docs"): keeps the README's and docs/'s examples true to the code.
 #  1. Every example marked with a line `<!-- doc-example -->` before its fenced block is run: each `$ COMMAND` line
-#     of the block runs (bash, from the source root, `v8scope` on PATH) and its output's shape is compared with the
-#     lines that follow it in the doc: the same first line (spacing aside), the same number of lines, the same number of
-#     whitespace-separated fields on each line (a last doc line `...` ends the comparison early).
+#     of the block runs (bash, from the source root, `v8scope` on PATH) and the shape of its output (stdout and
+#     stderr) is compared with the lines that follow it in the doc: the same first line (spacing aside), the same
+#     number of lines, the same number of whitespace-separated fields on each line (a doc line `...` ends the
+#     comparison there).
 #  2. Every command line of README.md and docs/*.md that starts with `v8scope` (in code) names an existing command
 #     and only options that command's --help lists.
 #   doc_examples.sh V8SCOPE_BINARY SOURCE_DIR
@@ -41,7 +42,7 @@ for cmd in "$work"/ex.*.cmd; do
   command=$(sed -n 1p "$cmd")
   where=$(sed -n 2p "$cmd")
   examples=$((examples + 1))
-  bash -c "$command" > "$n.actual" 2>/dev/null
+  bash -c "$command" > "$n.actual" 2>&1
   expected=$n.out
   if grep -qx '\.\.\.' "$expected"; then
     keep=$(($(grep -nx '\.\.\.' "$expected" | head -n 1 | cut -d: -f1) - 1))
