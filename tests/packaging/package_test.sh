@@ -102,6 +102,16 @@ if [ "$gui" = ON ] && [ -f "$gui_deb" ]; then
   grep -q 'libqt6widgets6' <<< "$gdepends" && ok "GUI depends on Qt (shlibdeps)" || fail "GUI Depends lacks Qt"
   gv=$(QT_QPA_PLATFORM=offscreen timeout 60 "$root/usr/bin/v8scope-gui" --version 2>/dev/null || true)
   grep -q "$version" <<< "$gv" && ok "unpacked v8scope-gui --version offscreen: $gv" || fail "v8scope-gui --version: '$gv'"
+  gui_help=$(QT_QPA_PLATFORM=offscreen timeout 60 "$root/usr/bin/v8scope-gui" --help 2>/dev/null || true)
+  gui_man=$(zcat "$root/usr/share/man/man1/v8scope-gui.1.gz")
+  missing=""
+  for name in $(awk '/^Options:/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  -/ {
+                       for (i = 1; i <= NF && $i ~ /^-/; i++) { sub(/,$/, "", $i); sub(/=.*/, "", $i); print $i } }' \
+                  <<< "$gui_help"); do
+    grep -qF -- "${name//-/\\-}" <<< "$gui_man" || missing="$missing $name"
+  done
+  if [ -n "$gui_help" ] && [ -z "$missing" ]; then ok "v8scope-gui man page lists every option of its --help"
+  else fail "v8scope-gui man page lacks:${missing:- (no --help)}"; fi
   desktop=$root/usr/share/applications/io.github.v8scope.v8scope.desktop
   out=$(desktop-file-validate "$desktop" 2>&1) && [ -z "$out" ] && ok "desktop-file-validate" || fail "desktop-file-validate: $out"
   out=$(appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/io.github.v8scope.v8scope.metainfo.xml" 2>&1) \
