@@ -117,7 +117,7 @@ CallTree CallTree::topDown(const Timing& timing, const Predicate& focus, const P
     return b.finish();
 }
 
-CallTree CallTree::bottomUp(const Timing& timing, uint32_t maxDepth)
+CallTree CallTree::bottomUp(const Timing& timing, uint32_t maxDepth, const Predicate& exclude)
 {
     const WeightedTree& w = timing.tree;
     TreeBuilder b;
@@ -135,7 +135,7 @@ CallTree CallTree::bottomUp(const Timing& timing, uint32_t maxDepth)
         stack.push_back(x);
         const int64_t self = w.self[x];
         const int64_t total = outermost ? w.total[x] : 0;
-        if (self == 0 && total == 0)
+        if ((self == 0 && total == 0) || (exclude && exclude(f)))
             continue;
         uint32_t node = b.child(0, f);
         b.self[node] += self;

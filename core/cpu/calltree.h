@@ -55,8 +55,9 @@ struct CallTree
 
     /// Bottom-up: one top-level row per function (self; total counted once per stack), whose children are its
     /// callers, their children the callers' callers, up to `maxDepth` levels. A caller row holds the part of the
-    /// function's self and total that came through that chain of callers.
-    static CallTree bottomUp(const Timing& timing, uint32_t maxDepth = 64);
+    /// function's self and total that came through that chain of callers. `exclude` (optional) leaves out the
+    /// rows of matching functions (the viewer's "hide idle / program / GC"); callers are never excluded.
+    static CallTree bottomUp(const Timing& timing, uint32_t maxDepth = 64, const Predicate& exclude = {});
 };
 
 /// One box of a flame graph: the node of a top-down CallTree, its horizontal extent in weight units and its

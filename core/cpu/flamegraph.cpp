@@ -70,18 +70,42 @@ FlameRows flameGraphRows(const CallTree& t, FlameWidth width)
 {
     const std::vector<int64_t>& w = width == FlameWidth::Total ? t.total : t.self;
     RowsBuilder b;
-    std::vector<int64_t> cursor(t.size(), 0); // next free x inside each node
-    // Pre-order visits each row left to right, so every row comes out in x order.
-    for (uint32_t x = 1; x < t.size(); ++x) {
-        if (w[x] <= 0 || (t.parent[x] != 0 && w[t.parent[x]] <= 0))
-            continue;
+    const size_t n = t.size();
+    if (n == 0)
+        return b.finish(0, 0);
+    // Children of each node (CSR from the parent array), heaviest first by the width measure; ties keep the tree's
+    // order. The tree's own order is by total, which an inverted graph (widths = self) must not keep.
+    std::vector<uint32_t> begin(n + 1, 0);
+    for (uint32_t x = 1; x < n; ++x)
+        ++begin[t.parent[x] + 1];
+    for (size_t x = 0; x < n; ++x)
+        begin[x + 1] += begin[x];
+    std::vector<uint32_t> kids(n - 1);
+    std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+    for (uint32_t x = 1; x < n; ++x)
+        kids[fill[t.parent[x]]++] = x;
+    for (size_t x = 0; x < n; ++x)
+        std::stable_sort(
+            kids.begin() + begin[x], kids.begin() + begin[x + 1], [&w](uint32_t a, uint32_t c) { return w[a] > w[c]; });
+    // Depth-first, children left to right: each row comes out in x order.
+    std::vector<int64_t> cursor(n, 0); // next free x inside each node
+    std::vector<uint32_t> stack;
+    for (uint32_t i = begin[1]; i-- > begin[0];)
+        stack.push_back(kids[i]);
+    while (!stack.empty()) {
+        const uint32_t x = stack.back();
+        stack.pop_back();
+        if (w[x] <= 0)
+            continue; // and its subtree: nothing to draw under an empty frame
         const uint32_t p = t.parent[x];
         const int64_t x0 = cursor[p];
         cursor[p] += w[x];
         cursor[x] = x0;
         b.add(x0, x0 + w[x], t.depth[x] - 1, x, t.function[x], t.self[x], t.total[x]);
+        for (uint32_t i = begin[x + 1]; i-- > begin[x];)
+            stack.push_back(kids[i]);
     }
-    return b.finish(0, t.size() > 0 ? cursor[0] : 0);
+    return b.finish(0, cursor[0]);
 }
 
 FlameRows flameChartRows(const CpuProfile& p, const FlameChartOptions& o)

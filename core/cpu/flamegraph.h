@@ -45,8 +45,9 @@ enum class FlameWidth : uint8_t
     Self, ///< inverted (bottom-up) flame graph: a function row as wide as its self, split by caller chains
 };
 
-/// The flame graph of a CallTree (flameLayout, rows grouped by depth): top-down with FlameWidth::Total, a
-/// bottom-up tree with FlameWidth::Self (each function as wide as its self weight, callers above it).
+/// The flame graph of a CallTree, rows grouped by depth, each node's children laid out heaviest first by the width
+/// measure: top-down with FlameWidth::Total, a bottom-up tree with FlameWidth::Self (each function as wide as its
+/// self weight, callers above it). Frames of zero width are left out with their subtrees. No recursion.
 FlameRows flameGraphRows(const CallTree& tree, FlameWidth width = FlameWidth::Total);
 
 struct FlameChartOptions

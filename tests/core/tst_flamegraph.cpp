@@ -106,29 +106,33 @@ TEST_CASE("flame graph rows of a hand-built tree", "[cpu][flame]")
 
 TEST_CASE("visible frames skip runs of sub-pixel frames", "[cpu][flame]")
 {
-    // root -> 100 children of total 1 ([i, i+1)), then one of total 50 ([100, 150)).
+    // root -> A (100) -> 100 children of 1; root -> B (50) -> C (50). Row 0: A [0,100), B [100,150); row 1: the
+    // children [i, i+1) for i < 100, then C [100, 150).
     CallTree t;
-    t.parent = { CallTree::kNoNode };
-    t.depth = { 0 };
-    t.function = { CallTree::kNoNode };
-    t.self = { 0 };
-    t.total = { 150 };
-    for (uint32_t i = 0; i < 101; ++i) {
-        t.parent.push_back(0);
-        t.depth.push_back(1);
-        t.function.push_back(i);
-        t.self.push_back(i < 100 ? 1 : 50);
-        t.total.push_back(i < 100 ? 1 : 50);
-    }
+    auto add = [&t](uint32_t parent, int64_t self, int64_t total) {
+        t.parent.push_back(parent);
+        t.depth.push_back(parent == CallTree::kNoNode ? 0 : t.depth[parent] + 1);
+        t.function.push_back(uint32_t(t.parent.size()));
+        t.self.push_back(self);
+        t.total.push_back(total);
+        return uint32_t(t.parent.size() - 1);
+    };
+    add(CallTree::kNoNode, 0, 150);
+    const uint32_t a = add(0, 0, 100);
+    for (uint32_t i = 0; i < 100; ++i)
+        add(a, 1, 1);
+    const uint32_t b = add(0, 0, 50);
+    add(b, 50, 50);
     const FlameRows r = flameGraphRows(t);
-    REQUIRE(r.size() == 101);
+    REQUIRE(r.rows() == 2);
+    REQUIRE(r.rowBegin[2] - r.rowBegin[1] == 101);
     std::vector<uint32_t> out;
-    visibleFrames(r, 0, 0, 150, 2, out);
+    visibleFrames(r, 1, 0, 150, 2, out);
     REQUIRE(out.size() == 1);
     CHECK(r.x0[out[0]] == 100);
-    visibleFrames(r, 0, 0, 150, 1, out);
+    visibleFrames(r, 1, 0, 150, 1, out);
     CHECK(out.size() == 101);
-    visibleFrames(r, 0, 10.5, 20, 1, out); // frames [10,11) .. [19,20)
+    visibleFrames(r, 1, 10.5, 20, 1, out); // frames [10,11) .. [19,20)
     CHECK(out.size() == 10);
 }
 
@@ -165,6 +169,8 @@ TEST_CASE("inverted flame graph: functions as wide as their self time", "[cpu][f
     for (uint32_t i = r.rowBegin[0]; i < r.rowBegin[1]; ++i)
         row0 += r.x1[i] - r.x0[i];
     CHECK(row0 == 6000);
+    for (uint32_t i = r.rowBegin[0] + 1; i < r.rowBegin[1]; ++i) // heaviest self first
+        CHECK(r.x1[i - 1] - r.x0[i - 1] >= r.x1[i] - r.x0[i]);
     // a's callers (row 1 under a): b (the inner a, 1000); the outer a's 2000 has no caller frame.
     const uint32_t a = flameFrameAt(r, 0, 0);
     REQUIRE(a != FlameRows::kNoFrame);
