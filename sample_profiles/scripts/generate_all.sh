@@ -3,7 +3,7 @@
 # the DevTools reference outputs (make_references.sh). See docs/samples.md.
 #
 # usage: bash sample_profiles/scripts/generate_all.sh [--no-references] [TARGET...]
-#   TARGET: leak control emitter express shapes chromium cpu_mix http_blocking heap_prof edge_cases (default: all)
+#   TARGET: leak control emitter express shapes alloc_tracking chromium cpu_mix http_blocking heap_prof edge_cases (default: all)
 # env:    NODE=node (Node 20 was used), CHROMIUM=/usr/bin/chromium, V8SCOPE_ORACLE_SRC=<oracle dir>
 #
 # Needs: node + npm (npm registry for puppeteer-core), and Debian's chromium package, which this
@@ -22,12 +22,12 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --no-references) refs=0 ;;
-    leak|control|emitter|express|shapes|chromium|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
+    leak|control|emitter|express|shapes|alloc_tracking|chromium|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes chromium cpu_mix http_blocking heap_prof edge_cases)
+[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium cpu_mix http_blocking heap_prof edge_cases)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 echo "node $("$NODE" --version)"
@@ -82,6 +82,12 @@ if want shapes; then
   echo "== shapes"
   "$NODE" --expose-gc shapes.js "$tmp/shapes.heapsnapshot"
   put_snapshot shapes
+fi
+
+if want alloc_tracking; then
+  echo "== alloc_tracking (allocation tracking through the inspector: a .heaptimeline-style snapshot)"
+  "$NODE" --expose-gc alloc_tracking.js "$tmp/alloc_tracking.heapsnapshot"
+  put_snapshot alloc_tracking
 fi
 
 if want chromium; then

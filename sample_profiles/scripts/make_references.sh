@@ -10,6 +10,13 @@
 #   cpu/X.cpuprofile       -> reference/X.nodes.tsv, X.bottomup.tsv, X.totals.tsv (cpu_oracle.mjs --out reference/X)
 #   cpu/http_blocking      -> reference/http_blocking.blocking.json (blocking.mjs --json, default threshold 50 ms)
 #   cpu/heap_prof.heapprofile -> reference/heap_prof.heapprofile.tsv (heapprofile_oracle.mjs)
+# and, through devtools_views.mjs (this folder: drives the same DevTools worker code as the panels do):
+#   heap/X                 -> reference/X.NAME.summary.tsv for each Summary filter preset NAME (--filters),
+#                             X.containment.tsv (--containment, 3 levels, 10 rows a level)
+#   allocated-between      -> reference/leak_s3.between_s1_s2.summary.tsv, leak_s3.between_s2_s3, control_b.between_a_b,
+#                             chromium_detached_dom_2.between_1_2 ("Objects allocated between A and B" on the head)
+#   heap/alloc_tracking    -> reference/alloc_tracking.allocations.tsv (the Allocation view with callers),
+#                             alloc_tracking.stacks.tsv (every object's allocation stack)
 # Other outputs larger than 200 KB are gzipped (-9 -n, reproducible bytes). The oracle's stderr
 # ("N nodes are unreachable from the root" reports, node/sample counts) goes to reference/oracle.log
 # without its timings; the full messages are printed.
@@ -30,7 +37,7 @@ log=$tmp/oracle.log
 : > "$log"
 
 # The oracle runs inside $tmp on files named like the samples, so its messages hold no paths.
-run() { local a="$*"; echo "\$ node ${a//$oracle\//}" >> "$log"; (cd "$tmp" && "$NODE" "$@") 2>> "$log"; }
+run() { local a="$*"; a=${a//$oracle\//}; echo "\$ node ${a//$here\//}" >> "$log"; (cd "$tmp" && "$NODE" "$@") 2>> "$log"; }
 gz_if_big() {   # gz_if_big FILE: gzip FILE when > 200 KB
   if [ "$(stat -c %s "$1")" -gt 204800 ]; then gzip -9 -n -f "$1"; echo "  (gzipped ${1##*/}: > 200 KB)"; fi
 }
@@ -46,7 +53,30 @@ for gz in "$samples"/heap/*.heapsnapshot.gz; do
   run "$oracle/heap_oracle.mjs" "$x.heapsnapshot" --nodes "$x.nodes.tsv" --summary "$x.summary.tsv"
   gzip -9 -n -c "$tmp/$x.nodes.tsv" > "$ref/$x.nodes.tsv.gz"
   cp "$tmp/$x.summary.tsv" "$ref/$x.summary.tsv"; gz_if_big "$ref/$x.summary.tsv"
+  rm -f "$ref/$x".*.summary.tsv* "$ref/$x.containment.tsv"*
+  run "$here/devtools_views.mjs" "$x.heapsnapshot" --filters "$x" --containment "$x.containment.tsv" --depth 3 --top 10
+  for f in "$tmp/$x".*.summary.tsv "$tmp/$x.containment.tsv"; do cp "$f" "$ref/"; gz_if_big "$ref/${f##*/}"; done
 done
+
+between() {     # between OUT HEAD A B: "Objects allocated between A and B" on HEAD
+  echo "== $1"
+  snap "$2"; snap "$3"; snap "$4"
+  rm -f "$ref/$1.summary.tsv" "$ref/$1.summary.tsv.gz"
+  run "$here/devtools_views.mjs" "$2.heapsnapshot" --allocated-between "$3.heapsnapshot,$4.heapsnapshot" "$1.summary.tsv"
+  cp "$tmp/$1.summary.tsv" "$ref/"; gz_if_big "$ref/$1.summary.tsv"
+}
+between leak_s3.between_s1_s2 leak_s3 leak_s1 leak_s2
+between leak_s3.between_s2_s3 leak_s3 leak_s2 leak_s3
+between control_b.between_a_b control_b control_a control_b
+between chromium_detached_dom_2.between_1_2 chromium_detached_dom_2 chromium_detached_dom_1 chromium_detached_dom_2
+
+if [ -f "$samples/heap/alloc_tracking.heapsnapshot.gz" ]; then
+  echo "== alloc_tracking: Allocation view"
+  rm -f "$ref/alloc_tracking.allocations.tsv"* "$ref/alloc_tracking.stacks.tsv"*
+  run "$here/devtools_views.mjs" alloc_tracking.heapsnapshot --allocations alloc_tracking.allocations.tsv \
+    --allocation-stacks alloc_tracking.stacks.tsv
+  for f in allocations stacks; do cp "$tmp/alloc_tracking.$f.tsv" "$ref/"; gz_if_big "$ref/alloc_tracking.$f.tsv"; done
+fi
 
 diff_pair() {   # diff_pair OUT HEAD BASE
   [ -f "$samples/heap/$2.heapsnapshot.gz" ] && [ -f "$samples/heap/$3.heapsnapshot.gz" ] || { echo "skip $1: missing sample"; return; }
