@@ -112,6 +112,7 @@ struct HeapSnapshot
     std::vector<Location> locations;
 
     // allocation tracking (.heaptimeline); kept as read
+    std::vector<std::string> traceFunctionInfoFields; ///< snapshot.meta.trace_function_info_fields (may be empty)
     std::vector<uint32_t> traceFunctionInfos;
     struct TraceNode
     {

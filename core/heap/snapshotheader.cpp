@@ -150,6 +150,9 @@ bool SnapshotHandler::finishHeader()
         m_locColumn = uint32_t(col);
     }
 
+    if (const JsonTree::Node* traceFields = meta->get("trace_function_info_fields"))
+        traceFields->stringList(s.traceFunctionInfoFields);
+
     uint64_t nodeCount = 0, edgeCount = 0;
     if (!headerCount(header, "node_count", nodeCount) || !headerCount(header, "edge_count", edgeCount))
         return false;

@@ -17,7 +17,7 @@ using namespace v8scope;
 namespace {
 
 const char* const kSamples[] = { "leak_s1", "leak_s2", "leak_s3", "control_a", "control_b", "shapes",
-    "chromium_detached_dom_1", "chromium_detached_dom_2" };
+    "chromium_detached_dom_1", "chromium_detached_dom_2", "alloc_tracking" };
 /// Samples with a Summary reference only (no per-node file, to keep the repository small).
 const char* const kSummarySamples[]
     = { "emitter_s1", "emitter_s2", "emitter_s3", "express_s1", "express_s2", "express_s3" };
