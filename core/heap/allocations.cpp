@@ -186,6 +186,7 @@ AllocationCallers AllocationProfile::callers(uint32_t function) const
     // function, else appended).
     AllocationCallers c;
     std::vector<uint32_t> firstChildLL, nextSibling, lastChild;
+    std::vector<std::pair<uint32_t, uint32_t>> visits; // (bottom-up node, trace top), in visiting order
     auto addNode = [&](uint32_t fn, uint32_t parent) {
         const uint32_t n = uint32_t(c.function.size());
         c.function.push_back(fn);
@@ -217,6 +218,7 @@ AllocationCallers AllocationProfile::callers(uint32_t function) const
             c.size[bu] += traceSize[top];
             c.liveCount[bu] += traceLiveCount[top];
             c.liveSize[bu] += traceLiveSize[top];
+            visits.push_back({ bu, top });
             t = traceParent[t];
             if (t == UINT32_MAX)
                 break;
@@ -240,7 +242,35 @@ AllocationCallers AllocationProfile::callers(uint32_t function) const
             [&](uint32_t x, uint32_t y) { return c.size[x] > c.size[y]; });
     }
     c.firstChild[n] = uint32_t(c.children.size());
+    // traceTops CSR, each node's list in visiting order (counting sort by node keeps it stable).
+    c.traceTopFirst.assign(size_t(n) + 1, 0);
+    for (const auto& v : visits)
+        ++c.traceTopFirst[v.first + 1];
+    std::partial_sum(c.traceTopFirst.begin(), c.traceTopFirst.end(), c.traceTopFirst.begin());
+    c.traceTops.resize(visits.size());
+    std::vector<uint32_t> fill(c.traceTopFirst.begin(), c.traceTopFirst.end() - 1);
+    for (const auto& v : visits)
+        c.traceTops[fill[v.first]++] = v.second;
     return c;
+}
+
+NodeMask AllocationProfile::allocatedAt(const AllocationCallers& c, uint32_t node) const
+{
+    // DevTools keeps a set of the trace top ids and tests each object's trace_node_id against it; ids resolve
+    // to one trace node each (traceNodeForId), so a flag per trace node is the same set.
+    const HeapSnapshot& s = *analysis->snapshot;
+    NodeMask mask(s.nodeCount);
+    if (node >= c.nodeCount() || s.nodeTraceNodeId.empty())
+        return mask;
+    std::vector<uint8_t> wanted(traceId.size(), 0);
+    for (uint32_t i = c.traceTopFirst[node]; i < c.traceTopFirst[node + 1]; ++i)
+        wanted[traceNodeForId(traceId[c.traceTops[i]])] = 1;
+    for (uint32_t i = 0; i < s.nodeCount; ++i) {
+        const uint32_t t = traceNodeForId(s.nodeTraceNodeId[i]);
+        if (t != UINT32_MAX && wanted[t])
+            mask.set(i);
+    }
+    return mask;
 }
 
 } // namespace v8scope

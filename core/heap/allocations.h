@@ -8,6 +8,8 @@
 // the allocations and what is still alive (the Allocation view), and per function its callers (the bottom-up tree
 // the Allocation view expands).
 
+#include "filters.h"
+
 #include <common/error.h>
 #include <common/progress.h>
 
@@ -45,8 +47,12 @@ struct AllocationCallers
     std::vector<uint32_t> function; ///< index into AllocationProfile::functions
     std::vector<uint32_t> parent; ///< UINT32_MAX for node 0
     std::vector<uint64_t> count, size, liveCount, liveSize;
-    std::vector<uint32_t> firstChild; ///< size()+1 CSR offsets into `children`
+    std::vector<uint32_t> firstChild; ///< nodeCount()+1 CSR offsets into `children`
     std::vector<uint32_t> children;
+    /// Per node, the allocating trace nodes whose stacks pass through it (DevTools' traceTopIds), as trace node
+    /// indices: nodeCount()+1 CSR offsets into `traceTops`.
+    std::vector<uint32_t> traceTopFirst;
+    std::vector<uint32_t> traceTops;
 
     uint32_t nodeCount() const
     {
@@ -95,6 +101,10 @@ public:
     /// The callers tree of `function` (DevTools' bottom-up tree for one Allocation view row). Empty (no nodes)
     /// when the function allocated nothing.
     AllocationCallers callers(uint32_t function) const;
+
+    /// The objects allocated on the stacks through callers node `node` (node 0: everything the function
+    /// allocated): DevTools' Summary filter for a selected Allocation view row (createAllocationStackFilter).
+    NodeMask allocatedAt(const AllocationCallers& callers, uint32_t node) const;
 
 private:
     std::vector<uint32_t> m_idIndex; ///< dense id -> trace node (when ids are small), else empty

@@ -19,6 +19,8 @@
 //                                callers tree as AllocationGridNode expands it (single-caller chains, then the
 //                                branching callers sorted by size descending)
 //   --allocation-stacks OUT      the allocation stack of every object that has one (allocationStack)
+//   --allocation-summaries OUT   for each function row of the Allocation view, the Summary of the objects it
+//                                allocated (selecting the row filters the Summary: NodeFilter.allocationNodeId)
 //
 // TSV cells escape backslash, tab, newline and carriage return as \\, \t, \n, \r.
 import fs from 'node:fs';
@@ -131,6 +133,17 @@ if (opt('--allocations')) {
     for (let i = branch.length - 1; i >= 0; --i) stack.push({n: branch[i], d: level});
   }
   fs.writeFileSync(opt('--allocations'), lines.join('\n') + '\n');
+}
+
+if (opt('--allocation-summaries')) {
+  const lines = ['function\tscript\tline\tcolumn\tclass\tcount\tshallow\tretained\tdistance'];
+  for (const top of snap.allocationTracesTops()) {
+    const filter = new Model.NodeFilter();
+    filter.allocationNodeId = top.id;
+    const rows = summaryLines(snap.aggregatesWithFilter(filter)).trimEnd().split('\n').slice(1);
+    for (const r of rows) lines.push(row([top.name, top.scriptName, top.line, top.column]) + '\t' + r);
+  }
+  fs.writeFileSync(opt('--allocation-summaries'), lines.join('\n') + '\n');
 }
 
 if (opt('--allocation-stacks')) {

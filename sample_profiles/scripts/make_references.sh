@@ -16,7 +16,8 @@
 #   allocated-between      -> reference/leak_s3.between_s1_s2.summary.tsv, leak_s3.between_s2_s3, control_b.between_a_b,
 #                             chromium_detached_dom_2.between_1_2 ("Objects allocated between A and B" on the head)
 #   heap/alloc_tracking    -> reference/alloc_tracking.allocations.tsv (the Allocation view with callers),
-#                             alloc_tracking.stacks.tsv (every object's allocation stack)
+#                             alloc_tracking.stacks.tsv (every object's allocation stack),
+#                             alloc_tracking.allocated.tsv (per function row, the Summary of what it allocated)
 # Other outputs larger than 200 KB are gzipped (-9 -n, reproducible bytes). The oracle's stderr
 # ("N nodes are unreachable from the root" reports, node/sample counts) goes to reference/oracle.log
 # without its timings; the full messages are printed.
@@ -72,10 +73,10 @@ between chromium_detached_dom_2.between_1_2 chromium_detached_dom_2 chromium_det
 
 if [ -f "$samples/heap/alloc_tracking.heapsnapshot.gz" ]; then
   echo "== alloc_tracking: Allocation view"
-  rm -f "$ref/alloc_tracking.allocations.tsv"* "$ref/alloc_tracking.stacks.tsv"*
+  rm -f "$ref/alloc_tracking.allocations.tsv"* "$ref/alloc_tracking.stacks.tsv"* "$ref/alloc_tracking.allocated.tsv"*
   run "$here/devtools_views.mjs" alloc_tracking.heapsnapshot --allocations alloc_tracking.allocations.tsv \
-    --allocation-stacks alloc_tracking.stacks.tsv
-  for f in allocations stacks; do cp "$tmp/alloc_tracking.$f.tsv" "$ref/"; gz_if_big "$ref/alloc_tracking.$f.tsv"; done
+    --allocation-stacks alloc_tracking.stacks.tsv --allocation-summaries alloc_tracking.allocated.tsv
+  for f in allocations stacks allocated; do cp "$tmp/alloc_tracking.$f.tsv" "$ref/"; gz_if_big "$ref/alloc_tracking.$f.tsv"; done
 fi
 
 diff_pair() {   # diff_pair OUT HEAD BASE

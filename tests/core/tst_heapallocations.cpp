@@ -142,6 +142,20 @@ TEST_CASE("allocation profile: a function's callers tree as the Allocation view 
     CHECK(kids(rootFrame[0]).empty());
     // A function that allocated nothing has no callers tree.
     CHECK(p.callers(g.fHelper).nodeCount() == 0);
+
+    // Selecting a row filters the Summary to what was allocated there: make = trace 3 (a, b) + trace 5 (c);
+    // its caller main (t3's stacks) = a, b; helper (t5's) = c.
+    auto objects = [&](uint32_t node) {
+        const NodeMask m = p.allocatedAt(c, node);
+        std::vector<uint32_t> out;
+        for (uint32_t i = 0; i < m.size(); ++i)
+            if (m.test(i))
+                out.push_back(i);
+        return out;
+    };
+    CHECK(objects(0) == std::vector<uint32_t> { g.na, g.nb, g.nc });
+    CHECK(objects(top[0]) == std::vector<uint32_t> { g.na, g.nb });
+    CHECK(objects(top[1]) == std::vector<uint32_t> { g.nc });
 }
 
 TEST_CASE("allocation profile: snapshots without tracking, and broken trace trees, give errors", "[heap][allocations]")

@@ -222,6 +222,19 @@ TEST_CASE("Allocation view and allocation stacks equal DevTools' on the recorded
         CHECK(ours[i] == ref[i]);
     }
 
+    // Selecting a function row filters the Summary to the objects allocated there.
+    std::vector<std::string> allocated;
+    for (uint32_t fn : p.topFunctions()) {
+        const AllocationFunction& f = p.functions[fn];
+        const NodeMask mask = p.allocatedAt(p.callers(fn), 0);
+        for (const std::string& r : summaryRows(buildFilteredSummary(*a, &mask, std::nullopt)))
+            allocated.push_back(fmt::format("{}\t{}\t{}\t{}\t{}", esc(f.name), esc(f.scriptName), f.line, f.column, r));
+    }
+    const auto refAllocated = reference(
+        "alloc_tracking.allocated.tsv", "function\tscript\tline\tcolumn\tclass\tcount\tshallow\tretained\tdistance");
+    CHECK(refAllocated.size() > 20);
+    CHECK(compareRowSets(allocated, refAllocated) == refAllocated.size());
+
     // Every tracked object's allocation stack.
     const HeapSnapshot& s = *a->snapshot;
     std::vector<std::string> stacks;
