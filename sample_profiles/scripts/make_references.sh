@@ -12,7 +12,8 @@
 #   cpu/heap_prof.heapprofile -> reference/heap_prof.heapprofile.tsv (heapprofile_oracle.mjs)
 # and, through devtools_views.mjs (this folder: drives the same DevTools worker code as the panels do):
 #   heap/X                 -> reference/X.NAME.summary.tsv for each Summary filter preset NAME (--filters),
-#                             X.containment.tsv (--containment, 3 levels, 10 rows a level)
+#                             X.containment.tsv (--containment, 3 levels, 10 rows a level), for the 9 samples
+#                             listed in the loop (leak, control, shapes, chromium, alloc_tracking)
 #   allocated-between      -> reference/leak_s3.between_s1_s2.summary.tsv, leak_s3.between_s2_s3, control_b.between_a_b,
 #                             chromium_detached_dom_2.between_1_2 ("Objects allocated between A and B" on the head)
 #   heap/alloc_tracking    -> reference/alloc_tracking.allocations.tsv (the Allocation view with callers),
@@ -54,6 +55,13 @@ for gz in "$samples"/heap/*.heapsnapshot.gz; do
   run "$oracle/heap_oracle.mjs" "$x.heapsnapshot" --nodes "$x.nodes.tsv" --summary "$x.summary.tsv"
   gzip -9 -n -c "$tmp/$x.nodes.tsv" > "$ref/$x.nodes.tsv.gz"
   cp "$tmp/$x.summary.tsv" "$ref/$x.summary.tsv"; gz_if_big "$ref/$x.summary.tsv"
+done
+
+# Filter presets and Containment (devtools_views.mjs) for these samples (tests/core/tst_heapviewsparity.cpp).
+for x in leak_s1 leak_s2 leak_s3 control_a control_b shapes chromium_detached_dom_1 chromium_detached_dom_2 alloc_tracking; do
+  [ -f "$samples/heap/$x.heapsnapshot.gz" ] || { echo "skip views of $x: missing sample"; continue; }
+  echo "== $x: filters, containment"
+  snap "$x"
   rm -f "$ref/$x".*.summary.tsv* "$ref/$x.containment.tsv"*
   run "$here/devtools_views.mjs" "$x.heapsnapshot" --filters "$x" --containment "$x.containment.tsv" --depth 3 --top 10
   for f in "$tmp/$x".*.summary.tsv "$tmp/$x.containment.tsv"; do cp "$f" "$ref/"; gz_if_big "$ref/${f##*/}"; done
