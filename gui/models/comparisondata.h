@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <common/error.h>
+#include <common/progress.h>
+#include <diff/leakfinder.h>
+#include <diff/snapshotdiff.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace v8scope {
+class HeapAnalysis;
+}
+
+namespace v8scope::gui {
+
+/// One snapshot the viewer can compare: its path, and its analysis when the window already holds it.
+struct SnapshotRef
+{
+    std::string path;
+    std::shared_ptr<const HeapAnalysis> analysis; ///< may be null: then the diff engine loads the path
+};
+
+/// What the Comparison page shows: the core's DiffResult, the rows it lists, and (when the head's analysis is
+/// at hand) the new objects of each row for expansion. Built on a worker thread, then immutable.
+struct ComparisonData
+{
+    DiffResult diff;
+    std::vector<uint32_t> rows; ///< indices into diff.classes: DevTools' rows, then retained-only changes
+    std::shared_ptr<const HeapAnalysis> head; ///< null when compared from paths only
+    std::vector<std::vector<uint32_t>> newObjects; ///< per row: head ordinals of new objects, retained descending
+    double ms = 0; ///< wall time of the computation
+};
+
+/// Compares `base` with `head` (worker thread). With both analyses at hand: the base's digest and
+/// diffAgainst (no file is read again); otherwise diffSnapshots from the paths (one graph in memory at a time,
+/// no new-object lists). Polls `control`.
+Result<std::shared_ptr<const ComparisonData>> computeComparison(
+    const SnapshotRef& base, const SnapshotRef& head, const TaskControl& control = {});
+
+/// The Leaks page's data: memlab's suspects and the classes' series over the snapshots (findLeaks from paths).
+struct LeakData
+{
+    LeakResult result;
+    std::vector<std::string> paths;
+    double ms = 0;
+};
+
+Result<std::shared_ptr<const LeakData>> computeLeaks(
+    const std::vector<std::string>& paths, const TaskControl& control = {});
+
+} // namespace v8scope::gui

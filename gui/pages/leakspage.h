@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <models/comparisondata.h>
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableView;
+class QChartView;
+class QChart;
+class QPushButton;
+
+namespace v8scope::gui {
+
+class LeakSuspectModel;
+class GrowthModel;
+
+/// The Leaks page (3+ snapshots of one process): memlab's suspects ranked by retained size, the selected one's
+/// retaining path drawn as a chain with edge names and what it holds; the classes growing in every step; a line
+/// chart of the total size and the selected classes' retained size across the snapshots (hover shows values,
+/// clicking a point asks to open that snapshot). findLeaks runs on a worker thread.
+class LeaksPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LeaksPage(QWidget* parent = nullptr);
+    ~LeaksPage() override;
+
+    /// Starts the leak search over `paths` (oldest first, at least 3).
+    void setSnapshots(const std::vector<std::string>& paths);
+    const LeakData* leaks() const;
+    LeakSuspectModel* suspectModel() const
+    {
+        return m_suspects;
+    }
+    GrowthModel* growthModel() const
+    {
+        return m_growth;
+    }
+    QTableView* suspectView() const
+    {
+        return m_suspectView;
+    }
+    QTableView* growthView() const
+    {
+        return m_growthView;
+    }
+    QChart* chart() const;
+    /// The selected suspect's retaining path as plain text, one "edge -> Class @id" step per line (for tests).
+    QString pathText() const
+    {
+        return m_pathPlain;
+    }
+    QString statusText() const;
+
+Q_SIGNALS:
+    void leaksReady();
+    void failed(const QString& message);
+    /// A point of the line chart was clicked: open snapshot `index` (0 = oldest).
+    void openSnapshotRequested(int index);
+    /// The user asked for a CI gate (gate text, e.g. "leaks>0" or "class:Session.count>+0").
+    void gateRequested(const QString& gate);
+
+private:
+    void onFinished();
+    void showSuspect(int row);
+    void updateChart();
+
+    QLabel* m_status;
+    QTableView* m_suspectView;
+    QLabel* m_chain;
+    QLabel* m_holds;
+    QLabel* m_filtered;
+    QTableView* m_growthView;
+    QChartView* m_chartView;
+    QPushButton* m_gateButton;
+    LeakSuspectModel* m_suspects;
+    GrowthModel* m_growth;
+    QString m_pathPlain;
+    std::shared_ptr<CancelToken> m_cancel;
+    QFutureWatcher<Result<std::shared_ptr<const LeakData>>> m_watcher;
+};
+
+} // namespace v8scope::gui
