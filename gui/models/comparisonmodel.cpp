@@ -28,7 +28,10 @@ QString countText(qint64 n, bool sign)
 
 QString sizeText(qint64 bytes, bool sign)
 {
-    const QString s = QLocale::system().formattedDataSize(bytes < 0 ? -bytes : bytes, 1, QLocale::DataSizeSIFormat);
+    const qint64 magnitude = bytes < 0 ? -bytes : bytes;
+    // Decimal units as DevTools prints them; bytes below 1 kB as "72 B" rather than Qt's "72 bytes".
+    const QString s = magnitude < 1000 ? QStringLiteral("%1 B").arg(magnitude)
+                                       : QLocale::system().formattedDataSize(magnitude, 1, QLocale::DataSizeSIFormat);
     if (bytes < 0)
         return QStringLiteral("\u2212") + s;
     return (sign && bytes > 0 ? QStringLiteral("+") : QString()) + s;

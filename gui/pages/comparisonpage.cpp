@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "comparisonpage.h"
 
+#include "gatedialog.h"
+
 #include <models/comparisonmodel.h>
 
 #include <heap/heapanalysis.h>
@@ -28,7 +30,7 @@
 namespace v8scope::gui {
 
 namespace {
-constexpr int kChartClasses = 12;
+constexpr int kChartClasses = 10;
 
 /// Filters class rows by name; object and edge rows below a shown class always stay.
 class ClassFilterProxy : public QSortFilterProxyModel
@@ -69,7 +71,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     m_status->setWordWrap(true);
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(200);
+    m_chartView->setMinimumHeight(340);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Base:"), this));
@@ -84,13 +86,13 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     auto* hsplit = new QSplitter(Qt::Horizontal, this);
     hsplit->addWidget(m_view);
     hsplit->addWidget(retainersBox);
-    hsplit->setStretchFactor(0, 3);
+    hsplit->setStretchFactor(0, 4);
     hsplit->setStretchFactor(1, 1);
     auto* vsplit = new QSplitter(Qt::Vertical, this);
     vsplit->addWidget(hsplit);
     vsplit->addWidget(m_chartView);
     vsplit->setStretchFactor(0, 3);
-    vsplit->setStretchFactor(1, 1);
+    vsplit->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_status);
@@ -108,16 +110,13 @@ ComparisonPage::ComparisonPage(QWidget* parent)
             m_retainers->addItem(
                 QStringLiteral("%1%2 @%3")
                     .arg(k ? QStringLiteral("  \u2014%1\u2192 ").arg(QString::fromStdString(s.edgeName)) : QString(),
-                        QString::fromStdString(s.name))
+                        QString::fromStdString(s.name.empty() ? s.className : s.name))
                     .arg(s.id));
         }
         if (path.empty())
             m_retainers->addItem(tr("(no path from a GC root)"));
     });
-    connect(m_gateButton, &QPushButton::clicked, this, [this] {
-        const QModelIndex current = m_view->currentIndex();
-        Q_EMIT gateRequested(current.isValid() ? current.data(ComparisonModel::ClassNameRole).toString() : QString());
-    });
+    connect(m_gateButton, &QPushButton::clicked, this, &ComparisonPage::openGateDialog);
 }
 
 ComparisonPage::~ComparisonPage()
@@ -207,7 +206,9 @@ void ComparisonPage::onFinished()
         status += tr("Compared from the files: open both snapshots to expand classes to their new objects.");
     m_status->setText(status + tr(" (%1 ms)").arg(qRound(result.value()->ms)));
     m_view->sortByColumn(ComparisonModel::SizeDeltaColumn, Qt::DescendingOrder);
-    m_view->resizeColumnToContents(ComparisonModel::ClassColumn);
+    for (int c = 0; c < ComparisonModel::NUM_COLUMNS; ++c)
+        m_view->resizeColumnToContents(c);
+    m_view->setColumnWidth(ComparisonModel::ClassColumn, std::min(m_view->columnWidth(0), 320));
     updateChart();
     Q_EMIT comparisonReady();
 }
@@ -233,6 +234,23 @@ void ComparisonPage::selectClass(const QString& name)
         return;
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
+}
+
+GateDialog* ComparisonPage::openGateDialog()
+{
+    const ComparisonData* data = m_model->comparison();
+    if (!data)
+        return nullptr;
+    GateSource source;
+    source.diff = &data->diff;
+    source.files = { data->diff.baseFile, data->diff.headFile };
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid())
+        source.className = current.data(ComparisonModel::ClassNameRole).toString().toStdString();
+    auto* dialog = new GateDialog(std::move(source), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void ComparisonPage::updateChart()

@@ -23,6 +23,7 @@ class QSortFilterProxyModel;
 namespace v8scope::gui {
 
 class ComparisonModel;
+class GateDialog;
 
 /// The Comparison page: pick a base among the open snapshots (a combo box, as DevTools has) for the current one;
 /// DevTools' Comparison columns plus base, head and delta retained size, sortable and filterable; a class
@@ -74,12 +75,12 @@ public:
     QString statusText() const;
     /// Selects the class row named `name` (the bar chart does this on a click).
     void selectClass(const QString& name);
+    /// "Make a CI gate from this" for the selected class (none selected: the whole heap); shown, not modal.
+    GateDialog* openGateDialog();
 
 Q_SIGNALS:
     void comparisonReady();
     void failed(const QString& message);
-    /// The user asked for a CI gate for the selected class (empty: the whole heap).
-    void gateRequested(const QString& className);
 
 private:
     void onFinished();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "leakspage.h"
 
+#include "gatedialog.h"
+
 #include <models/comparisonmodel.h>
 #include <models/leakmodels.h>
 
@@ -66,8 +68,10 @@ LeaksPage::LeaksPage(QWidget* parent)
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(220);
-    m_chartView->chart()->setTitle(tr("Size across the snapshots"));
+    m_chartView->setMinimumHeight(260);
+    m_chartView->setMinimumWidth(420);
+    m_chartView->chart()->setTitle(tr("Total size and selected classes' retained size"));
+    m_chartView->chart()->legend()->setAlignment(Qt::AlignBottom);
 
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);
@@ -79,7 +83,7 @@ LeaksPage::LeaksPage(QWidget* parent)
     topLayout->addWidget(new QLabel(tr("<b>Leak suspects</b> (allocated between snapshots 1 and 2, still alive in "
                                        "the last; clustered by retaining path, largest first)"),
         top));
-    topLayout->addWidget(m_suspectView, 2);
+    topLayout->addWidget(m_suspectView, 1);
     topLayout->addWidget(m_chain);
     topLayout->addWidget(m_holds);
     topLayout->addWidget(m_filtered);
@@ -91,9 +95,13 @@ LeaksPage::LeaksPage(QWidget* parent)
     growLayout->addWidget(m_growthView);
     bottom->addWidget(growBox);
     bottom->addWidget(m_chartView);
+    bottom->setStretchFactor(0, 1);
+    bottom->setStretchFactor(1, 1);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
+    split->setSizes({ 380, 620 });
+    bottom->setSizes({ 760, 520 });
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -105,10 +113,7 @@ LeaksPage::LeaksPage(QWidget* parent)
     connect(m_growthView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LeaksPage::updateChart);
     connect(m_gateButton, &QPushButton::clicked, this, [this] {
         const QModelIndexList rows = m_growthView->selectionModel()->selectedRows();
-        if (!rows.isEmpty())
-            Q_EMIT gateRequested(QStringLiteral("class:%1.count>+0").arg(rows.first().data().toString()));
-        else
-            Q_EMIT gateRequested(QStringLiteral("leaks>0"));
+        openGateDialog(rows.size() == 1 ? rows.first().data().toString() : QString());
     });
 }
 
@@ -147,6 +152,21 @@ QChart* LeaksPage::chart() const
 QString LeaksPage::statusText() const
 {
     return m_status->text();
+}
+
+GateDialog* LeaksPage::openGateDialog(const QString& className)
+{
+    const LeakData* data = leaks();
+    if (!data)
+        return nullptr;
+    GateSource source;
+    source.leaks = &data->result;
+    source.files = data->paths;
+    source.className = className.toStdString();
+    auto* dialog = new GateDialog(std::move(source), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void LeaksPage::onFinished()
@@ -211,9 +231,10 @@ void LeaksPage::showSuspect(int cluster)
         const PathStep& s = c.path[k];
         if (k > 0)
             html += QStringLiteral(" <span style='color:#777'>\u2014%1\u2192</span> ").arg(esc(s.edgeName));
+        // Synthetic roots read better by name: "(GC roots)", "(Stack roots)".
+        const std::string& label = s.className == "(synthetic)" && !s.name.empty() ? s.name : s.className;
         html += QStringLiteral("<span style='background:%1; padding:2px'>%2 <span style='color:#555'>@%3</span></span>")
-                    .arg(k + 1 == c.path.size() ? QStringLiteral("#fbd3c4") : QStringLiteral("#e4ecf7"),
-                        esc(s.className))
+                    .arg(k + 1 == c.path.size() ? QStringLiteral("#fbd3c4") : QStringLiteral("#e4ecf7"), esc(label))
                     .arg(s.id);
         plain << (k ? QString::fromStdString(s.edgeName) + QStringLiteral(" -> ") : QString())
                 + QString::fromStdString(s.className) + QStringLiteral(" @") + QString::number(s.id);
@@ -282,7 +303,7 @@ void LeaksPage::updateChart()
     for (const QModelIndex& row : m_growthView->selectionModel()->selectedRows()) {
         const QModelIndex source = static_cast<const QSortFilterProxyModel*>(row.model())->mapToSource(row);
         if (const GrowthSeries* g = m_growth->series(source.row()))
-            addSeries(tr("%1 retained").arg(QString::fromStdString(g->name)), g->retained);
+            addSeries(QString::fromStdString(g->name), g->retained);
     }
     y->setRange(0, maxMb * 1.1 + 0.1);
 }

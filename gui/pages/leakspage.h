@@ -18,6 +18,7 @@ class QPushButton;
 namespace v8scope::gui {
 
 class LeakSuspectModel;
+class GateDialog;
 class GrowthModel;
 
 /// The Leaks page (3+ snapshots of one process): memlab's suspects ranked by retained size, the selected one's
@@ -51,20 +52,25 @@ public:
         return m_growthView;
     }
     QChart* chart() const;
+    QChartView* chartView() const
+    {
+        return m_chartView;
+    }
     /// The selected suspect's retaining path as plain text, one "edge -> Class @id" step per line (for tests).
     QString pathText() const
     {
         return m_pathPlain;
     }
     QString statusText() const;
+    /// "Make a CI gate from this" for `className` (empty: the whole series, leaks>0); shown, not modal. The
+    /// button passes the selected growing class when exactly one is selected.
+    GateDialog* openGateDialog(const QString& className = {});
 
 Q_SIGNALS:
     void leaksReady();
     void failed(const QString& message);
     /// A point of the line chart was clicked: open snapshot `index` (0 = oldest).
     void openSnapshotRequested(int index);
-    /// The user asked for a CI gate (gate text, e.g. "leaks>0" or "class:Session.count>+0").
-    void gateRequested(const QString& gate);
 
 private:
     void onFinished();

@@ -130,7 +130,7 @@ private Q_SLOTS:
     void pageFollowsSelectionAndCharts()
     {
         ComparisonPage page;
-        page.resize(1200, 800);
+        page.resize(1400, 900);
         QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
         page.setSnapshots(
             { QStringLiteral("leak_s1"), QStringLiteral("leak_s2") }, { loaded("leak_s1"), loaded("leak_s2") }, 1);
@@ -158,6 +158,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page.retainersPane()->count() >= 3, 20000);
         QVERIFY(
             page.retainersPane()->item(page.retainersPane()->count() - 1)->text().contains(QStringLiteral("Session")));
+
+        // V8SCOPE_SCREENSHOTS=DIR: save what the page looks like (docs/screenshots/comparison.png).
+        const QString shots = qEnvironmentVariable("V8SCOPE_SCREENSHOTS");
+        if (!shots.isEmpty()) {
+            page.filterEdit()->clear();
+            page.selectClass(QStringLiteral("Session"));
+            page.view()->expand(page.view()->currentIndex());
+            page.view()->setCurrentIndex(page.proxy()->index(0, 0, page.view()->currentIndex()));
+            QTRY_VERIFY_WITH_TIMEOUT(page.retainersPane()->count() >= 3, 20000);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QTest::qWait(300);
+            QVERIFY(page.grab().save(shots + QStringLiteral("/comparison.png")));
+        }
     }
 
     void crossProcessFallbackIsSaid()

@@ -5,10 +5,12 @@
 #include "guitestmain.h"
 
 #include <models/leakmodels.h>
+#include <pages/gatedialog.h>
 #include <pages/leakspage.h>
 
 #include <QAbstractItemModelTester>
 #include <QChart>
+#include <QChartView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,7 +52,7 @@ private Q_SLOTS:
     {
         const auto paths = series({ "leak_s1", "leak_s2", "leak_s3" });
         LeaksPage page;
-        page.resize(1200, 900);
+        page.resize(1400, 1000);
         QAbstractItemModelTester suspects(page.suspectModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester growth(page.growthModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy ready(&page, &LeaksPage::leaksReady);
@@ -96,6 +98,20 @@ private Q_SLOTS:
         Q_EMIT total->clicked(total->at(1));
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().first().toInt(), 1);
+
+        // V8SCOPE_SCREENSHOTS=DIR: save the page and its growth chart (docs/screenshots/).
+        const QString shots = qEnvironmentVariable("V8SCOPE_SCREENSHOTS");
+        if (!shots.isEmpty()) {
+            page.growthView()->clearSelection();
+            for (int row : { 0, 2, 3 })
+                page.growthView()->selectionModel()->select(
+                    page.growthView()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QTest::qWait(300);
+            QVERIFY(page.grab().save(shots + QStringLiteral("/leaks.png")));
+            QVERIFY(page.chartView()->grab().save(shots + QStringLiteral("/leaks-growth-chart.png")));
+        }
     }
 
     void emitterSuspectSaysWhatItHolds()
@@ -117,6 +133,52 @@ private Q_SLOTS:
         QVERIFY(ready.wait(120000));
         QCOMPARE(page.suspectModel()->rowCount(), 0);
         QCOMPARE(page.growthModel()->rowCount(), 0);
+    }
+
+    void gateDialogCommandExitsAsItSays()
+    {
+        LeaksPage page;
+        QSignalSpy ready(&page, &LeaksPage::leaksReady);
+        page.setSnapshots(series({ "leak_s1", "leak_s2", "leak_s3" }));
+        QVERIFY(ready.wait(120000));
+        auto run = [](const QString& line) {
+            // The dialog's line, with `v8scope` replaced by the built CLI, through a shell (checks the quoting).
+            QString command = line;
+            command.replace(0, int(strlen("v8scope")), QStringLiteral(V8SCOPE_CLI));
+            QProcess p;
+            p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command + QStringLiteral(" > /dev/null") });
+            p.waitForFinished(120000);
+            return p.exitCode();
+        };
+        // Whole series: leaks>0 trips (one Session cluster).
+        GateDialog* all = page.openGateDialog();
+        QVERIFY(all);
+        QCOMPARE(all->gate(), QStringLiteral("leaks>0"));
+        QCOMPARE(all->expectedExitCode(), 1);
+        QCOMPARE(run(all->commandLine()), 1);
+        all->setThreshold(1);
+        QCOMPARE(all->expectedExitCode(), 0);
+        QCOMPARE(run(all->commandLine()), 0);
+        // Whole-heap retained growth: also the claim for `v8scope check` (first to last snapshot).
+        all->setMetric(QStringLiteral("retained"));
+        all->setThreshold(731160); // leak_s3 total 3933207 - leak_s1 total 3202047 = 731160: not more, holds
+        QCOMPARE(all->measured(), 731160.0);
+        QCOMPARE(all->expectedExitCode(), 0);
+        QCOMPARE(run(all->commandLine()), 0);
+        QCOMPARE(run(all->claimLine()), 0);
+        all->setThreshold(731159);
+        QCOMPARE(all->expectedExitCode(), 1);
+        QCOMPARE(run(all->commandLine()), 1);
+        QCOMPARE(run(all->claimLine()), 1);
+        // A class with a space in its name is quoted: "system / Context" count grows 1029 -> 2029.
+        GateDialog* ctx = page.openGateDialog(QStringLiteral("system / Context"));
+        QCOMPARE(ctx->gate(), QStringLiteral("class:\"system / Context\".count>+0"));
+        QCOMPARE(ctx->measured(), 1000.0);
+        QCOMPARE(ctx->expectedExitCode(), 1);
+        QCOMPARE(run(ctx->commandLine()), 1);
+        ctx->setThreshold(1000);
+        QCOMPARE(run(ctx->commandLine()), 0);
+        QVERIFY(ctx->claimLine().isEmpty()); // no per-class claim in the check language
     }
 
     void badInputIsOneLine()
