@@ -3,7 +3,7 @@
 # the DevTools reference outputs (make_references.sh). See docs/samples.md.
 #
 # usage: bash sample_profiles/scripts/generate_all.sh [--no-references] [TARGET...]
-#   TARGET: leak control emitter express shapes alloc_tracking chromium cpu_mix http_blocking heap_prof edge_cases (default: all)
+#   TARGET: leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking heap_prof edge_cases (default: all)
 # env:    NODE=node (Node 20 was used), CHROMIUM=/usr/bin/chromium, V8SCOPE_ORACLE_SRC=<oracle dir>
 #
 # Needs: node + npm (npm registry for puppeteer-core), and Debian's chromium package, which this
@@ -22,12 +22,12 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --no-references) refs=0 ;;
-    leak|control|emitter|express|shapes|alloc_tracking|chromium|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
+    leak|control|emitter|express|shapes|alloc_tracking|chromium|chromium_trace|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium cpu_mix http_blocking heap_prof edge_cases)
+[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking heap_prof edge_cases)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 echo "node $("$NODE" --version)"
@@ -103,6 +103,19 @@ if want chromium; then
   fi
   "$NODE" chromium_detached_dom.mjs "$tmp" "$CHROMIUM"
   for n in chromium_detached_dom_1 chromium_detached_dom_2; do put_snapshot $n; done
+fi
+
+if want chromium_trace; then
+  echo "== chromium_trace, chromium_two_renderers, chromium_page(_port2) (headless Chromium + puppeteer-core)"
+  [ -x "$CHROMIUM" ] || { echo "  $CHROMIUM missing: run the chromium target first (it installs the package)" >&2; exit 1; }
+  [ -f node_modules/puppeteer-core/package.json ] || npm ci --ignore-scripts --no-audit --no-fund
+  "$NODE" chromium_trace.mjs "$tmp" "$CHROMIUM"
+  # Traces are always gzipped (-9 -n); the two page profiles are small.
+  for n in chromium_trace chromium_two_renderers; do
+    gzip -9 -n -c "$tmp/$n.json" > "$samples/cpu/$n.json.gz"
+    echo "  cpu/$n.json.gz: $(stat -c %s "$tmp/$n.json") bytes -> $(stat -c %s "$samples/cpu/$n.json.gz") gz"
+  done
+  for n in chromium_page chromium_page_port2; do put_profile $n.cpuprofile; done
 fi
 
 if want cpu_mix; then

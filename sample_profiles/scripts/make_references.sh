@@ -8,6 +8,10 @@
 #   heap/X.heapsnapshot.gz -> reference/X.nodes.tsv.gz (--nodes, always gzipped), X.summary.tsv (--summary)
 #   diffs                  -> reference/leak_s2_vs_s1.diff.tsv, leak_s3_vs_s2, control_b_vs_a, chromium_2_vs_1
 #   cpu/X.cpuprofile       -> reference/X.nodes.tsv, X.bottomup.tsv, X.totals.tsv (cpu_oracle.mjs --out reference/X)
+#   (cpu_oracle.mjs runs with --ignore-list default: the perf_ign_* columns are the ignore-list variant)
+#   cpu/X.json.gz (traces) -> reference/X.traces.tsv (pid tid profile window_start_ms window_end_ms) and, per
+#                             profiled renderer thread P, reference/X.P.full.tsv and X.P.window.tsv
+#                             (trace_oracle.mjs --pid P --tid T [--window A,B]; the window is 30-60 % of the trace)
 #   cpu/http_blocking      -> reference/http_blocking.blocking.json (blocking.mjs --json, default threshold 50 ms)
 #   cpu/heap_prof.heapprofile -> reference/heap_prof.heapprofile.tsv (heapprofile_oracle.mjs)
 # and, through devtools_views.mjs (this folder: drives the same DevTools worker code as the panels do):
@@ -106,11 +110,36 @@ for p in "$samples"/cpu/*.cpuprofile "$samples"/cpu/*.cpuprofile.gz; do
   echo "== $x"
   case "$p" in *.gz) gzip -dc "$p" > "$tmp/$x.cpuprofile" ;; *) cp "$p" "$tmp/$x.cpuprofile" ;; esac
   for s in nodes bottomup totals; do rm -f "$ref/$x.$s.tsv" "$ref/$x.$s.tsv.gz"; done
-  run "$oracle/cpu_oracle.mjs" "$x.cpuprofile" --out "$x"
+  run "$oracle/cpu_oracle.mjs" "$x.cpuprofile" --out "$x" --ignore-list default
   for s in nodes bottomup totals; do cp "$tmp/$x.$s.tsv" "$ref/$x.$s.tsv"; gz_if_big "$ref/$x.$s.tsv"; done
   if [ "$x" = http_blocking ]; then
     run "$oracle/blocking.mjs" "$x.cpuprofile" --json > "$ref/$x.blocking.json"
   fi
+done
+
+for p in "$samples"/cpu/*.json.gz; do
+  [ -f "$p" ] || continue
+  x=$(basename "$p" .json.gz)
+  echo "== $x (trace)"
+  gzip -dc "$p" > "$tmp/$x.json"
+  rm -f "$ref/$x".*.tsv "$ref/$x".*.tsv.gz
+  # Every Profile event (pid, tid, id), in file order; the renderer threads DevTools shows get references.
+  "$NODE" -e '
+    const fs = require("fs"); const d = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    for (const e of (Array.isArray(d) ? d : d.traceEvents)) if (e.name === "Profile") console.log(e.pid, e.tid, e.id);
+  ' "$tmp/$x.json" > "$tmp/$x.profiles"
+  printf 'pid\ttid\tprofile\twindow_start_ms\twindow_end_ms\n' > "$ref/$x.traces.tsv"
+  while read -r pid tid id; do
+    if ! (cd "$tmp" && "$NODE" "$oracle/trace_oracle.mjs" "$x.json" --pid "$pid" --tid "$tid" > "$x.$pid.full.tsv" 2> "$x.$pid.err"); then
+      echo "  $pid:$tid ($id): not a thread the Performance panel shows; skipped"; continue
+    fi
+    whole=$(sed -n 's/^window \([0-9.]*\) ms.*/\1/p' "$tmp/$x.$pid.err")
+    a=$(awk -v w="$whole" 'BEGIN { printf "%.3f", w * 0.3 }'); b=$(awk -v w="$whole" 'BEGIN { printf "%.3f", w * 0.6 }')
+    run "$oracle/trace_oracle.mjs" "$x.json" --pid "$pid" --tid "$tid" > "$ref/$x.$pid.full.tsv"
+    run "$oracle/trace_oracle.mjs" "$x.json" --pid "$pid" --tid "$tid" --window "$a,$b" > "$ref/$x.$pid.window.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$pid" "$tid" "$id" "$a" "$b" >> "$ref/$x.traces.tsv"
+    echo "  $pid:$tid ($id): trace $whole ms, window $a,$b"
+  done < "$tmp/$x.profiles"
 done
 
 if [ -f "$samples/cpu/heap_prof.heapprofile" ]; then
