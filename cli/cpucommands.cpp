@@ -31,7 +31,7 @@ void printInfo(const LoadedProfile& lp, Format format)
         kv.emplace_back("samples", std::to_string(p.heapSampleCount));
         kv.emplace_back("total_bytes", std::to_string(t.duration));
     } else {
-        kv.emplace_back("model", t.model == TimingModel::Perf ? "perf" : "hitcount");
+        kv.emplace_back("model", modelName(t.model));
         kv.emplace_back("samples", std::to_string(p.sampleCount()));
         kv.emplace_back("total_hit_count", std::to_string(p.totalHitCount));
         kv.emplace_back("fixed_program_samples", std::to_string(p.fixedProgramSamples));
@@ -148,9 +148,7 @@ void printTop(const LoadedProfile& lp, RollupKey by, size_t top, Format format)
     }
     if (format == Format::Text)
         fmt::print("# {} of {} {} ({}); model {}\n", "percent", formatWeight(t, denom), u, denomName,
-            p.isHeap()                         ? "heap"
-                : t.model == TimingModel::Perf ? "perf"
-                                               : "hitcount");
+            p.isHeap() ? "heap" : modelName(t.model));
     table.print(stdout, format);
 }
 

@@ -38,8 +38,9 @@ void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, bool formats)
             ->default_str("text");
     cmd->add_option("--range", o.range, "Only the time range START,END (ms from the profile start)");
     cmd->add_option("--model", o.model,
-           "perf: DevTools Performance panel times (default); hitcount: the old JavaScript Profiler arithmetic")
-        ->check(CLI::IsMember({ "perf", "hitcount" }));
+           "perf: DevTools Performance panel times (default; for a trace, its events merged with the samples); "
+           "profile: the samples alone; hitcount: the old JavaScript Profiler arithmetic")
+        ->check(CLI::IsMember({ "perf", "profile", "hitcount" }));
     cmd->add_option("--profile", o.profile, "Trace with several profiles: which one (pid:id, see `cpu info`)");
 }
 
@@ -59,7 +60,9 @@ std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
         fmt::print(stderr, "v8scope: note: {} has {} profiles; using {} (choose with --profile)\n", o.file,
             read.value().available.size(), read.value().chosenKey);
     TimingOptions to;
-    to.model = o.model == "hitcount" ? TimingModel::HitCount : TimingModel::Perf;
+    to.model = o.model == "hitcount" ? TimingModel::HitCount
+        : o.model == "profile"       ? TimingModel::Profile
+                                     : TimingModel::Perf;
     if (!o.range.empty()) {
         const size_t comma = o.range.find(',');
         double a = 0, b = 0;
@@ -76,6 +79,11 @@ std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
         return std::nullopt;
     }
     return LoadedProfile { std::move(read.value()), std::move(timing.value()) };
+}
+
+const char* modelName(TimingModel m)
+{
+    return m == TimingModel::Perf ? "perf" : m == TimingModel::Profile ? "profile" : "hitcount";
 }
 
 std::string formatWeight(const Timing& t, int64_t units)

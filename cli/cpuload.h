@@ -43,6 +43,8 @@ struct LoadedProfile
 /// caller exits with kExitBadInput).
 std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o);
 
+/// "perf", "profile" or "hitcount".
+const char* modelName(TimingModel m);
 /// "123.456" (3 decimals) for ms, or the integer for bytes and hits.
 std::string formatWeight(const Timing& t, int64_t units);
 /// Name of the weight columns: "ms" or "bytes".

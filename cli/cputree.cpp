@@ -80,10 +80,7 @@ void printTree(const LoadedProfile& lp, const CallTree& tree, const TreeOptions&
     }
     if (o.common.format == Format::Text) {
         fmt::print("# {} tree; {} ({}% of {}); model {}\n", o.bottomUp ? "bottom-up (callers below)" : "top-down", u,
-            "percent", p.isHeap() ? "total bytes" : "non-idle time",
-            p.isHeap()                         ? "heap"
-                : t.model == TimingModel::Perf ? "perf"
-                                               : "hitcount");
+            "percent", p.isHeap() ? "total bytes" : "non-idle time", p.isHeap() ? "heap" : modelName(t.model));
         for (uint32_t x = 1; x < tree.size(); ++x) {
             if (!visible(x))
                 continue;

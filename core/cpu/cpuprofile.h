@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "tracethread.h"
+
 #include <common/index.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,9 @@ struct FunctionInfo
     std::string scriptId;
     int32_t line = -1;
     int32_t column = -1;
+    /// A trace event name (Layout, Paint, MinorGC, ...) rather than a JS function: the Performance panel's
+    /// rows for non-JS work in a trace (keyed by name, as DevTools' generateEventID does).
+    bool traceEvent = false;
 
     /// The name DevTools shows: functionName or "(anonymous)".
     std::string displayName() const
@@ -80,6 +86,13 @@ struct CpuProfile
 
     // --- heap profiles ---
     uint64_t heapSampleCount = 0;
+
+    // --- traces ---
+    /// The profiled thread's trace events (trace input only; null for .cpuprofile and .heapprofile).
+    std::shared_ptr<const TraceThread> trace;
+    /// FunctionIndex of each trace event name (TraceThread::names); these functions come after the ones the
+    /// nodes use and have `traceEvent` set.
+    std::vector<uint32_t> eventFunction;
 
     size_t nodeCount() const
     {

@@ -298,6 +298,19 @@ Result<std::shared_ptr<const CpuProfile>> buildProfile(RawProfile&& raw, const s
         p->lastSampleEnd = std::max(p->endTime, p->timestamps[0]);
     }
     fixMissingSamples(*p);
+    if (raw.trace) {
+        auto thread = std::make_shared<TraceThread>(*raw.trace);
+        for (const auto& [traceId, nodeId] : raw.traceIds)
+            thread->traceIds[traceId] = nodeId;
+        p->trace = std::move(thread);
+        for (const std::string& name : p->trace->names) {
+            FunctionInfo f;
+            f.name = name;
+            f.traceEvent = true;
+            p->eventFunction.push_back(uint32_t(p->functions.size()));
+            p->functions.push_back(std::move(f));
+        }
+    }
     return std::shared_ptr<const CpuProfile>(std::move(p));
 }
 

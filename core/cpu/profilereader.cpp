@@ -5,6 +5,8 @@
 #include "rawprofile.h"
 #include "traceprofiles.h"
 
+#include <cstdlib>
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
@@ -33,6 +35,8 @@ enum class Ctx : uint8_t
     HeapSample,
     Deltas,
     Timestamps,
+    BeginData,
+    TraceIds,
 };
 
 enum class JKey : uint8_t
@@ -66,6 +70,12 @@ enum class JKey : uint8_t
     Data,
     CpuProfile,
     Source,
+    Ph,
+    Cat,
+    Dur,
+    SampleTraceId,
+    BeginData,
+    TraceIds,
 };
 
 JKey keyOf(std::string_view k)
@@ -83,7 +93,9 @@ JKey keyOf(std::string_view k)
         { "columnNumber", JKey::ColumnNumber }, { "hitCount", JKey::HitCount }, { "children", JKey::Children },
         { "parent", JKey::Parent }, { "selfSize", JKey::SelfSize }, { "name", JKey::Name }, { "pid", JKey::Pid },
         { "tid", JKey::Tid }, { "ts", JKey::Ts }, { "args", JKey::Args }, { "data", JKey::Data },
-        { "cpuProfile", JKey::CpuProfile }, { "source", JKey::Source } };
+        { "cpuProfile", JKey::CpuProfile }, { "source", JKey::Source }, { "ph", JKey::Ph }, { "cat", JKey::Cat },
+        { "dur", JKey::Dur }, { "sampleTraceId", JKey::SampleTraceId }, { "beginData", JKey::BeginData },
+        { "trace_ids", JKey::TraceIds } };
     for (const auto& e : kKeys)
         if (e.name == k)
             return e.key;
@@ -160,6 +172,8 @@ public:
     {
         Frame& f = m_stack.back();
         f.key = f.ctx == Ctx::Skip ? JKey::Other : keyOf(std::string_view(s, len));
+        if (f.ctx == Ctx::TraceIds)
+            m_traceIdKey.assign(s, len);
         return true;
     }
     bool StartObject()
@@ -249,6 +263,10 @@ private:
         case Ctx::Event:
             return k == JKey::Args && object ? Ctx::Args : Ctx::Skip;
         case Ctx::Args:
+            if (k == JKey::BeginData) {
+                m_trace.sawBeginData();
+                return object ? Ctx::BeginData : Ctx::Skip;
+            }
             return k == JKey::Data && object ? Ctx::Data : Ctx::Skip;
         case Ctx::Data:
             if (k == JKey::CpuProfile && object)
@@ -258,7 +276,7 @@ private:
             return Ctx::Skip;
         case Ctx::CpuProfileObj:
             if (object)
-                return Ctx::Skip;
+                return k == JKey::TraceIds ? Ctx::TraceIds : Ctx::Skip;
             if (k == JKey::Nodes)
                 return Ctx::Nodes;
             if (k == JKey::Samples)
@@ -410,7 +428,21 @@ private:
                 m_trace.setDataStart(n.d);
             else if (f.key == JKey::EndTime)
                 m_trace.setDataEnd(n.d);
+            else if (f.key == JKey::SampleTraceId && toInt(n, v))
+                m_trace.setSampleTraceId(1, v);
             return true;
+        case Ctx::Args:
+        case Ctx::BeginData:
+            if (f.key == JKey::SampleTraceId && toInt(n, v))
+                m_trace.setSampleTraceId(f.ctx == Ctx::Args ? 0 : 2, v);
+            return true;
+        case Ctx::TraceIds: {
+            char* end = nullptr;
+            const long long traceId = std::strtoll(m_traceIdKey.c_str(), &end, 10);
+            if (end != m_traceIdKey.c_str() && *end == '\0' && toInt(n, v))
+                m_trace.addTraceId(traceId, v);
+            return true;
+        }
         case Ctx::Event:
             if (f.key == JKey::Pid || f.key == JKey::Tid) {
                 if (!intValue(n, v, f.key == JKey::Pid ? "\"pid\"" : "\"tid\""))
@@ -418,6 +450,8 @@ private:
                 f.key == JKey::Pid ? m_trace.setPid(v) : m_trace.setTid(v);
             } else if (f.key == JKey::Ts) {
                 m_trace.setTs(n.d);
+            } else if (f.key == JKey::Dur) {
+                m_trace.setDur(n.d);
             } else if (f.key == JKey::Id) {
                 m_trace.setId(n.isInt ? std::to_string(n.i) : std::to_string(n.d));
             }
@@ -546,6 +580,10 @@ private:
                 m_trace.setName(s);
             else if (f.key == JKey::Id)
                 m_trace.setId(std::string(s));
+            else if (f.key == JKey::Ph)
+                m_trace.setPhase(s);
+            else if (f.key == JKey::Cat)
+                m_trace.setCategory(s);
             return true;
         case Ctx::Data:
             if (f.key == JKey::Source)
@@ -565,6 +603,7 @@ private:
 
     InputStream& m_in;
     std::vector<Frame> m_stack;
+    std::string m_traceIdKey; ///< the current key inside cpuProfile.trace_ids
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cpuprofile.h"
+#include "tracethread.h"
 
 #include <common/error.h>
 
@@ -53,6 +54,9 @@ struct RawProfile
     uint64_t deltasOffset = 0;
     uint64_t endOffset = 0; ///< where the input ended (for errors about missing parts)
     std::string format;
+    std::vector<std::pair<int64_t, int64_t>> traceIds; ///< trace chunks: cpuProfile.trace_ids (trace id, node id)
+    /// Trace input: the events of the profiled thread (set by the reader after picking the profile).
+    std::shared_ptr<const TraceThread> trace;
 };
 
 /// Resolves ids, orders nodes in pre-order, computes timestamps, sorts samples and applies

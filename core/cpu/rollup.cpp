@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "rollup.h"
 
+#include "tracetimeline.h"
+
 #include <algorithm>
 #include <map>
 
@@ -22,6 +24,8 @@ std::string packageOf(std::string_view url)
 
 std::string_view categoryOf(const FunctionInfo& f)
 {
+    if (f.traceEvent)
+        return traceEventCategory(f.name);
     if (f.url.empty()) {
         if (f.name == "(idle)")
             return "idle";
@@ -45,6 +49,9 @@ std::vector<RollupRow> rollup(const CpuProfile& p, const Timing& t, RollupKey by
         rows.reserve(p.functions.size());
         for (uint32_t f = 0; f < p.functions.size(); ++f) {
             if (p.functions[f].name == "(root)" && f == p.function[0])
+                continue;
+            // Trace event rows exist only in the trace timeline (not with --model profile).
+            if (p.functions[f].traceEvent && t.functionSelf[f] == 0 && t.functionTotal[f] == 0)
                 continue;
             rows.push_back({ p.functions[f].displayName(), f, t.functionSelf[f], t.functionTotal[f] });
         }

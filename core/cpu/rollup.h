@@ -24,7 +24,8 @@ enum class RollupKey : uint8_t
 std::string packageOf(std::string_view url);
 
 /// Category of a function: "idle", "program", "gc", "v8" (builtins and other frames without a script URL),
-/// "node" (node: and internal/ scripts), "npm" (inside node_modules) or "user".
+/// "node" (node: and internal/ scripts), "npm" (inside node_modules) or "user"; for a trace event row (perf
+/// model on a trace), traceEventCategory(): "gc", "layout", "paint", "scripting", "loading" or "other".
 std::string_view categoryOf(const FunctionInfo& f);
 
 struct RollupRow

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "timing.h"
 
+#include "tracetimeline.h"
+
 #include <algorithm>
 
 namespace v8scope {
@@ -123,6 +125,8 @@ std::vector<uint32_t> gcParents(const CpuProfile& p)
 
 Result<Timing> computeTiming(const CpuProfile& p, const TimingOptions& options)
 {
+    if (options.model == TimingModel::Perf && p.trace && !p.isHeap())
+        return computeTraceTiming(p, options);
     Timing t;
     t.model = p.isHeap() ? TimingModel::HitCount : options.model;
     const size_t n = p.nodeCount();

@@ -16,8 +16,11 @@ namespace v8scope {
 
 enum class TimingModel : uint8_t
 {
-    /// DevTools' Performance panel (the default): sample i lasts ts[i+1] - ts[i], GC on the previous stack.
+    /// DevTools' Performance panel (the default). For a .cpuprofile: sample i lasts ts[i+1] - ts[i], GC on the
+    /// previous stack. For a trace: the thread's trace events merged with the samples (tracetimeline.h).
     Perf,
+    /// The samples alone, with the .cpuprofile rules (for a trace: ignores its trace events).
+    Profile,
     /// The old JavaScript Profiler: self = hitCount x (endTime - startTime) / sum(hitCount). (program) is
     /// inflated in it because V8's extra hits land there.
     HitCount,

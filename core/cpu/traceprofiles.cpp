@@ -19,6 +19,89 @@ void TraceProfiles::startEvent(uint64_t offset)
     m_dataStart.reset();
     m_dataEnd.reset();
     m_offset = offset;
+    m_ph = 0;
+    m_cat.clear();
+    m_dur = 0;
+    m_hasDur = false;
+    m_traceIdAt[0] = m_traceIdAt[1] = m_traceIdAt[2] = 0;
+    m_hasBeginData = false;
+}
+
+uint32_t TraceProfiles::intern(const std::string& s)
+{
+    auto [it, inserted] = m_stringIndex.try_emplace(s, uint32_t(m_strings.size()));
+    if (inserted)
+        m_strings.push_back(s);
+    return it->second;
+}
+
+void TraceProfiles::recordEvent()
+{
+    const bool boundsPhase = m_ph == 'B' || m_ph == 'E' || m_ph == 'X' || m_ph == 'I';
+    if (!boundsPhase || !m_hasTs)
+        return;
+    // DevTools' MetaHandler: trace bounds from B/E/X/I events with a non-zero ts, except "...::UMA" events.
+    const bool uma = m_name.size() >= 5 && m_name.compare(m_name.size() - 5, 5, "::UMA") == 0;
+    if (m_ts != 0 && !uma) {
+        m_boundsMin = std::min(m_boundsMin, m_ts);
+        m_boundsMax = std::max(m_boundsMax, m_ts + (m_hasDur ? m_dur : 0));
+    }
+    if (m_name == "TracingStartedInBrowser")
+        m_tracingStarted = m_ts;
+    const uint32_t name = intern(m_name);
+    const uint32_t cat = intern(m_cat);
+    if (m_ph == 'E') {
+        // RendererHandler.makeCompleteEvent: an E closes the last open B when name and category match; an
+        // unmatched E is ignored, and a mismatched pair leaves the B with duration 0.
+        if (m_beginStack.empty())
+            return;
+        Record& b = m_records[m_beginStack.back()];
+        m_beginStack.pop_back();
+        if (b.name == name && b.cat == cat)
+            b.dur = m_ts - b.ts;
+        return;
+    }
+    // extractSampleTraceId: args.beginData (when present) decides alone; then args, then args.data.
+    const int64_t traceId = m_hasBeginData ? m_traceIdAt[2] : m_traceIdAt[0] ? m_traceIdAt[0] : m_traceIdAt[1];
+    m_records.push_back({ m_ts, m_ph == 'X' && m_hasDur ? m_dur : 0, m_pid, m_tid, traceId, name, cat, m_ph });
+    if (m_ph == 'B')
+        m_beginStack.push_back(uint32_t(m_records.size() - 1));
+}
+
+std::shared_ptr<TraceThread> TraceProfiles::thread(int64_t pid, int64_t tid) const
+{
+    auto t = std::make_shared<TraceThread>();
+    t->pid = pid;
+    t->tid = tid;
+    t->boundsMin = m_tracingStarted >= 0 ? m_tracingStarted : m_boundsMin;
+    t->boundsMax = m_boundsMax;
+    if (!std::isfinite(t->boundsMin) || !std::isfinite(t->boundsMax))
+        t->boundsMin = t->boundsMax = 0;
+    std::unordered_map<uint32_t, uint32_t> nameOf;
+    const uint32_t runTask = m_stringIndex.count("RunTask") ? m_stringIndex.at("RunTask") : UINT32_MAX;
+    for (const Record& r : m_records) {
+        if (r.pid != pid || r.tid != tid)
+            continue;
+        auto [it, inserted] = nameOf.try_emplace(r.name, uint32_t(t->names.size()));
+        if (inserted)
+            t->names.push_back(m_strings[r.name]);
+        TraceEvent e;
+        e.ts = r.ts;
+        e.dur = r.dur;
+        e.name = it->second;
+        e.sampleTraceId = r.sampleTraceId;
+        e.instant = r.ph == 'I';
+        e.topLevel
+            = r.name == runTask && m_strings[r.cat].find("disabled-by-default-devtools.timeline") != std::string::npos;
+        t->events.push_back(e);
+    }
+    // Helpers.Trace.sortTraceEventsInPlace: start time, then the later end first; stable.
+    std::stable_sort(t->events.begin(), t->events.end(), [](const TraceEvent& a, const TraceEvent& b) {
+        if (a.ts != b.ts)
+            return a.ts < b.ts;
+        return a.ts + a.dur > b.ts + b.dur;
+    });
+    return t;
 }
 
 bool TraceProfiles::endEvent(const std::string& file, uint64_t offset, std::optional<ParseError>& error)
@@ -26,8 +109,10 @@ bool TraceProfiles::endEvent(const std::string& file, uint64_t offset, std::opti
     const bool head = m_name == "Profile";
     const bool chunk = m_name == "ProfileChunk";
     const bool whole = m_name == "CpuProfile";
-    if (!head && !chunk && !whole)
+    if (!head && !chunk && !whole) {
+        recordEvent();
         return true;
+    }
     auto fail = [&](std::string message) {
         error = ParseError::at(file, m_offset, std::move(message));
         return false;
@@ -79,6 +164,7 @@ bool TraceProfiles::endEvent(const std::string& file, uint64_t offset, std::opti
             p.nodes.push_back(std::move(n));
         }
         p.samples.insert(p.samples.end(), c.samples.begin(), c.samples.end());
+        p.traceIds.insert(p.traceIds.end(), c.traceIds.begin(), c.traceIds.end());
         p.timeDeltas.insert(p.timeDeltas.end(), c.timeDeltas.begin(), c.timeDeltas.end());
         if (c.hasEnd)
             e.clockEnd = c.endTime;
@@ -140,6 +226,7 @@ Result<RawProfile> TraceProfiles::take(const std::string& file, uint64_t endOffs
     }
     chosenKey = std::to_string(chosen->pid) + ":" + chosen->id;
     RawProfile p = std::move(chosen->profile);
+    p.trace = thread(chosen->pid, chosen->tid);
     if (p.format.empty()) {
         // Trace clock: start at the Profile event's ts; the length is the profile's own (data.endTime -
         // data.startTime) when both are known, else the sum of the deltas (as DevTools' SamplesHandler does).

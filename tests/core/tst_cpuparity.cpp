@@ -116,7 +116,8 @@ void checkTotals(const std::string& name)
 
 TEST_CASE("perf model matches DevTools' Performance panel on every sample profile", "[cpu][parity]")
 {
-    for (const char* name : { "cpu_mix", "http_blocking", "edge_cases", "parent_only" }) {
+    for (const char* name :
+        { "cpu_mix", "http_blocking", "edge_cases", "parent_only", "chromium_page", "chromium_page_port2" }) {
         CHECK(checkFunctions(name, "perf_self_ms", "perf_total_ms") <= 0.001);
         checkNodes(name);
         checkTotals(name);
