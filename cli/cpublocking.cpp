@@ -80,13 +80,19 @@ void printBlocking(const CpuProfile& p, const BlockingResult& r, const BlockingC
     table.print(stdout, format);
 }
 
+const char* matchName(DiffMatch m)
+{
+    return m == DiffMatch::Url ? "url" : m == DiffMatch::Path ? "path" : "name";
+}
+
 void printDiff(const ProfileDiff& d, Format format, size_t top)
 {
     const size_t n = top && d.rows.size() > top ? top : d.rows.size();
     if (format == Format::Json) {
         fmt::print("{{\"base_busy_ms\": {:.3f}, \"head_busy_ms\": {:.3f}, \"scale\": {}, \"percent_of\": "
-                   "\"non-idle time\", \"rows\": [",
-            d.baseBusyMs, d.headBusyMs, d.scale);
+                   "\"non-idle time\", \"match\": {}, \"base_root\": {}, \"head_root\": {}, \"rows\": [",
+            d.baseBusyMs, d.headBusyMs, d.scale, jsonString(matchName(d.match)), jsonString(d.baseRoot),
+            jsonString(d.headRoot));
         for (size_t i = 0; i < n; ++i) {
             const DiffRow& r = d.rows[i];
             fmt::print("{}{{\"function\": {}, \"url\": {}, \"line\": {}, \"base_self_ms\": {:.3f}, \"head_self_ms\": "
@@ -109,11 +115,18 @@ void printDiff(const ProfileDiff& d, Format format, size_t top)
             fmt::format("{:.3f}", r.headSelfMs), fmt::format("{:.1f}", r.baseSelfPct),
             fmt::format("{:.1f}", r.headSelfPct), fmt::format("{:+.3f}", r.totalDeltaMs()),
             fmt::format("{:.1f}", r.baseTotalPct), fmt::format("{:.1f}", r.headTotalPct), r.name,
-            r.url.empty() ? std::string() : fmt::format("{}:{}", r.url, r.line + 1) });
+            r.url.empty()    ? std::string()
+                : r.line < 0 ? r.url
+                             : fmt::format("{}:{}", r.url, r.line + 1) });
     }
     if (format == Format::Text)
-        fmt::print("# HEAD - BASE; percentages of each profile's non-idle time (base {:.3f} ms, head {:.3f} ms){}\n",
-            d.baseBusyMs, d.headBusyMs, d.scale != 1 ? fmt::format("; head scaled by {:.4f}", d.scale) : "");
+        fmt::print("# HEAD - BASE; percentages of each profile's non-idle time (base {:.3f} ms, head {:.3f} ms){}\n"
+                   "# functions matched by {}{}\n",
+            d.baseBusyMs, d.headBusyMs, d.scale != 1 ? fmt::format("; head scaled by {:.4f}", d.scale) : "",
+            matchName(d.match),
+            d.match == DiffMatch::Path
+                ? fmt::format(" (roots stripped: base \"{}\", head \"{}\")", d.baseRoot, d.headRoot)
+                : std::string());
     table.print(stdout, format);
 }
 
@@ -136,8 +149,8 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
                 exitCode = kExitBadInput;
                 return;
             }
-            if (!o->common.range.empty() || o->common.model != "perf") {
-                printError("cpu blocking works on the whole profile with the perf model (no --range, --model)");
+            if (!o->common.range.empty() || o->common.model != "perf" || o->common.ignoreList != "off") {
+                printError("cpu blocking works on the whole profile's samples (no --range, --model or --ignore-list)");
                 exitCode = kExitBadInput;
                 return;
             }
@@ -162,12 +175,17 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
         auto headFile = std::make_shared<std::string>();
         auto normalize = std::make_shared<bool>(false);
         auto top = std::make_shared<size_t>(30);
+        auto match = std::make_shared<std::string>("path");
         auto* cmd = cpu->add_subcommand("diff", "Per-function self/total change from BASE to HEAD");
         addCpuCommonOptions(cmd, *base);
         addCpuFileOption(cmd, *headFile, "HEAD");
         cmd->add_flag("--normalize", *normalize, "Scale HEAD so both profiles have the same non-idle time");
         cmd->add_option("--top", *top, "How many rows (0 = all)");
-        cmd->callback([base, headFile, normalize, top, &exitCode] {
+        cmd->add_option("--match", *match,
+               "How functions pair up: path (default: name + URL path without origin and common root + line), "
+               "url (name + full URL + line), name (name + file name)")
+            ->check(CLI::IsMember({ "url", "path", "name" }));
+        cmd->callback([base, headFile, normalize, top, match, &exitCode] {
             auto b = loadProfile(*base);
             if (!b) {
                 exitCode = kExitBadInput;
@@ -186,7 +204,9 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
                 exitCode = kExitBadInput;
                 return;
             }
-            printDiff(diffProfiles(b->profile(), b->timing, h->profile(), h->timing, *normalize), base->format, *top);
+            const DiffMatch m = *match == "url" ? DiffMatch::Url : *match == "name" ? DiffMatch::Name : DiffMatch::Path;
+            printDiff(
+                diffProfiles(b->profile(), b->timing, h->profile(), h->timing, *normalize, m), base->format, *top);
         });
     }
 }

@@ -32,6 +32,7 @@ void printInfo(const LoadedProfile& lp, Format format)
         kv.emplace_back("total_bytes", std::to_string(t.duration));
     } else {
         kv.emplace_back("model", modelName(t.model));
+        kv.emplace_back("ignore_list", t.ignoreList);
         kv.emplace_back("samples", std::to_string(p.sampleCount()));
         kv.emplace_back("total_hit_count", std::to_string(p.totalHitCount));
         kv.emplace_back("fixed_program_samples", std::to_string(p.fixedProgramSamples));

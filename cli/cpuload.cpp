@@ -42,6 +42,9 @@ void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, bool formats)
            "profile: the samples alone; hitcount: the old JavaScript Profiler arithmetic")
         ->check(CLI::IsMember({ "perf", "profile", "hitcount" }));
     cmd->add_option("--profile", o.profile, "Trace with several profiles: which one (pid:id, see `cpu info`)");
+    cmd->add_option("--ignore-list", o.ignoreList,
+        "DevTools' ignore list: off (default), default (/node_modules/|^node: on the URL, as the Performance panel "
+        "with \"Enable ignore listing\" on) or a regular expression on the script URL");
 }
 
 std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
@@ -73,6 +76,10 @@ std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
         }
         to.range = std::make_pair(std::llround(a * 1000), std::llround(b * 1000));
     }
+    to.ignoreList = o.ignoreList;
+    if (o.ignoreList != "off")
+        fmt::print(stderr, "v8scope: note: ignore list {} ({})\n", o.ignoreList,
+            o.ignoreList == "default" ? std::string(kDefaultIgnoreList) : "frames whose URL matches");
     auto timing = computeTiming(*read.value().profile, to);
     if (!timing) {
         printError(timing.error().toString());

@@ -24,6 +24,7 @@ struct CpuCommonOptions
     std::string range; ///< "START,END" in ms from the profile start
     std::string model = "perf";
     std::string profile; ///< trace: which profile
+    std::string ignoreList = "off"; ///< off, default or a regular expression on the URL
 };
 
 void addCpuFileOption(CLI::App* cmd, std::string& file, const char* name = "FILE");

@@ -96,8 +96,6 @@ ClaimOutcome shareClaim(const Claim& c, const CpuProfile& p, const Timing& t)
 
 ClaimOutcome blockingClaim(const Claim& c, const CpuProfile& p, const BlockingResult& b)
 {
-    if (!b.hasIdle)
-        return error("the profile has no (idle) node, so blocking cannot be measured");
     const BlockingStretch* worst = nullptr;
     double totalUs = 0;
     size_t count = 0;
@@ -116,16 +114,19 @@ ClaimOutcome blockingClaim(const Claim& c, const CpuProfile& p, const BlockingRe
             w += ", in " + p.functions[s->dominantFunction].displayName();
         return w + ")";
     };
+    // Without (idle) samples the loop never waited (or idle is not reported): the run is one busy stretch, as
+    // `cpu blocking` shows it.
+    const std::string noIdle = b.hasIdle ? std::string() : "; no (idle) sample: the whole profile is one stretch";
     switch (c.subject) {
     case Claim::Subject::BlockingMax:
         return decide(c, worst ? double(worst->durationUs) : 0,
-            "longest busy stretch " + msText(worst ? double(worst->durationUs) : 0) + where(worst));
+            "longest busy stretch " + msText(worst ? double(worst->durationUs) : 0) + where(worst) + noIdle);
     case Claim::Subject::BlockingTotal:
-        return decide(c, totalUs, "busy stretches total " + msText(totalUs));
+        return decide(c, totalUs, "busy stretches total " + msText(totalUs) + noIdle);
     default:
         return decide(c, double(count),
             std::to_string(count) + " busy stretch(es) " + opText(c.countOp) + " "
-                + fixed(double(c.countThresholdUs) / 1000, 1) + " ms" + where(worst));
+                + fixed(double(c.countThresholdUs) / 1000, 1) + " ms" + where(worst) + noIdle);
     }
 }
 

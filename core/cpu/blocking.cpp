@@ -96,8 +96,10 @@ BlockingResult findBlocking(const CpuProfile& p, const BlockingOptions& options)
     r.hasIdle = p.idleNode.valid();
     r.medianIntervalUs = medianInterval(p);
     if (!r.hasIdle)
-        r.warnings.push_back("the profile has no (idle) node, so idle and busy time cannot be told apart (old Node, "
-                             "Deno or another embedder); every stretch below is the whole profile");
+        r.warnings.push_back(
+            "the profile has no (idle) sample: the event loop never waited while it was recorded (a synchronous "
+            "batch job or CLI run), or the embedder does not report idle time (some Deno versions, other V8 "
+            "embedders); the whole profile is one busy stretch, reported even when startup and exit are excluded");
     const size_t n = p.sampleCount();
     const std::vector<uint32_t> gcParent = gcParents(p);
     const uint32_t idle = r.hasIdle ? p.idleNode.index : kNone;
@@ -121,7 +123,8 @@ BlockingResult findBlocking(const CpuProfile& p, const BlockingOptions& options)
         s.firstSample = uint32_t(i);
         s.startup = i == 0;
         s.exit = j == n;
-        const bool dropped = (s.startup && options.excludeStartup) || (s.exit && options.excludeExit);
+        // Without (idle) samples the one stretch is the whole run: excluding it as startup or exit would hide it.
+        const bool dropped = r.hasIdle && ((s.startup && options.excludeStartup) || (s.exit && options.excludeExit));
         if (s.durationUs >= options.thresholdUs && !dropped) {
             describe(p, gcParent, i, j, end, options.topFunctions, s);
             if (r.medianIntervalUs > 0 && s.maxGapUs > kStarvationFactor * r.medianIntervalUs) {

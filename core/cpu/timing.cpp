@@ -5,6 +5,7 @@
 #include "tracetimeline.h"
 
 #include <algorithm>
+#include <regex>
 
 namespace v8scope {
 
@@ -103,6 +104,72 @@ void groupTotals(const WeightedTree& t, const std::vector<uint32_t>& groupOf, si
     }
 }
 
+namespace {
+
+/// Removes the frames an ignore list hides: an ignored frame whose parent frame is ignored too. Its self time
+/// goes to its nearest kept ancestor (the outermost ignored frame of the chain) and its children move there.
+void applyIgnoreList(WeightedTree& w, const std::vector<uint8_t>& ignoredFn)
+{
+    const size_t m = w.size();
+    auto ignored = [&](uint32_t x) { return x != 0 && w.function[x] < ignoredFn.size() && ignoredFn[w.function[x]]; };
+    std::vector<uint32_t> keptAt(m, kNone); // nearest kept ancestor-or-self, as an old index
+    std::vector<uint32_t> newIndex(m, kNone);
+    WeightedTree out;
+    for (uint32_t x = 0; x < m; ++x) {
+        const bool removed = x != 0 && ignored(x) && ignored(w.parent[x]);
+        if (removed) {
+            keptAt[x] = keptAt[w.parent[x]];
+            out.self[newIndex[keptAt[x]]] += w.self[x];
+            out.selfSamples[newIndex[keptAt[x]]] += w.selfSamples[x];
+            continue;
+        }
+        keptAt[x] = x;
+        const uint32_t parent = x == 0 ? kNone : newIndex[keptAt[w.parent[x]]];
+        newIndex[x] = uint32_t(out.parent.size());
+        out.parent.push_back(parent);
+        out.depth.push_back(parent == kNone ? 0 : out.depth[parent] + 1);
+        out.function.push_back(w.function[x]);
+        out.profileNode.push_back(w.profileNode[x]);
+        out.self.push_back(w.self[x]);
+        out.selfSamples.push_back(w.selfSamples[x]);
+    }
+    const size_t n = out.parent.size();
+    out.subtreeSize.assign(n, 1);
+    out.total = out.self;
+    for (size_t i = n; i-- > 1;) {
+        out.subtreeSize[out.parent[i]] += out.subtreeSize[i];
+        out.total[out.parent[i]] += out.total[i];
+    }
+    out.total[0] = w.total[0];
+    w = std::move(out);
+}
+
+} // namespace
+
+Result<bool> finishFunctionTimes(const CpuProfile& p, const TimingOptions& options, Timing& t)
+{
+    const std::string& list = options.ignoreList;
+    if (!list.empty() && list != "off") {
+        const std::string pattern = list == "default" ? std::string(kDefaultIgnoreList) : list;
+        std::regex re;
+        try {
+            re = std::regex(pattern, std::regex::ECMAScript);
+        } catch (const std::regex_error& e) {
+            return ParseError::general(p.sourceName, "--ignore-list: not a valid regular expression: " + pattern);
+        }
+        std::vector<uint8_t> ignoredFn(p.functions.size(), 0);
+        for (size_t f = 0; f < p.functions.size(); ++f)
+            ignoredFn[f] = !p.functions[f].url.empty() && std::regex_search(p.functions[f].url, re);
+        applyIgnoreList(t.tree, ignoredFn);
+        t.ignoreList = list;
+    }
+    std::vector<uint32_t> identity(p.functions.size());
+    for (uint32_t f = 0; f < identity.size(); ++f)
+        identity[f] = f;
+    groupTotals(t.tree, identity, identity.size(), t.functionSelf, t.functionTotal);
+    return true;
+}
+
 std::vector<uint32_t> gcParents(const CpuProfile& p)
 {
     std::vector<uint32_t> out(p.sampleCount(), kNone);
@@ -196,10 +263,8 @@ Result<Timing> computeTiming(const CpuProfile& p, const TimingOptions& options)
     if (p.gcNode.valid())
         t.nodeTotal[p.gcNode.index] = t.nodeSelf[p.gcNode.index];
     t.nodeTotal[0] = 0;
-    std::vector<uint32_t> identity(p.functions.size());
-    for (uint32_t f = 0; f < identity.size(); ++f)
-        identity[f] = f;
-    groupTotals(t.tree, identity, identity.size(), t.functionSelf, t.functionTotal);
+    if (auto done = finishFunctionTimes(p, options, t); !done)
+        return done.error();
     if (p.idleNode.valid())
         t.idle = t.functionSelf[p.function[p.idleNode.index]];
     if (p.programNode.valid())

@@ -39,7 +39,15 @@ struct TimingOptions
     TimingModel model = TimingModel::Perf;
     /// Range in µs from the profile's startTime (perf model only); unset = [startTime, endTime].
     std::optional<std::pair<int64_t, int64_t>> range;
+    /// The Performance panel's ignore list ("Enable ignore listing"): "off" (or empty), "default" (DevTools'
+    /// default rule, kDefaultIgnoreList on the script URL) or an ECMAScript regular expression on the URL. A
+    /// frame whose URL matches and whose caller's URL matches too is left out, its time going to the
+    /// outermost matching frame of the chain (DevTools' ThreadAppender).
+    std::string ignoreList;
 };
+
+/// DevTools' default ignore-list rule (IgnoreListManager: node_modules and node: scripts).
+inline constexpr const char* kDefaultIgnoreList = "/node_modules/|^node:";
 
 /// The profile's call tree with weights: every profile node, plus a virtual `(garbage collector)` child under
 /// each frame that a GC sample interrupted (DevTools opens GC frames on top of the previous sample's stack).
@@ -83,6 +91,9 @@ struct Timing
     std::vector<int64_t> functionSelf; ///< per FunctionIndex
     std::vector<int64_t> functionTotal; ///< recursion counted once (outermost frame)
 
+    /// "off", "default" or the regular expression the ignore list used.
+    std::string ignoreList = "off";
+
     int64_t idle = 0; ///< self of (idle), (program), (garbage collector)
     int64_t program = 0;
     int64_t gc = 0;
@@ -102,6 +113,10 @@ struct Timing
 /// counts once per group (at the group's outermost frame), so recursion and nesting are not double-counted.
 void groupTotals(const WeightedTree& tree, const std::vector<uint32_t>& groupOf, size_t groupCount,
     std::vector<int64_t>& self, std::vector<int64_t>& total);
+
+/// Applies `options.ignoreList` to `timing.tree` and computes the per-function self and total from it (the last
+/// step of every model). Errors for a malformed regular expression.
+Result<bool> finishFunctionTimes(const CpuProfile& profile, const TimingOptions& options, Timing& timing);
 
 /// The GC parent of each sample (the node whose stack a GC sample sits on), or UINT32_MAX for non-GC samples.
 std::vector<uint32_t> gcParents(const CpuProfile& profile);

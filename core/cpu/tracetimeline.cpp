@@ -487,10 +487,8 @@ Result<Timing> computeTraceTiming(const CpuProfile& p, const TimingOptions& opti
         t.nodeSelf[w.profileNode[x]] += w.self[x];
         t.nodeTotal[w.profileNode[x]] += w.total[x];
     }
-    std::vector<uint32_t> identity(p.functions.size());
-    for (uint32_t f = 0; f < identity.size(); ++f)
-        identity[f] = f;
-    groupTotals(w, identity, identity.size(), t.functionSelf, t.functionTotal);
+    if (auto done = finishFunctionTimes(p, options, t); !done)
+        return done.error();
     for (size_t f = 0; f < p.functions.size(); ++f)
         if (p.functions[f].traceEvent && traceEventCategory(p.functions[f].name) == "gc")
             t.gc += t.functionSelf[f];

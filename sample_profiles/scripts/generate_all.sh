@@ -3,7 +3,7 @@
 # the DevTools reference outputs (make_references.sh). See docs/samples.md.
 #
 # usage: bash sample_profiles/scripts/generate_all.sh [--no-references] [TARGET...]
-#   TARGET: leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking heap_prof edge_cases (default: all)
+#   TARGET: leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking batch_sync heap_prof edge_cases (default: all)
 # env:    NODE=node (Node 20 was used), CHROMIUM=/usr/bin/chromium, V8SCOPE_ORACLE_SRC=<oracle dir>
 #
 # Needs: node + npm (npm registry for puppeteer-core), and Debian's chromium package, which this
@@ -22,12 +22,12 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --no-references) refs=0 ;;
-    leak|control|emitter|express|shapes|alloc_tracking|chromium|chromium_trace|cpu_mix|http_blocking|heap_prof|edge_cases) targets+=("$a") ;;
+    leak|control|emitter|express|shapes|alloc_tracking|chromium|chromium_trace|cpu_mix|http_blocking|batch_sync|heap_prof|edge_cases) targets+=("$a") ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking heap_prof edge_cases)
+[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking batch_sync heap_prof edge_cases)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 echo "node $("$NODE" --version)"
@@ -139,6 +139,12 @@ if want http_blocking; then
   fi
   put_profile http_blocking.cpuprofile
   cp "$tmp/http_blocking.blocks.json" "$samples/cpu/http_blocking.blocks.json"
+fi
+
+if want batch_sync; then
+  echo "== batch_sync (node --cpu-prof; a synchronous job: no (idle) sample)"
+  "$NODE" --cpu-prof --cpu-prof-interval 1000 --cpu-prof-dir "$tmp" --cpu-prof-name batch_sync.cpuprofile batch_sync.js
+  put_profile batch_sync.cpuprofile
 fi
 
 if want heap_prof; then

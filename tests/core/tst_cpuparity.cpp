@@ -116,12 +116,28 @@ void checkTotals(const std::string& name)
 
 TEST_CASE("perf model matches DevTools' Performance panel on every sample profile", "[cpu][parity]")
 {
-    for (const char* name :
-        { "cpu_mix", "http_blocking", "edge_cases", "parent_only", "chromium_page", "chromium_page_port2" }) {
+    for (const char* name : { "cpu_mix", "http_blocking", "edge_cases", "parent_only", "chromium_page",
+             "chromium_page_port2", "batch_sync" }) {
         CHECK(checkFunctions(name, "perf_self_ms", "perf_total_ms") <= 0.001);
         checkNodes(name);
         checkTotals(name);
     }
+}
+
+TEST_CASE("--ignore-list default matches the Performance panel with \"Enable ignore listing\" on", "[cpu][parity]")
+{
+    // cpu_oracle.mjs --ignore-list default: perf_ign_* columns (DevTools' ThreadAppender drops an ignore-listed
+    // entry whose parent entry is ignore-listed before the tree views are built).
+    TimingOptions o;
+    o.ignoreList = "default";
+    size_t changed = 0;
+    for (const char* name : { "cpu_mix", "http_blocking", "edge_cases", "parent_only", "chromium_page",
+             "chromium_page_port2", "batch_sync" }) {
+        CHECK(checkFunctions(name, "perf_ign_self_ms", "perf_ign_total_ms", o) <= 0.001);
+        for (const auto& row : readTsv(std::string("reference/") + name + ".bottomup.tsv"))
+            changed += std::fabs(std::stod(row.at("perf_ign_self_ms")) - std::stod(row.at("perf_self_ms"))) > 0.001;
+    }
+    CHECK(changed > 10); // the rule does change numbers on these node: and node_modules heavy profiles
 }
 
 TEST_CASE("hitcount model matches the legacy JavaScript Profiler (once-per-stack total)", "[cpu][parity]")

@@ -196,9 +196,16 @@ TEST_CASE("parent-only, legacy head and trace inputs give the same times", "[cpu
     CHECK(tp.startTime == 500);
     CHECK(tp.endTime == 500 + 10000); // data.endTime - data.startTime
     CHECK(tp.functions[tp.function[tp.gcNode.index]].line == -1);
-    const Timing tt = timed(tp);
+    // The samples alone (--model profile). The trace model would time the thread's events: here one 5 µs "Other"
+    // event, which is also the whole trace window (DevTools' bounds come from B/E/X/I events only).
+    TimingOptions samplesOnly;
+    samplesOnly.model = TimingModel::Profile;
+    const Timing tt = timed(tp, samplesOnly);
     CHECK(tt.functionTotal[fn(tp, "a")] == 5000);
     CHECK(tt.functionSelf[fn(tp, "b")] == 1000);
+    const Timing traceModel = timed(tp);
+    CHECK(traceModel.duration == 5);
+    CHECK(traceModel.functionSelf[tp.eventFunction.at(0)] == 5);
     ProfileReadOptions pick;
     pick.profile = "8:0x1";
     auto tr2 = ProfileReader::read(tf.path, pick);
