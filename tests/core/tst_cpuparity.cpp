@@ -124,7 +124,7 @@ TEST_CASE("perf model matches DevTools' Performance panel on every sample profil
     }
 }
 
-TEST_CASE("--ignore-list default matches the Performance panel with \"Enable ignore listing\" on", "[cpu][parity]")
+TEST_CASE("ignore list default matches the Performance panel with \"Enable ignore listing\" on", "[cpu][parity]")
 {
     // cpu_oracle.mjs --ignore-list default: perf_ign_* columns (DevTools' ThreadAppender drops an ignore-listed
     // entry whose parent entry is ignore-listed before the tree views are built).

@@ -127,7 +127,7 @@ TEST_CASE("trace model equals the Performance panel's Bottom-up view on every re
     CHECK(threads == 3);
 }
 
-TEST_CASE("--model profile keeps the samples-only numbers on a trace", "[cpu][trace]")
+TEST_CASE("profile model keeps the samples-only numbers on a trace", "[cpu][trace]")
 {
     ProfileReadOptions ro;
     ro.profile = "23139:0x1";
