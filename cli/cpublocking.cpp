@@ -7,6 +7,7 @@
 
 #include <cpu/blocking.h>
 #include <cpu/profilediff.h>
+#include <cpu/tracetimeline.h>
 
 #include <fmt/format.h>
 
@@ -167,7 +168,9 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
             bo.excludeStartup = o->excludeStartup;
             bo.excludeExit = o->excludeExit;
             bo.topFunctions = o->top;
-            printBlocking(lp->profile(), findBlocking(lp->profile(), bo), *o, bo.thresholdUs);
+            BlockingResult found = findBlocking(lp->profile(), bo);
+            attributeStretchesToTimeline(lp->profile(), found, bo.topFunctions); // traces: what the panel shows
+            printBlocking(lp->profile(), found, *o, bo.thresholdUs);
         });
     }
     {

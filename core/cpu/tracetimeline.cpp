@@ -396,6 +396,12 @@ std::string_view traceEventCategory(std::string_view n)
 
 Result<Timing> computeTraceTiming(const CpuProfile& p, const TimingOptions& options)
 {
+    return computeTraceTiming(p, buildTraceTimeline(p), options);
+}
+
+Result<Timing> computeTraceTiming(
+    const CpuProfile& p, const std::vector<TimelineEntry>& entries, const TimingOptions& options)
+{
     Timing t;
     t.model = TimingModel::Perf;
     t.unit = WeightUnit::Microseconds;
@@ -413,7 +419,6 @@ Result<Timing> computeTraceTiming(const CpuProfile& p, const TimingOptions& opti
     t.windowEnd = std::llround(w1 - thread.boundsMin);
     t.duration = t.windowEnd - t.windowStart;
 
-    const std::vector<TimelineEntry> entries = buildTraceTimeline(p);
     // BottomUpRootNode over forEachEvent, in ms as DevTools computes it.
     const double startMs = w0 / 1000.0;
     const double endMs = w1 / 1000.0;
@@ -495,6 +500,31 @@ Result<Timing> computeTraceTiming(const CpuProfile& p, const TimingOptions& opti
     for (size_t i = 0; i < p.sampleCount(); ++i)
         t.samplesInWindow += p.timestamps[i] >= w0 && p.timestamps[i] < w1;
     return t;
+}
+
+void attributeStretchesToTimeline(const CpuProfile& p, BlockingResult& blocking, uint32_t topN)
+{
+    if (!p.trace)
+        return;
+    const std::vector<TimelineEntry> entries = buildTraceTimeline(p);
+    const int64_t offset = p.startTime - std::llround(p.trace->boundsMin); // profile clock -> trace start
+    for (BlockingStretch& s : blocking.stretches) {
+        TimingOptions o;
+        o.range = std::make_pair(s.startUs + offset, s.startUs + offset + s.durationUs);
+        auto t = computeTraceTiming(p, entries, o);
+        if (!t)
+            continue;
+        std::vector<BlockingFunction> tops;
+        for (uint32_t f = 0; f < p.functions.size(); ++f)
+            if (t.value().functionSelf[f] > 0)
+                tops.push_back({ f, t.value().functionSelf[f] });
+        std::sort(tops.begin(), tops.end(), [](const BlockingFunction& a, const BlockingFunction& b) {
+            return a.selfUs != b.selfUs ? a.selfUs > b.selfUs : a.function < b.function;
+        });
+        if (tops.size() > topN)
+            tops.resize(topN);
+        s.topFunctions = std::move(tops);
+    }
 }
 
 } // namespace v8scope

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "blocking.h"
 #include "cpuprofile.h"
 #include "timing.h"
 
@@ -39,6 +40,13 @@ std::vector<TimelineEntry> buildTraceTimeline(const CpuProfile& profile);
 /// time minus its children's, total counted once per stack (BottomUpRootNode over forEachEvent, RunTask
 /// excluded). The root's self (time no entry covers) is `unattributed`.
 Result<Timing> computeTraceTiming(const CpuProfile& profile, const TimingOptions& options);
+/// The same over a timeline already built (buildTraceTimeline), for several windows of one trace.
+Result<Timing> computeTraceTiming(
+    const CpuProfile& profile, const std::vector<TimelineEntry>& entries, const TimingOptions& options);
+
+/// For a trace: each stretch's top functions become the Performance panel's Bottom-up rows over the stretch's
+/// time (JS functions and trace events such as Layout or a GC), instead of the samples' self times.
+void attributeStretchesToTimeline(const CpuProfile& profile, BlockingResult& blocking, uint32_t topN);
 
 /// Category of a trace event name: "gc", "layout" (style and layout), "paint" (paint, raster, composite,
 /// commit), "scripting" (script evaluation and compilation, callbacks, V8 work), "loading" (parsing HTML and

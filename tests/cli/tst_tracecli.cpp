@@ -65,6 +65,15 @@ TEST_CASE("cpu functions on a trace: trace events are rows, --model profile has 
         CHECK(cats.count(want));
 }
 
+TEST_CASE("cpu blocking on a trace: what ran is the panel's rows, a Layout included", "[cli][cpu][trace]")
+{
+    const RunResult r = run(
+        cli() + " cpu blocking " + sample("chromium_trace.json.gz") + " --profile 23139:0x1 --format json --top 2");
+    REQUIRE(r.exitCode == 0);
+    // The layout-heavy stretch (300 forced layouts in maybeResize) is mostly Layout time, a trace event.
+    CHECK(r.out.find("\"function\": \"Layout\"") != std::string::npos);
+}
+
 TEST_CASE("cpu diff --match path pairs the same page served on two ports", "[cli][cpu][diff]")
 {
     const std::string files = sample("chromium_page.cpuprofile") + " " + sample("chromium_page_port2.cpuprofile");
