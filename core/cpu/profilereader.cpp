@@ -37,6 +37,8 @@ enum class Ctx : uint8_t
     Timestamps,
     BeginData,
     TraceIds,
+    Frames,
+    FrameObj,
 };
 
 enum class JKey : uint8_t
@@ -76,6 +78,8 @@ enum class JKey : uint8_t
     SampleTraceId,
     BeginData,
     TraceIds,
+    Frames,
+    ProcessId,
 };
 
 JKey keyOf(std::string_view k)
@@ -95,7 +99,7 @@ JKey keyOf(std::string_view k)
         { "tid", JKey::Tid }, { "ts", JKey::Ts }, { "args", JKey::Args }, { "data", JKey::Data },
         { "cpuProfile", JKey::CpuProfile }, { "source", JKey::Source }, { "ph", JKey::Ph }, { "cat", JKey::Cat },
         { "dur", JKey::Dur }, { "sampleTraceId", JKey::SampleTraceId }, { "beginData", JKey::BeginData },
-        { "trace_ids", JKey::TraceIds } };
+        { "trace_ids", JKey::TraceIds }, { "frames", JKey::Frames }, { "processId", JKey::ProcessId } };
     for (const auto& e : kKeys)
         if (e.name == k)
             return e.key;
@@ -271,6 +275,8 @@ private:
         case Ctx::Data:
             if (k == JKey::CpuProfile && object)
                 return Ctx::CpuProfileObj;
+            if (k == JKey::Frames && !object)
+                return Ctx::Frames;
             if (k == JKey::TimeDeltas && !object)
                 return Ctx::Deltas;
             return Ctx::Skip;
@@ -284,6 +290,8 @@ private:
             if (k == JKey::TimeDeltas)
                 return Ctx::Deltas;
             return Ctx::Skip;
+        case Ctx::Frames:
+            return object ? Ctx::FrameObj : Ctx::Skip;
         case Ctx::Nodes:
             return object ? Ctx::Node : (error = "expected a node object inside \"nodes\", found an array", Ctx::Skip);
         case Ctx::Node:
@@ -435,6 +443,10 @@ private:
         case Ctx::BeginData:
             if (f.key == JKey::SampleTraceId && toInt(n, v))
                 m_trace.setSampleTraceId(f.ctx == Ctx::Args ? 0 : 2, v);
+            return true;
+        case Ctx::FrameObj:
+            if (f.key == JKey::ProcessId && toInt(n, v))
+                m_trace.addFrameProcess(v);
             return true;
         case Ctx::TraceIds: {
             char* end = nullptr;

@@ -25,6 +25,7 @@ void TraceProfiles::startEvent(uint64_t offset)
     m_hasDur = false;
     m_traceIdAt[0] = m_traceIdAt[1] = m_traceIdAt[2] = 0;
     m_hasBeginData = false;
+    m_eventFramePids.clear();
 }
 
 uint32_t TraceProfiles::intern(const std::string& s)
@@ -46,8 +47,10 @@ void TraceProfiles::recordEvent()
         m_boundsMin = std::min(m_boundsMin, m_ts);
         m_boundsMax = std::max(m_boundsMax, m_ts + (m_hasDur ? m_dur : 0));
     }
-    if (m_name == "TracingStartedInBrowser")
+    if (m_name == "TracingStartedInBrowser") {
         m_tracingStarted = m_ts;
+        m_framePids = m_eventFramePids;
+    }
     const uint32_t name = intern(m_name);
     const uint32_t cat = intern(m_cat);
     if (m_ph == 'E') {
@@ -218,10 +221,18 @@ Result<RawProfile> TraceProfiles::take(const std::string& file, uint64_t endOffs
         if (matches > 1)
             return ParseError::general(file, "profile id \"" + wanted + "\" is in several processes; use pid:id");
     } else {
-        chosen = entries.front();
-        for (Entry* e : entries)
-            if (e->profile.samples.size() > chosen->profile.samples.size())
+        // The traced page's processes (TracingStartedInBrowser's frames) first, as DevTools shows the page's
+        // main thread; among them (or all, when none), the profile with the most samples.
+        auto onPage = [&](const Entry* e) {
+            return std::find(m_framePids.begin(), m_framePids.end(), e->pid) != m_framePids.end();
+        };
+        const bool anyOnPage = std::any_of(entries.begin(), entries.end(), onPage);
+        for (Entry* e : entries) {
+            if (anyOnPage && !onPage(e))
+                continue;
+            if (!chosen || e->profile.samples.size() > chosen->profile.samples.size())
                 chosen = e;
+        }
         ambiguous = entries.size() > 1;
     }
     chosenKey = std::to_string(chosen->pid) + ":" + chosen->id;

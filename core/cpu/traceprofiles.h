@@ -73,6 +73,11 @@ public:
     {
         m_traceIdAt[level] = id;
     }
+    /// args.data.frames[].processId (kept for TracingStartedInBrowser: the page's frames).
+    void addFrameProcess(int64_t pid)
+    {
+        m_eventFramePids.push_back(pid);
+    }
     void sawBeginData()
     {
         m_hasBeginData = true;
@@ -157,6 +162,8 @@ private:
     double m_boundsMin = INFINITY;
     double m_boundsMax = -INFINITY;
     double m_tracingStarted = -1;
+    std::vector<int64_t> m_eventFramePids;
+    std::vector<int64_t> m_framePids; ///< processes of TracingStartedInBrowser's frames (the traced page)
 };
 
 } // namespace v8scope

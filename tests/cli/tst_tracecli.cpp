@@ -65,6 +65,16 @@ TEST_CASE("cpu functions on a trace: trace events are rows, --model profile has 
         CHECK(cats.count(want));
 }
 
+TEST_CASE("a trace without --profile: the traced page's main frame process", "[cli][cpu][trace]")
+{
+    // chromium_trace also holds a profile of Chrome's own omnibox WebUI renderer (23041) with more samples;
+    // TracingStartedInBrowser names the page's frame process, 23139.
+    const RunResult r = run(cli() + " cpu info " + sample("chromium_trace.json.gz") + " --format json");
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("23139:0x1") != std::string::npos);
+    CHECK(r.err.find("using 23139:0x1") != std::string::npos);
+}
+
 TEST_CASE("cpu blocking on a trace: what ran is the panel's rows, a Layout included", "[cli][cpu][trace]")
 {
     const RunResult r = run(
