@@ -7,8 +7,9 @@
 #     stderr) is compared with the lines that follow it in the doc: the same first line (spacing aside), the same
 #     number of lines, the same number of whitespace-separated fields on each line (a doc line `...` ends the
 #     comparison there).
-#  2. Every command line of README.md and docs/*.md that starts with `v8scope` (in code) names an existing command
-#     and only options that command's --help lists.
+#  2. Every command line of README.md and docs/*.md that starts with `v8scope` (in code), and of the EXAMPLES in
+#     the man page's hand-written part (packaging/cli-docs/v8scope.1.in), names an existing command and only
+#     options that command's --help lists.
 #   doc_examples.sh V8SCOPE_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -82,8 +83,12 @@ subcommands_of() { # PATH -> its subcommands
 }
 top=$(subcommands_of "")
 cpu=$(subcommands_of cpu)
-# Lines in fenced or indented code, and inline code spans, that start with "v8scope " or "$ v8scope ".
-grep -n -E '^(    |\t| *\$ )?v8scope [a-z]|`v8scope [a-z][^`]*`' "${docs[@]}" > "$work/lines.txt"
+# Lines in fenced or indented code, and inline code spans, that start with "v8scope " or "$ v8scope "; the man
+# page's example lines, unescaped, as indented code.
+man_in=packaging/cli-docs/v8scope.1.in
+sed -n '/^\.SH EXAMPLES/,/^\.SH /{s/\\-/-/g;s/^v8scope /    v8scope /;p}' "$man_in" > "$work/man-examples"
+grep -n -E '^(    |\t| *\$ )?v8scope [a-z]|`v8scope [a-z][^`]*`' "${docs[@]}" "$work/man-examples" \
+  | sed "s|^$work/man-examples:|$man_in(EXAMPLES):|" > "$work/lines.txt"
 while IFS= read -r hit; do
   file=${hit%%:*}; rest=${hit#*:}; line=${rest%%:*}; text=${rest#*:}
   # every "v8scope CMD ..." on the line (inline spans may hold several)
