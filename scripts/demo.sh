@@ -38,6 +38,6 @@ run diff --top 5 $heap/leak_s1.heapsnapshot.gz $heap/leak_s3.heapsnapshot.gz --f
 run leaks --top 3 $heap/leak_s1.heapsnapshot.gz $heap/leak_s2.heapsnapshot.gz $heap/leak_s3.heapsnapshot.gz
 # A CPU profile of a JSON/hash workload, and an HTTP server that blocks its event loop.
 run cpu top --top 8 $cpu/cpu_mix.cpuprofile
-run cpu blocking --threshold 50ms --top 3 $cpu/http_blocking.cpuprofile
+run cpu blocking --threshold 100ms --top 1 $cpu/http_blocking.cpuprofile
 echo
 echo "demo.sh: set-up and build $((built - start)) s, analyses $((SECONDS - built)) s; the binary is $v8scope"
