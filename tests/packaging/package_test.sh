@@ -80,7 +80,10 @@ check_completion() { # EXPECTED WORD...
 }
 check_completion "summary" v8scope su
 check_completion "--format" v8scope summary --for
-check_completion "json md text tsv" v8scope summary --format ""
+# the formats grow (csv, ...): the completion must offer what --help lists, whatever it is
+formats=$("$root/usr/bin/v8scope" summary --help | awk '/^  --format/ { if (match($0, /\{[^}]*\}/)) {
+  s = substr($0, RSTART + 1, RLENGTH - 2); gsub(/->[0-9]+/, "", s); gsub(/,/, " ", s); print s } }')
+check_completion "$formats" v8scope summary --format ""
 check_completion "blocking" v8scope cpu bl
 check_completion "function url package category" v8scope cpu top --by ""
 check_completion "" v8scope summary --top ""
