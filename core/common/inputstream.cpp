@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -17,6 +18,8 @@ constexpr size_t kChunk = size_t(1) << 20;
 /// Smallest read buffer: room for a held-back escape plus some progress on every refill.
 constexpr size_t kMinChunk = 64;
 constexpr const char* kTruncated = "unexpected end of file";
+/// Mapped input: consumed pages are released in steps of this many bytes.
+constexpr size_t kReleaseStep = size_t(16) << 20;
 
 /// gzerror's message without the "<fd:3>: " name prefix zlib adds.
 std::string withoutPrefix(const char* msg)
@@ -62,6 +65,9 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
     s->m_control = options.control;
     s->m_maxDecompressed = options.maxDecompressedBytes;
     s->m_maxMemory = options.maxMemoryBytes;
+    s->m_parseThreads = options.parseThreads;
+    s->m_parallelMin = options.parallelMinBytes;
+    s->m_chunk = options.bufferBytes ? std::max(options.bufferBytes, kMinChunk) : kChunk;
     int fd = 0;
     if (path != "-") {
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -78,6 +84,8 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
             if (S_ISREG(st.st_mode))
                 s->m_rawSize = uint64_t(st.st_size);
         }
+        if (options.allowMap && s->m_rawSize > 0 && s->m_rawSize <= SIZE_MAX / 2 && s->mapFile(fd))
+            return s;
     } else {
         fd = ::dup(0);
     }
@@ -88,10 +96,94 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
     }
     gzbuffer(gz, unsigned(kChunk));
     s->m_gz = gz;
-    s->m_chunk = options.bufferBytes ? std::max(options.bufferBytes, kMinChunk) : kChunk;
     s->m_buf.resize(s->m_chunk + kLongestEscape);
-    s->m_cur = s->m_end = s->m_rawEnd = s->m_buf.data();
+    s->m_base = s->m_cur = s->m_end = s->m_rawEnd = s->m_buf.data();
     return s;
+}
+
+bool InputStream::mapFile(int fd)
+{
+    unsigned char magic[2] = { 0, 0 };
+    if (::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        return false; // gzip: streamed through zlib
+    const size_t size = size_t(m_rawSize);
+    void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED)
+        return false; // e.g. a file system without mmap: stream it
+    ::close(fd);
+    m_map = static_cast<char*>(p);
+    m_mapSize = size;
+    m_base = m_cur = m_end = m_rawEnd = m_map;
+    return true;
+}
+
+void InputStream::release(const char* from, const char* to) const
+{
+    if (!m_map || to <= from)
+        return;
+    const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    const uintptr_t a = (uintptr_t(from) + page - 1) & ~(page - 1);
+    const uintptr_t b = uintptr_t(to) & ~(page - 1);
+    if (b > a)
+        ::madvise(reinterpret_cast<void*>(a), size_t(b - a), MADV_DONTNEED);
+}
+
+void InputStream::releaseBehind()
+{
+    // Keep the current window (error messages look at bytes in it); hand back everything before it.
+    const size_t upTo = size_t(m_windowStart);
+    if (upTo >= m_releasedTo + kReleaseStep) {
+        release(m_map + m_releasedTo, m_map + upTo);
+        m_releasedTo = upTo;
+    }
+}
+
+void InputStream::skipTo(const char* p)
+{
+    if (!m_map)
+        return;
+    m_cur = const_cast<char*>(p);
+    if (m_cur > m_end) {
+        // The scanner consumed text past the window; the next refill starts its window here.
+        m_end = m_cur;
+        m_rawEnd = std::max(m_rawEnd, m_end);
+    }
+}
+
+bool InputStream::refillMapped()
+{
+    if (m_error)
+        return false;
+    for (;;) {
+        // The same windows as the streaming reader: from the first byte not yet released, m_chunk bytes on.
+        const size_t start = size_t(m_end - m_map);
+        m_windowStart = start;
+        if (m_eof) {
+            m_end = m_rawEnd;
+            return m_cur != m_end;
+        }
+        if (m_control.cancelled()) {
+            m_error = ParseError::at(m_name, Tell(), "cancelled");
+            return false;
+        }
+        const size_t rawEnd = std::max(size_t(m_rawEnd - m_map), std::min(m_mapSize, start + m_chunk));
+        m_decompressed = rawEnd;
+        if (m_decompressed > m_maxDecompressed) {
+            m_error = ParseError::at(m_name, m_maxDecompressed,
+                "input exceeds the limit of " + std::to_string(m_maxDecompressed)
+                    + " bytes (raise it with --max-input)");
+            return false;
+        }
+        m_eof = rawEnd == m_mapSize;
+        m_rawEnd = m_map + rawEnd;
+        m_end = m_cur + repairEscapes(m_cur, m_rawEnd, m_eof);
+        releaseBehind();
+        m_control.report("Reading", start, m_rawSize);
+        if (m_cur != m_end)
+            return true;
+        if (m_eof)
+            return false;
+    }
 }
 
 std::unique_ptr<InputStream> InputStream::fromMemory(
@@ -116,7 +208,7 @@ std::unique_ptr<InputStream> InputStream::fromMemory(
     }
     s->m_chunk = options.bufferBytes ? std::max(options.bufferBytes, kMinChunk) : kChunk;
     s->m_buf.resize(s->m_chunk + kLongestEscape);
-    s->m_cur = s->m_end = s->m_rawEnd = s->m_buf.data();
+    s->m_base = s->m_cur = s->m_end = s->m_rawEnd = s->m_buf.data();
     return s;
 }
 
@@ -126,6 +218,8 @@ InputStream::~InputStream()
         gzclose(static_cast<gzFile>(m_gz));
     if (m_zs)
         inflateEnd(m_zs.get());
+    if (m_map)
+        ::munmap(m_map, m_mapSize);
 }
 
 int InputStream::readMemory(char* out, unsigned n)
@@ -257,6 +351,8 @@ size_t InputStream::repairEscapes(char* begin, char* end, bool eof)
 
 bool InputStream::refill()
 {
+    if (m_map)
+        return refillMapped();
     if (m_error)
         return false;
     char* base = m_buf.data();

@@ -5,6 +5,7 @@
 #include "error.h"
 #include "progress.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -26,11 +27,21 @@ struct InputOptions
     uint64_t maxMemoryBytes = 0;
     /// Size of the read buffer in bytes; 0 means 1 MiB. Tests and fuzzers make it small to exercise refills.
     size_t bufferBytes = 0;
+    /// Plain regular files are memory-mapped (read lazily by the kernel, released behind the reader) so that
+    /// scanners can see the whole text; false forces the streaming reader (tests compare both).
+    bool allowMap = true;
+    /// Threads for the parallel scan of the big numeric sections of a mapped snapshot; 0 = the hardware's.
+    unsigned parseThreads = 0;
+    /// Sections smaller than this many bytes are scanned on one thread (tests lower it to force the parallel path).
+    uint64_t parallelMinBytes = uint64_t(4) << 20;
     TaskControl control;
 };
 
 /// A buffered byte stream over a file, stdin ("-") or a gzip file (detected by its magic bytes, not its name),
-/// shaped as a RapidJSON input stream (Peek/Take/Tell). It never holds more than one 1 MiB chunk of text.
+/// shaped as a RapidJSON input stream (Peek/Take/Tell). Gzip, stdin and memory input stream through one 1 MiB
+/// buffer. A plain regular file is mapped privately instead: the reader still advances in the same 1 MiB windows
+/// (same escape repair, limits, progress and cancellation points, so errors and offsets do not change), pages
+/// behind the reader are handed back to the kernel, and mappedEnd() lets a scanner look at the whole rest.
 ///
 /// It also repairs what V8 writes but strict JSON readers reject: a `\uD800`-style escape that is a lone UTF-16
 /// surrogate is rewritten in place to `\uFFFD` (same length, so byte offsets stay true).
@@ -67,7 +78,7 @@ public:
     /// Offset of the next byte in the (decompressed) text.
     size_t Tell() const
     {
-        return size_t(m_consumedBefore + uint64_t(m_cur - m_buf.data()));
+        return size_t(m_consumedBefore + uint64_t(m_cur - m_base));
     }
     /// Direct view of the bytes already buffered, for scanners that look ahead further than Peek allows:
     /// [cursor(), bufferEnd()) are the next bytes; advanceTo(p) consumes up to p (within that range).
@@ -82,6 +93,39 @@ public:
     void advanceTo(const char* p)
     {
         m_cur = const_cast<char*>(p);
+    }
+    /// Mapped input only (else nullptr): the end of the text a scanner may read directly, from cursor() on (the
+    /// file's end, or the --max-input limit when that comes first). Bytes past bufferEnd() have not been through
+    /// the escape repair, so a scanner must treat a backslash there as something it does not handle.
+    const char* mappedEnd() const
+    {
+        return m_map ? m_map + size_t(std::min<uint64_t>(m_mapSize, m_maxDecompressed)) : nullptr;
+    }
+    /// Mapped input only: continue reading at p, in [cursor(), mappedEnd()], after a scanner consumed the bytes.
+    void skipTo(const char* p);
+    /// Mapped input only: tells the kernel the pages inside [from, to) are no longer needed (they leave the
+    /// process' resident set; the page cache keeps them). Safe from any thread; a no-op for other inputs.
+    void release(const char* from, const char* to) const;
+    const TaskControl& control() const
+    {
+        return m_control;
+    }
+    /// How many sections a scanner read straight from the mapping (tests check that the fast path ran).
+    unsigned parallelSections() const
+    {
+        return m_parallelSections;
+    }
+    void noteParallelSection()
+    {
+        ++m_parallelSections;
+    }
+    unsigned parseThreads() const
+    {
+        return m_parseThreads;
+    }
+    uint64_t parallelMinBytes() const
+    {
+        return m_parallelMin;
     }
     // Output side of the RapidJSON stream concept; never used for reading.
     Ch* PutBegin()
@@ -102,9 +146,10 @@ public:
     /// The byte at `offset` when it is still in the read buffer (near the current position), for error messages.
     std::optional<char> recentByte(uint64_t offset) const
     {
-        if (offset < m_consumedBefore || offset - m_consumedBefore >= uint64_t(m_rawEnd - m_buf.data()))
+        const uint64_t first = m_map ? m_windowStart : m_consumedBefore;
+        if (offset < first || offset - m_consumedBefore >= uint64_t(m_rawEnd - m_base))
             return std::nullopt;
-        return m_buf[size_t(offset - m_consumedBefore)];
+        return m_base[size_t(offset - m_consumedBefore)];
     }
 
     /// Reads up to `n` bytes into `out`; returns how many were read (0 at end of input or on error).
@@ -140,6 +185,9 @@ public:
 private:
     InputStream() = default;
     bool refill();
+    bool refillMapped();
+    bool mapFile(int fd);
+    void releaseBehind();
     /// Reads up to n bytes of text into out: from the gzFile, or from memory (inflating gzip data). -1 on error.
     int readRaw(char* out, unsigned n);
     int readMemory(char* out, unsigned n);
@@ -156,6 +204,15 @@ private:
     std::string m_memErrorText;
     size_t m_chunk = 0;
     std::vector<char> m_buf;
+    // Mapped input: the whole file, private and writable (the escape repair writes into its copy-on-write pages).
+    char* m_map = nullptr;
+    size_t m_mapSize = 0;
+    size_t m_releasedTo = 0; ///< pages before this offset were released
+    uint64_t m_windowStart = 0; ///< where the current 1 MiB window starts (what the streaming buffer would hold)
+    unsigned m_parseThreads = 0;
+    unsigned m_parallelSections = 0;
+    uint64_t m_parallelMin = 0;
+    char* m_base = nullptr; ///< m_buf.data(), or m_map (then Tell() is m_cur - m_map and m_consumedBefore 0)
     char* m_cur = nullptr;
     char* m_end = nullptr; // end of the bytes released to the reader
     char* m_rawEnd = nullptr; // end of the bytes read (a held-back escape may lie between m_end and m_rawEnd)

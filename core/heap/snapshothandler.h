@@ -106,6 +106,8 @@ inline std::string describeDouble(double d)
     return "the non-integer number " + text;
 }
 
+struct ScanChunk;
+
 class SnapshotHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SnapshotHandler>
 {
 public:
@@ -401,6 +403,13 @@ private:
         return true;
     }
 
+    /// The parallel fast path for a whole "nodes" or "edges" array of a mapped input, tried right after its '['
+    /// (snapshotparallel.cpp). True when it read the section (the stream then stands on the ']'); false when the
+    /// input is not mapped, the section is small, or anything is irregular: the serial path then reads it all.
+    bool scanSectionInParallel();
+    bool scanNodes(ScanChunk& c);
+    bool scanEdges(ScanChunk& c);
+
     bool numberAt(uint64_t v, uint64_t end)
     {
         switch (m_section) {
@@ -476,6 +485,8 @@ private:
         m_sectionName = key;
         if (s == Section::TraceTree)
             m_traceStack.assign(1, TraceLevel { UINT32_MAX, 0, UINT32_MAX });
+        if (m_haveHeader && (s == Section::Nodes || s == Section::Edges))
+            scanSectionInParallel();
         return true;
     }
 

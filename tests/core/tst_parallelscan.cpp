@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+// The mapped reader and the parallel scan of "nodes"/"edges" (core/heap/snapshotparallel.cpp) must be invisible:
+// the same columns as the streaming reader on every sample, on any thread count, and the same error line, byte
+// for byte, on every bad input (the parallel path gives up and the serial reader reports).
+#include "badinputmanifest.h"
+
+#include <catch2/catch.hpp>
+#include <heap/heapanalysis.h>
+#include <heap/snapshotreader.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace v8scope;
+using namespace testutil;
+
+namespace {
+
+const char* const kSamples[] = { "leak_s1", "leak_s2", "leak_s3", "control_a", "control_b", "shapes",
+    "chromium_detached_dom_1", "chromium_detached_dom_2" };
+
+InputOptions parallel(unsigned threads)
+{
+    InputOptions o;
+    o.parseThreads = threads;
+    o.parallelMinBytes = 1; // every section, however small
+    return o;
+}
+
+std::string writeTemp(const std::string& name, const std::string& text)
+{
+    const std::string path = std::string(P_tmpdir) + "/v8scope-parallelscan-" + std::to_string(::getpid()) + "-" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+void requireSameColumns(const HeapSnapshot& a, const HeapSnapshot& b)
+{
+    CHECK(a.nodeCount == b.nodeCount);
+    CHECK(a.edgeCount == b.edgeCount);
+    CHECK(a.nodeType == b.nodeType);
+    CHECK(a.nodeName == b.nodeName);
+    CHECK(a.nodeId == b.nodeId);
+    CHECK(a.nodeSelfSize == b.nodeSelfSize);
+    CHECK(a.firstEdge == b.firstEdge);
+    CHECK(a.nodeTraceNodeId == b.nodeTraceNodeId);
+    CHECK(a.nodeDetachedness == b.nodeDetachedness);
+    CHECK(a.edgeType == b.edgeType);
+    CHECK(a.edgeNameOrIndex == b.edgeNameOrIndex);
+    CHECK(a.edgeTarget == b.edgeTarget);
+    CHECK(a.strings.size() == b.strings.size());
+    CHECK(a.sourceBytes == b.sourceBytes);
+}
+
+std::string errorLine(const Result<std::shared_ptr<const HeapSnapshot>>& snap, const std::string& file)
+{
+    if (snap)
+        return "";
+    ParseError e = snap.error();
+    e.file = file;
+    return "v8scope: " + e.toString();
+}
+
+} // namespace
+
+TEST_CASE("parallel scan of a mapped file gives the streaming reader's columns", "[core][parallelscan]")
+{
+    for (const char* name : kSamples) {
+        const std::string gz = samplePath("heap/" + std::string(name) + ".heapsnapshot.gz");
+        auto streamed = SnapshotReader::read(gz);
+        REQUIRE(streamed.ok());
+        const std::string path = writeTemp(std::string(name) + ".heapsnapshot", readText(gz));
+        for (unsigned threads : { 1u, 2u, 3u, 7u }) {
+            INFO(name << " on " << threads << " threads");
+            auto in = InputStream::open(path, parallel(threads));
+            REQUIRE(in.ok());
+            auto mapped = SnapshotReader::read(*in.value());
+            REQUIRE(mapped.ok());
+            CHECK(in.value()->parallelSections() == 2); // "nodes" and "edges" took the fast path
+            requireSameColumns(*mapped.value(), *streamed.value());
+        }
+        std::remove(path.c_str());
+    }
+}
+
+TEST_CASE("every bad input gives its exact error line with the parallel scan forced", "[core][parallelscan]")
+{
+    for (const BadInput& b : readBadInputs("expected.tsv")) {
+        const std::string path = badInputsDir() + "/" + b.file;
+        for (unsigned threads : { 1u, 2u, 3u }) {
+            INFO(b.file << " on " << threads << " threads");
+            InputOptions o = parallel(threads);
+            if (b.maxInput())
+                o.maxDecompressedBytes = b.maxInput();
+            auto snap = SnapshotReader::read(path, o);
+            if (snap) {
+                auto analysis = HeapAnalysis::analyze(snap.value());
+                CHECK((analysis ? std::string() : "v8scope: " + analysis.error().toString()) == b.stderrLine);
+            } else {
+                CHECK(errorLine(snap, b.file) == b.stderrLine);
+            }
+        }
+    }
+}
+
+TEST_CASE("the mapped and the streaming reader agree on files that end early", "[core][parallelscan]")
+{
+    // Cut the decompressed leak_s1 snapshot at points inside and around its numeric sections: both readers must
+    // report the same line (the parallel path gives up on a section without its ']').
+    const std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
+    const size_t nodes = text.find("\"nodes\":[");
+    const size_t edges = text.find("\"edges\":[");
+    REQUIRE(nodes != std::string::npos);
+    REQUIRE(edges != std::string::npos);
+    for (size_t cut : { nodes + 9, nodes + 1000, edges - 3, edges + 10, edges + 12345, text.size() - 1 }) {
+        INFO("cut at " << cut);
+        const std::string path = writeTemp("cut.heapsnapshot", text.substr(0, cut));
+        InputOptions streaming;
+        streaming.allowMap = false;
+        const auto a = SnapshotReader::read(path, parallel(2));
+        const auto b = SnapshotReader::read(path, streaming);
+        CHECK(!a.ok());
+        CHECK(errorLine(a, "f") == errorLine(b, "f"));
+        std::remove(path.c_str());
+    }
+}
+
+TEST_CASE("a value the serial checks reject deep in a section is reported at its offset", "[core][parallelscan]")
+{
+    // Replace one to_node in the second half of the edges by a value that is not a multiple of the node field
+    // count: the parallel scan must give up and the serial reader must name that byte.
+    std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
+    const size_t edges = text.find("\"edges\":[");
+    const size_t strings = text.find("\"strings\":[");
+    REQUIRE(edges != std::string::npos);
+    size_t at = text.find(',', edges + (strings - edges) * 3 / 4);
+    // Move to the start of an edge record: the snapshot writes one edge per line, "type,name,to_node\n,".
+    at = text.find('\n', at) + 2;
+    const size_t toNode = text.find(',', text.find(',', at) + 1) + 1;
+    const size_t toNodeEnd = text.find_first_of(",\n]", toNode);
+    text.replace(toNode, toNodeEnd - toNode, "13");
+    const std::string path = writeTemp("bad-to-node.heapsnapshot", text);
+    auto in = InputStream::open(path, parallel(2));
+    REQUIRE(in.ok());
+    const auto snap = SnapshotReader::read(*in.value());
+    REQUIRE(!snap.ok());
+    CHECK(in.value()->parallelSections() == 1); // "nodes" still did
+    CHECK(snap.error().offset == toNode);
+    CHECK(snap.error().message.find("to_node 13 is not a multiple") == 0);
+    std::remove(path.c_str());
+}
