@@ -10,23 +10,49 @@ namespace v8scope {
 
 Result<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options, const TaskControl& control)
 {
+    using Clock = std::chrono::steady_clock;
+    auto ms = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    LoadedHeap loaded;
+    const auto t0 = Clock::now();
+    auto cached = heapcache::load(path, options.cache, loaded.cache);
+    if (cached) {
+        // The limits hold for cached snapshots too: past one, parse the file and report it like the reader does.
+        const HeapSnapshot& s = *cached->snapshot;
+        if (s.sourceBytes > options.maxInputBytes
+            || (options.maxMemoryBytes
+                && HeapSnapshot::estimatedPeakBytes(s.nodeCount, s.edgeCount) > options.maxMemoryBytes)) {
+            cached.reset();
+            loaded.cache.lookup = "bypassed (limits)";
+        }
+    }
+    if (cached) {
+        loaded.analysis = std::move(cached);
+        loaded.fromCache = true;
+        loaded.parseMs = ms(t0, Clock::now());
+        return loaded;
+    }
     InputOptions in;
     in.maxDecompressedBytes = options.maxInputBytes;
     in.maxMemoryBytes = options.maxMemoryBytes;
+    in.parseThreads = options.parseThreads;
     in.control = control;
-    const auto t0 = std::chrono::steady_clock::now();
     auto snap = SnapshotReader::read(path, in);
     if (!snap)
         return snap.error();
-    const auto t1 = std::chrono::steady_clock::now();
+    const auto t1 = Clock::now();
     auto analysis = HeapAnalysis::analyze(snap.value(), control);
     if (!analysis)
         return analysis.error();
-    const auto t2 = std::chrono::steady_clock::now();
-    LoadedHeap loaded;
+    const auto t2 = Clock::now();
     loaded.analysis = std::move(analysis.value());
-    loaded.parseMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    loaded.analyzeMs = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    loaded.parseMs = ms(t0, t1);
+    loaded.analyzeMs = ms(t1, t2);
+    if (loaded.cache.lookup != "off" && loaded.cache.lookup != "skipped") {
+        heapcache::store(path, *loaded.analysis, options.cache, loaded.cache);
+        loaded.cacheStoreMs = ms(t2, Clock::now());
+    }
     return loaded;
 }
 

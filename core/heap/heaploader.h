@@ -5,6 +5,7 @@
 #include <common/error.h>
 #include <common/progress.h>
 #include <heap/heapanalysis.h>
+#include <heap/heapcache.h>
 
 #include <cstdint>
 #include <memory>
@@ -19,6 +20,11 @@ struct HeapLoadOptions
     uint64_t maxInputBytes = uint64_t(32) << 30;
     /// Memory the analysis may need, estimated from the header's counts before allocating; 0 = no limit.
     uint64_t maxMemoryBytes = 0;
+    /// The analysis cache (on by default): a snapshot analysed before and unchanged since is read back from a
+    /// binary cache file instead of being parsed and analysed again (heapcache.h).
+    HeapCacheOptions cache;
+    /// Threads for the parallel parse of the numeric sections; 0 = all the hardware's.
+    unsigned parseThreads = 0;
 };
 
 /// A parsed and analysed snapshot with how long each half took.
@@ -27,10 +33,15 @@ struct LoadedHeap
     std::shared_ptr<const HeapAnalysis> analysis;
     double parseMs = 0; ///< reading and parsing, milliseconds
     double analyzeMs = 0; ///< DevTools' analysis pipeline, milliseconds
+    bool fromCache = false; ///< read back from the analysis cache (parseMs is then the cache read)
+    double cacheStoreMs = 0; ///< writing the cache file after a full load
+    HeapCacheStatus cache;
 };
 
-/// The one way to load a heap snapshot (CLI commands, diff/leaks/check, the viewer): parse, then analyse, with
-/// progress and cancellation from `control`. Errors come back as values (file, byte offset, message).
+/// The one way to load a heap snapshot (CLI commands, diff/leaks/check, the viewer): from the analysis cache when
+/// it holds this file unchanged, else parse, analyse and store the result in the cache; with progress and
+/// cancellation from `control`. Errors come back as values (file, byte offset, message); cache problems are never
+/// errors (the cache is then ignored).
 Result<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options, const TaskControl& control);
 
 } // namespace v8scope

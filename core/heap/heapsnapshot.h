@@ -48,6 +48,27 @@ public:
         m_bytes.shrink_to_fit();
         m_offsets.shrink_to_fit();
     }
+    /// The arena and the offsets (size() + 1 of them), for the analysis cache.
+    const std::vector<char>& bytes() const
+    {
+        return m_bytes;
+    }
+    const std::vector<uint64_t>& offsets() const
+    {
+        return m_offsets;
+    }
+    /// A table from an arena and its offsets; false (and the table unchanged) when they do not fit together.
+    bool assign(std::vector<char> bytes, std::vector<uint64_t> offsets)
+    {
+        if (offsets.empty() || offsets.front() != 0 || offsets.back() != bytes.size())
+            return false;
+        for (size_t i = 1; i < offsets.size(); ++i)
+            if (offsets[i] < offsets[i - 1])
+                return false;
+        m_bytes = std::move(bytes);
+        m_offsets = std::move(offsets);
+        return true;
+    }
 
 private:
     std::vector<char> m_bytes;

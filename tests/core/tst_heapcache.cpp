@@ -1,0 +1,246 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+// The analysis cache behind loadHeap (core/heap/heapcache.cpp): a second load of an unchanged snapshot comes from
+// the cache and equals the first in every array; a cache file that is corrupted, truncated, of another version or
+// older than the snapshot is detected, ignored and rewritten; --no-cache and the size cap are honoured.
+#include "testutil.h"
+
+#include <catch2/catch.hpp>
+#include <heap/heaploader.h>
+#include <heap/summary.h>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace v8scope;
+using namespace testutil;
+
+namespace {
+
+struct TempDir
+{
+    std::string path;
+    TempDir()
+    {
+        char tmpl[] = "/tmp/v8scope-cache-test-XXXXXX";
+        path = ::mkdtemp(tmpl);
+    }
+    ~TempDir()
+    {
+        std::system(("rm -rf '" + path + "'").c_str());
+    }
+};
+
+std::string writeSnapshot(const TempDir& dir, const std::string& sample, const std::string& name)
+{
+    const std::string path = dir.path + "/" + name;
+    std::ofstream(path, std::ios::binary) << readText(samplePath("heap/" + sample + ".heapsnapshot.gz"));
+    return path;
+}
+
+HeapLoadOptions cacheIn(const std::string& dir)
+{
+    HeapLoadOptions o;
+    o.cache.dir = dir;
+    o.cache.minFileBytes = 0;
+    return o;
+}
+
+LoadedHeap load(const std::string& path, const HeapLoadOptions& o)
+{
+    auto r = loadHeap(path, o, {});
+    if (!r)
+        FAIL(r.error().toString());
+    return std::move(r.value());
+}
+
+void requireSame(const HeapAnalysis& a, const HeapAnalysis& b)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    const HeapSnapshot& t = *b.snapshot;
+    REQUIRE(s.nodeCount == t.nodeCount);
+    CHECK(s.edgeCount == t.edgeCount);
+    CHECK(s.nodeId == t.nodeId);
+    CHECK(s.firstEdge == t.firstEdge);
+    CHECK(s.edgeTarget == t.edgeTarget);
+    CHECK(s.edgeNameOrIndex == t.edgeNameOrIndex);
+    CHECK(s.strings.bytes() == t.strings.bytes());
+    CHECK(s.nodeTypeNames == t.nodeTypeNames);
+    CHECK(a.retainers.retainerNode == b.retainers.retainerNode);
+    CHECK(a.retainers.retainerEdge == b.retainers.retainerEdge);
+    CHECK(a.selfSize == b.selfSize);
+    CHECK(a.retainedSize == b.retainedSize);
+    CHECK(a.dominator == b.dominator);
+    CHECK(a.dominated == b.dominated);
+    CHECK(a.distance == b.distance);
+    CHECK(a.flags == b.flags);
+    CHECK(a.classes.classId == b.classes.classId);
+    CHECK(a.classes.added == b.classes.added);
+    CHECK(a.classes.definitions.size() == b.classes.definitions.size());
+    size_t differing = 0;
+    for (uint32_t i = 0; i < s.nodeCount; ++i)
+        differing += a.className(i) != b.className(i) || a.displayName(i) != b.displayName(i);
+    CHECK(differing == 0);
+    const auto rowsA = buildSummary(a, a.classes);
+    const auto rowsB = buildSummary(b, b.classes);
+    REQUIRE(rowsA.size() == rowsB.size());
+    for (size_t i = 0; i < rowsA.size(); ++i) {
+        CHECK(rowsA[i].key == rowsB[i].key);
+        CHECK(rowsA[i].retained == rowsB[i].retained);
+        CHECK(rowsA[i].shallow == rowsB[i].shallow);
+    }
+}
+
+void patchByte(const std::string& path, long offset)
+{
+    std::FILE* f = std::fopen(path.c_str(), "r+b");
+    REQUIRE(f);
+    std::fseek(f, offset, offset < 0 ? SEEK_END : SEEK_SET);
+    const int c = std::fgetc(f);
+    std::fseek(f, offset, offset < 0 ? SEEK_END : SEEK_SET);
+    std::fputc(c ^ 0x5a, f);
+    std::fclose(f);
+}
+
+} // namespace
+
+TEST_CASE("the second load comes from the cache and equals the first", "[core][cache]")
+{
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "leak_s2", "a.heapsnapshot");
+    const auto o = cacheIn(dir.path + "/cache");
+    const LoadedHeap first = load(snap, o);
+    CHECK(!first.fromCache);
+    CHECK(first.cache.lookup == "miss");
+    CHECK(first.cache.store == "written");
+    const std::string entry = heapcache::entryPath(snap, o.cache);
+    REQUIRE(::access(entry.c_str(), R_OK) == 0);
+    const LoadedHeap second = load(snap, o);
+    CHECK(second.fromCache);
+    CHECK(second.cache.lookup == "hit");
+    CHECK(second.analysis->snapshot->sourceName == snap);
+    requireSame(*first.analysis, *second.analysis);
+}
+
+TEST_CASE("a corrupted, truncated, foreign-version or stale cache is ignored and rebuilt", "[core][cache]")
+{
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "leak_s1", "s.heapsnapshot");
+    const auto o = cacheIn(dir.path + "/cache");
+    const LoadedHeap reference = load(snap, o);
+    const std::string entry = heapcache::entryPath(snap, o.cache);
+    struct stat st
+    {
+    };
+    REQUIRE(::stat(entry.c_str(), &st) == 0);
+
+    SECTION("one flipped byte in the payload")
+    {
+        patchByte(entry, long(st.st_size / 2));
+        const LoadedHeap l = load(snap, o);
+        CHECK(!l.fromCache);
+        CHECK(l.cache.lookup == "invalid: checksum mismatch");
+        CHECK(l.cache.store == "written");
+        requireSame(*reference.analysis, *l.analysis);
+        CHECK(load(snap, o).fromCache);
+    }
+    SECTION("one flipped byte in the last word")
+    {
+        patchByte(entry, -1);
+        CHECK(load(snap, o).cache.lookup == "invalid: checksum mismatch");
+    }
+    SECTION("cut short")
+    {
+        REQUIRE(::truncate(entry.c_str(), st.st_size - 100) == 0);
+        CHECK(load(snap, o).cache.lookup == "invalid: truncated");
+        REQUIRE(::truncate(entry.c_str(), 10) == 0);
+        CHECK(load(snap, o).cache.lookup == "invalid: truncated");
+        CHECK(load(snap, o).fromCache);
+    }
+    SECTION("another cache version")
+    {
+        patchByte(entry, 8); // the version field follows the 8-byte magic
+        const LoadedHeap l = load(snap, o);
+        CHECK(l.cache.lookup.rfind("invalid: cache version ", 0) == 0);
+        CHECK(!l.fromCache);
+    }
+    SECTION("not a cache file")
+    {
+        patchByte(entry, 0);
+        CHECK(load(snap, o).cache.lookup == "invalid: not a v8scope cache file");
+    }
+    SECTION("the snapshot changed since (modification time)")
+    {
+        struct timespec times[2] = { { 0, UTIME_OMIT }, { 1000000000, 0 } };
+        REQUIRE(::utimensat(AT_FDCWD, snap.c_str(), times, 0) == 0);
+        const LoadedHeap l = load(snap, o);
+        CHECK(l.cache.lookup == "stale");
+        CHECK(!l.fromCache);
+        CHECK(load(snap, o).fromCache);
+    }
+    SECTION("the snapshot was replaced by another file")
+    {
+        const std::string other = writeSnapshot(dir, "leak_s3", "other.heapsnapshot");
+        REQUIRE(::rename(other.c_str(), snap.c_str()) == 0);
+        const LoadedHeap l = load(snap, o);
+        CHECK(l.cache.lookup == "stale");
+        CHECK(l.analysis->snapshot->nodeCount != reference.analysis->snapshot->nodeCount);
+    }
+}
+
+TEST_CASE("no cache when it is off, for small files, and limits still apply to cached files", "[core][cache]")
+{
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "leak_s1", "s.heapsnapshot");
+    HeapLoadOptions off = cacheIn(dir.path + "/cache");
+    off.cache.enabled = false;
+    CHECK(load(snap, off).cache.lookup == "off");
+    CHECK(::access((dir.path + "/cache").c_str(), F_OK) != 0);
+
+    HeapLoadOptions small = cacheIn(dir.path + "/cache");
+    small.cache.minFileBytes = uint64_t(1) << 40;
+    CHECK(load(snap, small).cache.lookup == "skipped");
+    CHECK(::access((dir.path + "/cache").c_str(), F_OK) != 0);
+
+    const auto o = cacheIn(dir.path + "/cache");
+    load(snap, o);
+    REQUIRE(load(snap, o).fromCache);
+    HeapLoadOptions limited = o;
+    limited.maxInputBytes = 1000;
+    const auto r = loadHeap(snap, limited, {});
+    REQUIRE(!r.ok());
+    CHECK(r.error().message == "input exceeds the limit of 1000 bytes (raise it with --max-input)");
+}
+
+TEST_CASE("the least recently used entries go when the cache is over its size", "[core][cache]")
+{
+    TempDir dir;
+    const std::string a = writeSnapshot(dir, "leak_s1", "a.heapsnapshot");
+    const std::string b = writeSnapshot(dir, "leak_s2", "b.heapsnapshot");
+    const std::string c = writeSnapshot(dir, "leak_s3", "c.heapsnapshot");
+    HeapLoadOptions o = cacheIn(dir.path + "/cache");
+    load(a, o);
+    struct stat st
+    {
+    };
+    REQUIRE(::stat(heapcache::entryPath(a, o.cache).c_str(), &st) == 0);
+    // Room for two entries of this size (the three snapshots are within 15 % of each other), not three.
+    o.cache.maxBytes = uint64_t(st.st_size) * 5 / 2;
+    ::usleep(20000);
+    load(b, o);
+    ::usleep(20000);
+    CHECK(load(a, o).fromCache); // a is now more recently used than b
+    ::usleep(20000);
+    load(c, o);
+    CHECK(::access(heapcache::entryPath(a, o.cache).c_str(), F_OK) == 0);
+    CHECK(::access(heapcache::entryPath(b, o.cache).c_str(), F_OK) != 0);
+    CHECK(::access(heapcache::entryPath(c, o.cache).c_str(), F_OK) == 0);
+
+    o.cache.maxBytes = 1000;
+    const LoadedHeap l = load(b, o);
+    CHECK(l.cache.store.rfind("not written: ", 0) == 0);
+    CHECK(::access(heapcache::entryPath(b, o.cache).c_str(), F_OK) != 0);
+}
