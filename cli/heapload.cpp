@@ -4,10 +4,7 @@
 
 #include "output.h"
 
-#include <heap/snapshotreader.h>
-
 #include <CLI/CLI.hpp>
-#include <chrono>
 
 namespace v8scope::cli {
 
@@ -22,36 +19,40 @@ void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options)
            "Refuse, before allocating, a snapshot whose analysis would need more memory than this (estimated from "
            "the node and edge counts in its header); suffixes like 4GiB work; default: no limit")
         ->transform(CLI::AsSizeValue(false));
+    cmd->add_flag("--no-cache", options.noCache,
+        "Neither read nor write the analysis cache (by default a snapshot of 16 MiB or more is analysed once and "
+        "read back from the cache while the file is unchanged)");
+    cmd->add_option("--cache-dir", options.cache.dir,
+        "Directory of the analysis cache (default: $XDG_CACHE_HOME/v8scope/heap or ~/.cache/v8scope/heap)");
+    cmd->add_option("--cache-max", options.cache.maxBytes,
+           "Size of the analysis cache: the least recently used entries are deleted past it; suffixes like 8GiB work")
+        ->transform(CLI::AsSizeValue(false))
+        ->default_str("20GiB");
 }
 
 std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
 {
     TerminalProgress progress(wantProgress(path));
-    InputOptions in;
-    in.maxDecompressedBytes = options.maxInputBytes;
-    in.maxMemoryBytes = options.maxMemoryBytes;
-    in.control.progress = &progress;
-    const auto t0 = std::chrono::steady_clock::now();
-    auto snap = SnapshotReader::read(path, in);
-    const auto t1 = std::chrono::steady_clock::now();
-    if (!snap) {
-        progress.finish();
-        printError(snap.error().toString());
-        return nullptr;
-    }
+    v8scope::HeapLoadOptions core;
+    core.maxInputBytes = options.maxInputBytes;
+    core.maxMemoryBytes = options.maxMemoryBytes;
+    core.cache = options.cache;
+    core.cache.enabled = !options.noCache;
     TaskControl control;
     control.progress = &progress;
-    auto analysis = HeapAnalysis::analyze(snap.value(), control);
-    const auto t2 = std::chrono::steady_clock::now();
+    auto result = v8scope::loadHeap(path, core, control);
     progress.finish();
-    if (!analysis) {
-        printError(analysis.error().toString());
+    if (!result) {
+        printError(result.error().toString());
         return nullptr;
     }
     auto loaded = std::make_unique<LoadedHeap>();
-    loaded->analysis = analysis.value();
-    loaded->parseMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    loaded->analyzeMs = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    loaded->analysis = result.value().analysis;
+    loaded->parseMs = result.value().parseMs;
+    loaded->analyzeMs = result.value().analyzeMs;
+    loaded->fromCache = result.value().fromCache;
+    loaded->cacheStoreMs = result.value().cacheStoreMs;
+    loaded->cache = result.value().cache;
     return loaded;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <heap/heapanalysis.h>
+#include <heap/heaploader.h>
 
 #include <memory>
 #include <string>
@@ -18,9 +19,12 @@ struct HeapLoadOptions
 {
     uint64_t maxInputBytes = uint64_t(32) << 30;
     uint64_t maxMemoryBytes = 0; ///< 0: no limit
+    bool noCache = false;
+    v8scope::HeapCacheOptions cache;
 };
 
-/// Adds `--max-input BYTES` (the decompressed-size limit, e.g. 1048576 or 8GiB) to a heap command.
+/// Adds `--max-input BYTES` (the decompressed-size limit, e.g. 1048576 or 8GiB), `--max-memory`, and the analysis
+/// cache's `--no-cache`, `--cache-dir DIR`, `--cache-max BYTES` to a heap command.
 void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options);
 
 struct LoadedHeap
@@ -28,6 +32,9 @@ struct LoadedHeap
     std::shared_ptr<const HeapAnalysis> analysis;
     double parseMs = 0;
     double analyzeMs = 0;
+    bool fromCache = false;
+    double cacheStoreMs = 0;
+    HeapCacheStatus cache;
 };
 
 /// Parses and analyzes a snapshot with a terminal progress bar (when stderr is a TTY and the file is big).

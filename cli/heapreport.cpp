@@ -5,7 +5,26 @@
 #include "jsonwriter.h"
 
 #include <algorithm>
+#include <cinttypes>
+#include <cstdio>
 #include <fmt/format.h>
+
+namespace {
+/// The process' peak resident set so far (VmHWM), in bytes; 0 where /proc is not available.
+uint64_t peakRssBytes()
+{
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    uint64_t kb = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %" SCNu64 " kB", &kb) == 1)
+            break;
+    std::fclose(f);
+    return kb * 1024;
+}
+} // namespace
 
 namespace v8scope::cli {
 
@@ -145,6 +164,8 @@ void printInfo(const LoadedHeap& loaded, Format format)
         { "unreachable_nodes", "", a.unreachableFromRoot, true },
         { "parse_ms", fmt::format("{:.1f}", loaded.parseMs), 0, false },
         { "analyze_ms", fmt::format("{:.1f}", loaded.analyzeMs), 0, false },
+        { "cache", loaded.cache.lookup + (loaded.cache.store.empty() ? "" : ", " + loaded.cache.store), 0, false },
+        { "peak_rss_bytes", "", peakRssBytes(), true },
     };
     if (format == Format::Json) {
         JsonOut j;
