@@ -81,7 +81,7 @@ for mb in $sizes; do
   cache="$work/cache-$mb"
   : >"$work/times"
   cat "$file" >/dev/null # warm page cache
-  id=$("$work/v8scope" dominators "$file" --format tsv --no-cache --limit 3 2>/dev/null | awk -F'\t' 'NR==3 {print $1}' || true)
+  id=""
   for ((i = 0; i < n; i++)); do
     echo "== $mb MB run $((i + 1))/$n" >&2
     timed floor1 "$floor" "$file" 1
@@ -90,6 +90,9 @@ for mb in $sizes; do
     rm -rf "$cache"
     timed first "$work/v8scope" summary "$file" --format tsv --cache-dir "$cache"
     timed cached "$work/v8scope" summary "$file" --format tsv --cache-dir "$cache"
+    # the object that `retainers --id` asks about: the root's biggest child in the dominator tree
+    [ -n "$id" ] || id=$("$work/v8scope" dominators "$file" --depth 1 --top 1 --format tsv --cache-dir "$cache" \
+      | awk -F'\t' 'NR==3 {print $2}' || true)
     [ -z "$id" ] || timed retainers "$work/v8scope" retainers "$file" --id "$id" --format tsv --cache-dir "$cache"
     if [ "$oracle" = 1 ]; then
       timed devtools node --max-old-space-size=20000 "$ORACLE" "$file" --summary "$work/oracle.tsv"
