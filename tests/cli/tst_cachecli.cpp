@@ -13,7 +13,7 @@ using namespace testutil;
 
 namespace {
 
-std::string v8scope()
+std::string cliPath()
 {
     return V8SCOPE_CLI;
 }
@@ -44,26 +44,26 @@ TEST_CASE("heap commands read the analysis back from the cache", "[cli][cache]")
     const std::string dir = ::mkdtemp(tmpl);
     const std::string cache = " --cache-dir " + dir + "/c";
 
-    const RunResult first = run(v8scope() + " info " + snap.path + " --format json" + cache);
+    const RunResult first = run(cliPath() + " info " + snap.path + " --format json" + cache);
     REQUIRE(first.exitCode == 0);
     CHECK(jsonValue(first.out, "cache") == "miss, written");
     CHECK(std::stoull(jsonValue(first.out, "peak_rss_bytes")) > 1000000);
-    const RunResult second = run(v8scope() + " info " + snap.path + " --format json" + cache);
+    const RunResult second = run(cliPath() + " info " + snap.path + " --format json" + cache);
     REQUIRE(second.exitCode == 0);
     CHECK(jsonValue(second.out, "cache") == "hit");
     CHECK(jsonValue(second.out, "analyze_ms") == "0.0");
     for (const char* key : { "nodes", "edges", "total_size", "stat_v8_heap", "unreachable_nodes", "text_bytes" })
         CHECK(jsonValue(second.out, key) == jsonValue(first.out, key));
 
-    const RunResult fresh = run(v8scope() + " summary " + snap.path + " --format tsv --no-cache");
-    const RunResult cached = run(v8scope() + " summary " + snap.path + " --format tsv" + cache);
+    const RunResult fresh = run(cliPath() + " summary " + snap.path + " --format tsv --no-cache");
+    const RunResult cached = run(cliPath() + " summary " + snap.path + " --format tsv" + cache);
     REQUIRE(fresh.exitCode == 0);
     CHECK(cached.out == fresh.out);
 
-    const RunResult off = run(v8scope() + " info " + snap.path + " --format json --no-cache" + cache);
+    const RunResult off = run(cliPath() + " info " + snap.path + " --format json --no-cache" + cache);
     CHECK(jsonValue(off.out, "cache") == "off");
     const RunResult small
-        = run(v8scope() + " info " + samplePath("heap/leak_s2.heapsnapshot.gz") + " --format json" + cache);
+        = run(cliPath() + " info " + samplePath("heap/leak_s2.heapsnapshot.gz") + " --format json" + cache);
     CHECK(jsonValue(small.out, "cache") == "skipped");
     std::system(("rm -rf '" + dir + "'").c_str());
 }
