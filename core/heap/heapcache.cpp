@@ -35,7 +35,7 @@ constexpr const char* kSuffix = ".v8scache";
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 656, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 680, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(HeapAnalysis) == 520, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 88, "ClassNames changed: update heapcache.cpp and bump kVersion");
 #endif
@@ -289,6 +289,7 @@ template <typename IO, typename Snap> void snapshotFields(IO& io, Snap& s)
     io.vec(s.edgeNameOrIndex);
     io.vec(s.edgeTarget);
     io.vec(s.locations);
+    io.strs(s.traceFunctionInfoFields);
     io.vec(s.traceFunctionInfos);
     io.vec(s.traceTree);
     io.vec(s.samples);
