@@ -255,6 +255,14 @@ private:
             return false;
         }
         std::memcpy(out, m_p, n);
+        if (n >= (size_t(1) << 20)) {
+            // The copy is what stays: hand the mapped pages back so the file does not count twice in the RSS.
+            const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
+            const uintptr_t a = (uintptr_t(m_p) + page - 1) & ~(page - 1);
+            const uintptr_t b = uintptr_t(m_p + n) & ~(page - 1);
+            if (b > a)
+                ::madvise(reinterpret_cast<void*>(a), size_t(b - a), MADV_DONTNEED);
+        }
         m_p += padded(n);
         return true;
     }
