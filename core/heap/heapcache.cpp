@@ -98,11 +98,26 @@ private:
     uint64_t m_length = 0;
 };
 
+void releasePages(const char* from, const char* to)
+{
+    const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    const uintptr_t a = (uintptr_t(from) + page - 1) & ~(page - 1);
+    const uintptr_t b = uintptr_t(to) & ~(page - 1);
+    if (b > a)
+        ::madvise(reinterpret_cast<void*>(a), size_t(b - a), MADV_DONTNEED);
+}
+
+/// The checksum of a mapped payload, handing the pages back as it goes (the reader faults them in again).
 uint64_t hashAll(const char* p, size_t n)
 {
     Hasher h;
     const size_t whole = n & ~size_t(31);
-    h.blocks(p, whole);
+    constexpr size_t kStep = size_t(16) << 20; // a multiple of 32
+    for (size_t at = 0; at < whole; at += kStep) {
+        const size_t k = std::min(kStep, whole - at);
+        h.blocks(p + at, k);
+        releasePages(p + at, p + at + k);
+    }
     return h.finish(p + whole, n - whole);
 }
 
@@ -255,14 +270,8 @@ private:
             return false;
         }
         std::memcpy(out, m_p, n);
-        if (n >= (size_t(1) << 20)) {
-            // The copy is what stays: hand the mapped pages back so the file does not count twice in the RSS.
-            const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
-            const uintptr_t a = (uintptr_t(m_p) + page - 1) & ~(page - 1);
-            const uintptr_t b = uintptr_t(m_p + n) & ~(page - 1);
-            if (b > a)
-                ::madvise(reinterpret_cast<void*>(a), size_t(b - a), MADV_DONTNEED);
-        }
+        if (n >= (size_t(1) << 20))
+            releasePages(m_p, m_p + n); // the copy is what stays: the file must not count twice in the RSS
         m_p += padded(n);
         return true;
     }
