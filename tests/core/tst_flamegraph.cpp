@@ -6,6 +6,7 @@
 
 #include <cpu/activity.h>
 #include <cpu/calltree.h>
+#include <cpu/flamediff.h>
 #include <cpu/flamegraph.h>
 #include <cpu/profilereader.h>
 #include <cpu/timing.h>
@@ -244,4 +245,27 @@ TEST_CASE("activity buckets split sample intervals", "[cpu][flame]")
     CHECK(c[1].idleUs == 1000);
     CHECK(c[2].scriptUs == 334);
     CHECK(c[2].endUs == 10000);
+}
+
+TEST_CASE("differential flame graph: per-path total deltas", "[cpu][flame]")
+{
+    const auto base = readString(kTiny);
+    // HEAD: the third sample is b instead of a>b>a, so the GC sample after it sits on a>b.
+    std::string headJson = kTiny;
+    const std::string from = "\"samples\":[2,3,4,5,6,2]";
+    headJson.replace(headJson.find(from), from.size(), "\"samples\":[2,3,3,5,6,2]");
+    const auto head = readString(headJson);
+    const CallTree bt = CallTree::topDown(computeTiming(*base).value());
+    const CallTree ht = CallTree::topDown(computeTiming(*head).value());
+    // Against itself: nothing changed.
+    for (int64_t d : pathTotalDeltas(*base, bt, *base, bt))
+        CHECK(d == 0);
+    // BASE: a 5000 > b 3000 > a 2000 > GC 1000. HEAD: a 5000 > b 3000 > GC 1000 (no inner a).
+    // Deltas: a 0, b 0, a>b>GC +1000 (a path BASE never ran), idle 0.
+    const auto d = pathTotalDeltas(*base, bt, *head, ht);
+    REQUIRE(d.size() == ht.size());
+    std::string shape;
+    for (uint32_t x = 1; x < ht.size(); ++x)
+        shape += head->functions[ht.function[x]].displayName() + " " + std::to_string(d[x]) + "\n";
+    CHECK(shape == "a 0\nb 0\n(garbage collector) 1000\n(idle) 0\n");
 }
