@@ -93,7 +93,7 @@ void printRows(const std::vector<CheckRow>& rows, Format format)
         fmt::print("]}}\n");
         return;
     }
-    if (format == Format::Junit) {
+    if (format == Format::JUnit) {
         fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         fmt::print("<testsuite name=\"v8scope check\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", rows.size(),
             failed, errors);
@@ -110,7 +110,7 @@ void printRows(const std::vector<CheckRow>& rows, Format format)
         fmt::print("</testsuite>\n");
         return;
     }
-    if (format == Format::Md || format == Format::Tsv) {
+    if (format == Format::Markdown || format == Format::Tsv) {
         Table table({ { "status" }, { "claim" }, { "measured" }, { "file" } });
         for (const CheckRow& r : rows)
             table.addRow({ statusText(r.outcome.status), r.claim->text, r.outcome.measuredText, r.file });

@@ -60,7 +60,7 @@ int runDiff(const DiffCommandOptions& o)
     }
     const DiffResult& d = result.value();
     const DiffReportOptions report = reportOptions(o);
-    if (!d.byId && o.format != Format::Text && o.format != Format::Md)
+    if (!d.byId && o.format != Format::Text && o.format != Format::Markdown)
         printError(fmt::format("note: the snapshots look like different processes (only {:.1f}% of {} shared ids "
                                "name the same object); compared per class name",
             d.process.agreement * 100, d.process.commonIds));
@@ -96,7 +96,7 @@ int runLeaks(const DiffCommandOptions& o)
         return kExitBadInput;
     }
     const LeakResult& r = result.value();
-    if (!r.sameProcess && o.format != Format::Text && o.format != Format::Md)
+    if (!r.sameProcess && o.format != Format::Text && o.format != Format::Markdown)
         printError("note: " + r.processNote + "; leak suspects need one process, only class growth is reported");
     const DiffReportOptions report = reportOptions(o);
     const std::vector<GateReport> reports = evaluateLeakGates(r, gates, report.human);

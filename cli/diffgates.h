@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "jsonwriter.h"
+#include "output.h"
 
 #include <diff/gate.h>
 #include <diff/newobjects.h>

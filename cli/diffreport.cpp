@@ -181,7 +181,7 @@ void printDiff(const DiffResult& d, const DiffReportOptions& o, const std::vecto
     if (o.top && rows.size() > o.top)
         rows.resize(o.top);
     const bool human = o.human;
-    if (o.format == Format::Junit) {
+    if (o.format == Format::JUnit) {
         printGatesJunit(stdout, "v8scope diff", gates);
         return;
     }
@@ -322,7 +322,7 @@ void printDiff(const DiffResult& d, const DiffReportOptions& o, const std::vecto
         return;
     }
 
-    const bool md = o.format == Format::Md;
+    const bool md = o.format == Format::Markdown;
     const std::string totalLine = fmt::format("{} -> {} ({})", size(d.baseTotal, human), size(d.headTotal, human),
         signedBytes(double(d.retainedDelta()), human));
     if (md) {
@@ -354,7 +354,7 @@ void printDiff(const DiffResult& d, const DiffReportOptions& o, const std::vecto
         if (growth.empty())
             fmt::print("{}\n", md ? "_No class grew._" : "  (none)");
         else
-            t.print(stdout, md ? Format::Md : Format::Text);
+            t.print(stdout, md ? Format::Markdown : Format::Text);
     }
     if (d.byId) {
         const std::string heading = fmt::format("New objects still alive, by {}: {} objects, {} shallow, {} retained",
@@ -379,7 +379,7 @@ void printDiff(const DiffResult& d, const DiffReportOptions& o, const std::vecto
                     cells.push_back(groupContents(g));
                 t.addRow(cells);
             }
-            t.print(stdout, md ? Format::Md : Format::Text);
+            t.print(stdout, md ? Format::Markdown : Format::Text);
             fmt::print(
                 fmt::runtime(md ? "\n#### Retaining paths\n" : "\nRetaining paths (shortest, from a GC root):\n"));
             for (size_t k = 0; k < shown.size(); ++k) {

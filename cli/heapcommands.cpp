@@ -3,10 +3,10 @@
 #include "commands.h"
 #include "heapload.h"
 #include "heapreport.h"
-#include "jsonwriter.h"
 #include "output.h"
 
 #include <heap/summary.h>
+#include <report/heapviews.h>
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -28,10 +28,10 @@ struct SummaryOptions
     HeapLoadOptions load;
 };
 
-void addFormatOption(CLI::App* cmd, Format& format, bool withJunit = false)
+void addFormatOption(CLI::App* cmd, Format& format, bool withCsv = false)
 {
     cmd->add_option("--format", format, "Output format")
-        ->transform(CLI::CheckedTransformer(formatNames(withJunit), CLI::ignore_case))
+        ->transform(CLI::CheckedTransformer(formatNames(false, withCsv), CLI::ignore_case))
         ->default_str("text");
 }
 
@@ -59,10 +59,12 @@ int runSummary(const SummaryOptions& o)
     std::vector<ClassAggregate> rows = buildSummary(a, a.classes);
     if (filter)
         std::erase_if(rows, [&](const ClassAggregate& r) { return !std::regex_search(r.name, *filter); });
-    sortSummary(rows, o.sort);
-    if (o.top && rows.size() > o.top)
-        rows.resize(o.top);
-    printSummary(a, rows, o.format, o.human || (o.format == Format::Text && stdoutIsTty()));
+    report::SummaryViewOptions view;
+    view.sort = report::summarySortFromName(o.sort).value_or(report::SummarySort::Retained);
+    view.top = o.top;
+    report::WriteOptions write;
+    write.human = o.human || (o.format == Format::Text && stdoutIsTty());
+    report::write(stdout, report::summaryTable(a, rows, view), o.format, write);
     return kExitOk;
 }
 
@@ -122,7 +124,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
             ->default_str("retained");
         cmd->add_option("--filter", o->filter, "Keep classes whose name matches this regular expression (ECMAScript)");
         cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
-        addFormatOption(cmd, o->format);
+        addFormatOption(cmd, o->format, true);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runSummary(*o); });
     }

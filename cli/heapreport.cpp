@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "heapreport.h"
 
-#include "jsonwriter.h"
+#include <report/jsonout.h>
 
 #include <algorithm>
 #include <cinttypes>
@@ -49,80 +49,6 @@ std::string nodeLabel(const HeapAnalysis& a, uint32_t node)
     if (name.empty() || name == cls)
         return fmt::format("{} @{}", cls, a.snapshot->nodeId[node]);
     return fmt::format("{} {} @{}", cls, name, a.snapshot->nodeId[node]);
-}
-
-void sortSummary(std::vector<ClassAggregate>& rows, const std::string& by)
-{
-    auto tie = [](const ClassAggregate& x, const ClassAggregate& y) {
-        return x.name != y.name ? x.name < y.name : x.key < y.key;
-    };
-    std::function<bool(const ClassAggregate&, const ClassAggregate&)> less;
-    if (by == "shallow")
-        less = [&](const auto& x, const auto& y) { return x.shallow != y.shallow ? x.shallow > y.shallow : tie(x, y); };
-    else if (by == "count")
-        less = [&](const auto& x, const auto& y) { return x.count != y.count ? x.count > y.count : tie(x, y); };
-    else if (by == "name")
-        less = tie;
-    else if (by == "distance")
-        less = [&](const auto& x, const auto& y) {
-            return x.distance != y.distance ? x.distance < y.distance : tie(x, y);
-        };
-    else
-        less = [&](const auto& x, const auto& y) {
-            return x.retained != y.retained ? x.retained > y.retained : tie(x, y);
-        };
-    std::stable_sort(rows.begin(), rows.end(), less);
-}
-
-void printSummary(const HeapAnalysis& a, const std::vector<ClassAggregate>& rows, Format format, bool human)
-{
-    const double total = double(a.totalSize());
-    if (format == Format::Json) {
-        JsonOut j;
-        auto& w = j.w();
-        w.StartObject();
-        j.key("file");
-        j.str(a.snapshot->sourceName);
-        j.key("total_size");
-        w.Uint64(a.totalSize());
-        j.key("classes");
-        w.StartArray();
-        for (const ClassAggregate& r : rows) {
-            w.StartObject();
-            j.key("class");
-            j.str(r.name);
-            j.key("key");
-            j.str(r.key);
-            j.key("count");
-            w.Uint(r.count);
-            j.key("shallow");
-            w.Uint64(r.shallow);
-            j.key("retained");
-            w.Uint64(r.retained);
-            j.key("distance");
-            w.Int(r.distance);
-            w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
-        j.print();
-        return;
-    }
-    if (format == Format::Tsv) {
-        Table t({ { "class" }, { "count" }, { "shallow" }, { "retained" }, { "distance" } });
-        for (const ClassAggregate& r : rows)
-            t.addRow({ r.name, std::to_string(r.count), std::to_string(r.shallow), std::to_string(r.retained),
-                std::to_string(r.distance) });
-        t.print(stdout, format);
-        return;
-    }
-    Table t({ { "Class" }, { "Distance", true }, { "Count", true }, { "Shallow", true }, { "%", true },
-        { "Retained", true }, { "%", true } });
-    auto pct = [&](uint64_t v) { return total > 0 ? fmt::format("{:.1f}", 100.0 * double(v) / total) : "0.0"; };
-    for (const ClassAggregate& r : rows)
-        t.addRow({ r.name, distanceCell(r.distance), groupedCount(r.count), sizeCell(r.shallow, human), pct(r.shallow),
-            sizeCell(r.retained, human), pct(r.retained) });
-    t.print(stdout, format);
 }
 
 void printInfo(const LoadedHeap& loaded, Format format)

@@ -16,9 +16,6 @@ class App;
 
 namespace v8scope::cli {
 
-/// Orders Summary rows: retained/shallow/count descending, name/distance ascending; ties by name, then key.
-void sortSummary(std::vector<ClassAggregate>& rows, const std::string& by);
-void printSummary(const HeapAnalysis& a, const std::vector<ClassAggregate>& rows, Format format, bool human);
 void printInfo(const LoadedHeap& loaded, Format format);
 void printNodes(const HeapAnalysis& a, Format format);
 /// A size cell: human ("12.3 MB") or plain bytes.

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "heapreport.h"
-#include "jsonwriter.h"
+#include <report/jsonout.h>
 
 #include <heap/retainingpaths.h>
 
@@ -97,7 +97,7 @@ int runRetainers(const RetainersOptions& o)
         j.print();
         return kExitOk;
     }
-    if (o.format == Format::Tsv || o.format == Format::Md) {
+    if (o.format == Format::Tsv || o.format == Format::Markdown) {
         Table t({ { "path" }, { "length", true }, { "retainers" } });
         for (size_t i = 0; i < paths.size(); ++i)
             t.addRow({ std::to_string(i + 1), std::to_string(paths[i].edges.size()), pathText(a, paths[i]) });
@@ -216,7 +216,7 @@ int runDominators(const DominatorsOptions& o)
         j.print();
         return kExitOk;
     }
-    if (o.format == Format::Tsv || o.format == Format::Md) {
+    if (o.format == Format::Tsv || o.format == Format::Markdown) {
         Table t({ { "depth", true }, { "id", true }, { "class" }, { "self", true }, { "retained", true },
             { "dominator_id", true }, { "name" } });
         for (const Item& it : order) {

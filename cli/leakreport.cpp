@@ -172,7 +172,7 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
     const bool human = o.human;
     const size_t rowsShown = o.top ? o.top : kDefaultSectionRows;
     const std::vector<const GrowthSeries*> grow = growing(r);
-    if (o.format == Format::Junit) {
+    if (o.format == Format::JUnit) {
         printGatesJunit(stdout, "v8scope leaks", gates);
         return;
     }
@@ -316,7 +316,7 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
         return;
     }
 
-    const bool md = o.format == Format::Md;
+    const bool md = o.format == Format::Markdown;
     if (md) {
         fmt::print("### v8scope leak report\n\n");
         for (size_t k = 0; k < r.files.size(); ++k)
@@ -346,7 +346,7 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
             t.addRow({ std::to_string(k + 1), fmt::format("{} x{}", c.className, c.roots), std::to_string(c.count),
                 size(c.shallow, human), size(c.retained, human), holdsText(c, human) });
         }
-        t.print(stdout, md ? Format::Md : Format::Text);
+        t.print(stdout, md ? Format::Markdown : Format::Text);
         fmt::print(fmt::runtime(md ? "\n#### What each holds\n\n"
                                    : "\nWhat each holds (its largest object, each step keeping most of the last):\n"));
         for (size_t k = 0; k < r.clusters.size() && k < rowsShown; ++k) {
@@ -388,7 +388,7 @@ void printLeaks(const LeakResult& r, const DiffReportOptions& o, const std::vect
                 (g.retainedDelta() > 0 ? "+" : "")
                     + (human ? humanSize(double(g.retainedDelta())) : std::to_string(g.retainedDelta())) });
         }
-        t.print(stdout, md ? Format::Md : Format::Text);
+        t.print(stdout, md ? Format::Markdown : Format::Text);
     }
     if (md)
         printGatesMarkdown(stdout, gates);

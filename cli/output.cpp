@@ -20,12 +20,14 @@ size_t displayWidth(const std::string& s)
 }
 } // namespace
 
-std::map<std::string, Format> formatNames(bool withJunit)
+std::map<std::string, Format> formatNames(bool withJunit, bool withCsv)
 {
     std::map<std::string, Format> m { { "text", Format::Text }, { "json", Format::Json }, { "tsv", Format::Tsv },
-        { "md", Format::Md } };
+        { "md", Format::Markdown } };
     if (withJunit)
-        m.emplace("junit", Format::Junit);
+        m.emplace("junit", Format::JUnit);
+    if (withCsv)
+        m.emplace("csv", Format::Csv);
     return m;
 }
 
@@ -39,41 +41,9 @@ bool stderrIsTty()
     return ::isatty(2);
 }
 
-std::string humanSize(double bytes)
-{
-    const double a = bytes < 0 ? -bytes : bytes;
-    const char* sign = bytes < 0 ? "-" : "";
-    if (a < 1000)
-        return fmt::format("{}{} B", sign, uint64_t(a));
-    static const char* kUnits[] = { "kB", "MB", "GB", "TB" };
-    double v = a / 1000;
-    int u = 0;
-    while (v >= 1000 && u < 3) {
-        v /= 1000;
-        ++u;
-    }
-    return fmt::format("{}{:.1f} {}", sign, v, kUnits[u]);
-}
-
-std::string groupedCount(uint64_t n)
-{
-    std::string digits = std::to_string(n);
-    std::string out;
-    const size_t len = digits.size();
-    for (size_t i = 0; i < len; ++i) {
-        out += digits[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len)
-            out += ',';
-    }
-    return out;
-}
-
 std::string tsvCell(const std::string& s)
 {
-    std::string r = s;
-    std::replace_if(
-        r.begin(), r.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
-    return r;
+    return report::tsvEscape(s);
 }
 
 std::string mdCell(const std::string& s)
@@ -87,37 +57,6 @@ std::string mdCell(const std::string& s)
             r += ' ';
         else
             r += c;
-    }
-    return r;
-}
-
-std::string xmlEscape(const std::string& s)
-{
-    std::string r;
-    r.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-        case '&':
-            r += "&amp;";
-            break;
-        case '<':
-            r += "&lt;";
-            break;
-        case '>':
-            r += "&gt;";
-            break;
-        case '"':
-            r += "&quot;";
-            break;
-        case '\'':
-            r += "&apos;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-                r += ' ';
-            else
-                r += c;
-        }
     }
     return r;
 }
@@ -136,17 +75,17 @@ void Table::print(std::FILE* out, Format format) const
         }
         return;
     }
-    if (format == Format::Md) {
+    if (format == Format::Markdown) {
         std::string header = "|", rule = "|";
         for (const auto& col : m_columns) {
-            header += " " + mdCell(col.name) + " |";
+            header += " " + report::markdownEscape(col.name) + " |";
             rule += col.numeric ? " ---: |" : " --- |";
         }
         fmt::print(out, "{}\n{}\n", header, rule);
         for (const auto& row : m_rows) {
             std::string line = "|";
             for (size_t c = 0; c < nc; ++c)
-                line += " " + mdCell(c < row.size() ? row[c] : std::string()) + " |";
+                line += " " + report::markdownEscape(c < row.size() ? row[c] : std::string()) + " |";
             fmt::print(out, "{}\n", line);
         }
         return;

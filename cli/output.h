@@ -3,6 +3,9 @@
 #pragma once
 
 #include <common/progress.h>
+#include <report/format.h>
+#include <report/jsonout.h>
+#include <report/writers.h>
 
 #include <chrono>
 #include <cstdint>
@@ -18,25 +21,19 @@ class Option;
 
 namespace v8scope::cli {
 
-enum class Format
-{
-    Text,
-    Json,
-    Tsv,
-    Md,
-    Junit,
-};
+/// The output formats are the view layer's (core/report/writers.h).
+using report::Format;
+using report::JsonOut;
+// The one set of number formatters (core/report/format.h) and cell escapes (core/report/writers.h).
+using report::groupedCount;
+using report::humanSize;
+using report::xmlEscape;
 
 /// Name -> Format for CLI11's CheckedTransformer; each command offers the subset it supports.
-std::map<std::string, Format> formatNames(bool withJunit);
+std::map<std::string, Format> formatNames(bool withJunit, bool withCsv = false);
 
 bool stdoutIsTty();
 bool stderrIsTty();
-
-/// "12.3 MB" style (decimal units, as DevTools shows them).
-std::string humanSize(double bytes);
-/// Thousands separators for counts in text tables: 1,234,567.
-std::string groupedCount(uint64_t n);
 
 /// A table printed as aligned text, TSV or a Markdown table. Cells are preformatted strings; columns flagged
 /// numeric are right-aligned in text.
@@ -70,9 +67,6 @@ private:
 /// Escapes a cell for TSV (tabs and newlines become spaces) or Markdown (pipes are escaped).
 std::string tsvCell(const std::string& s);
 std::string mdCell(const std::string& s);
-/// Text for XML attributes and elements (JUnit reports): & < > " ' escaped, control characters but tab and newline
-/// become spaces (XML 1.0 cannot hold them).
-std::string xmlEscape(const std::string& s);
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the input is big enough to be worth it.
 class TerminalProgress final : public ProgressSink

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -24,8 +25,15 @@ enum class Unit
     SignedMs, ///< a millisecond delta
     Percent, ///< a percentage 0..100 (double), "12.3" in text
     Id, ///< a node id, function id or ordinal: never grouped ("@123" only where the view asks)
-    Number, ///< any other number, printed as is
+    Number, ///< any other number, printed as is (integers ungrouped, doubles with the column's precision)
+    Distance, ///< a DevTools distance (int64): "-" in text for unreachable and system-only nodes, raw elsewhere
 };
+
+/// Whether a unit's cells are numbers: right-aligned in text, "---:" in Markdown.
+inline bool isNumeric(Unit unit)
+{
+    return unit != Unit::Text;
+}
 
 /// A typed cell. Empty = no value (printed as "" in TSV/CSV, null in JSON).
 using Cell = std::variant<std::monostate, int64_t, uint64_t, double, std::string>;
@@ -36,6 +44,12 @@ struct Column
     std::string title; ///< text and Markdown header, the viewer's header
     Unit unit = Unit::Text;
     std::string help; ///< one line: header tooltip in the viewer, --help text
+    /// Digits after the point for double cells in text, TSV and CSV (-1: the unit's default: Ms 3, Percent 1,
+    /// others the shortest exact form). Integers are never affected.
+    int precision = -1;
+    /// JSON writes double cells as text shows them (fixed `precision` digits, "12.30") instead of the shortest
+    /// exact form ("12.3"); for contracts that were written that way.
+    bool fixedJson = false;
 };
 
 /// Rows of typed cells, row-major in one flat vector (no allocation per row beyond string cells).
@@ -79,6 +93,33 @@ public:
                 return i;
         return m_columns.size();
     }
+
+    /// Which columns each kind of writer shows, in which order, as indexes into columns(); empty = all in order.
+    /// A view whose people-facing table differs from its documented machine contract (the Summary: text has
+    /// percentages, TSV has none, JSON adds the class key) says so here instead of building three tables.
+    std::vector<size_t> displayColumns; ///< text, Markdown, the viewer
+    std::vector<size_t> dataColumns; ///< TSV, CSV (and JSON when jsonColumns is empty)
+    std::vector<size_t> jsonColumns; ///< JSON object keys per row
+    /// The columns a writer shows, resolved (never empty when the table has columns).
+    std::vector<size_t> columnsFor(bool display, bool json = false) const
+    {
+        const std::vector<size_t>& chosen
+            = display ? displayColumns : (json && !jsonColumns.empty() ? jsonColumns : dataColumns);
+        if (!chosen.empty())
+            return chosen;
+        std::vector<size_t> all(m_columns.size());
+        for (size_t i = 0; i < all.size(); ++i)
+            all[i] = i;
+        return all;
+    }
+
+    /// What the table is, for people: the JUnit suite name ("v8scope check"), a default export file name.
+    std::string name;
+
+    /// JSON only: fields written before the rows, and the key of the rows array. With neither, the JSON document
+    /// is a bare array of row objects.
+    std::vector<std::pair<std::string, Cell>> jsonMeta;
+    std::string jsonRowsKey;
 
     /// Optional: a view may name what each row stands for (a node ordinal, a function index, a class index),
     /// so the viewer can select the evidence behind a row. Empty or one entry per row.

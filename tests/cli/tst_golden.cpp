@@ -90,7 +90,7 @@ TEST_CASE("golden: info", "[cli][golden]")
 
 TEST_CASE("golden: summary", "[cli][golden]")
 {
-    runCases(perFormat("summary_leak_s3", "summary --top 12 " + kS3));
+    runCases(perFormat("summary_leak_s3", "summary --top 12 " + kS3, { "text", "tsv", "csv", "md", "json" }));
     runCases(perFormat("summary_chromium2_count", "summary --top 15 --sort count " + kChromium2));
     runCases(perFormat("summary_leak_s3_filter", "summary --filter 'Session|Map' --sort name --human " + kS3));
 }

@@ -6,12 +6,13 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <cstdio>
+#include <string>
 #include <string_view>
 
-namespace v8scope::cli {
+namespace v8scope::report {
 
-/// Pretty JSON on stdout through RapidJSON's writer (valid UTF-8 escaping, deterministic key order: the order
-/// the command writes them).
+/// The one JSON writer: RapidJSON's pretty writer, two-space indent (valid UTF-8 escaping; keys in the order a view
+/// writes them). Every JSON document v8scope prints goes through it.
 class JsonOut
 {
 public:
@@ -32,6 +33,16 @@ public:
     {
         m_writer.String(v.data(), rapidjson::SizeType(v.size()));
     }
+    /// A number already formatted (fixed decimals such as "12.30"), written as a JSON number.
+    void number(std::string_view text)
+    {
+        m_writer.RawValue(text.data(), text.size(), rapidjson::kNumberType);
+    }
+    /// The document with a final newline.
+    std::string text() const
+    {
+        return std::string(m_buffer.GetString(), m_buffer.GetSize()) + "\n";
+    }
     void print(std::FILE* out = stdout)
     {
         std::fwrite(m_buffer.GetString(), 1, m_buffer.GetSize(), out);
@@ -43,4 +54,4 @@ private:
     rapidjson::PrettyWriter<rapidjson::StringBuffer> m_writer;
 };
 
-} // namespace v8scope::cli
+} // namespace v8scope::report
