@@ -5,7 +5,8 @@
 // V8SCOPE_UPDATE_GOLDEN=1 and reviewed in the diff of the golden file.
 //
 // The CLI runs from the repository root with relative sample paths, so the "file" fields do not depend on where the
-// checkout lives. The only non-deterministic values, info's parse_ms and analyze_ms, are masked.
+// checkout lives. The only non-deterministic values, info's parse_ms, analyze_ms and peak_rss_bytes, are masked; info
+// runs with --no-cache.
 #include "testutil.h"
 
 #include <catch2/catch.hpp>
@@ -30,8 +31,8 @@ std::string repoRoot()
 /// Masks the wall-clock timings of `info` (the only values that change from run to run).
 std::string maskTimings(const std::string& out)
 {
-    static const std::regex timing(R"(((?:parse|analyze)_ms[^0-9\n]*)[0-9]+(?:\.[0-9]+)?)");
-    return std::regex_replace(out, timing, "$1<ms>");
+    static const std::regex timing(R"(((?:parse|analyze)_ms|peak_rss_bytes)([^0-9\n]*)[0-9]+(?:\.[0-9]+)?)");
+    return std::regex_replace(out, timing, "$1$2<n>");
 }
 
 void checkGolden(const std::string& name, const std::string& actual)
@@ -84,8 +85,8 @@ std::vector<Case> perFormat(const std::string& stem, const std::string& args,
 
 TEST_CASE("golden: info", "[cli][golden]")
 {
-    runCases(perFormat("info_leak_s3", "info " + kS3));
-    runCases(perFormat("info_chromium2", "info " + kChromium2));
+    runCases(perFormat("info_leak_s3", "info --no-cache " + kS3));
+    runCases(perFormat("info_chromium2", "info --no-cache " + kChromium2));
 }
 
 TEST_CASE("golden: summary", "[cli][golden]")
