@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "heapsteps.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace v8scope::heapsteps {
@@ -215,6 +216,24 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
     for (uint32_t i = nodeCount; i > 0; --i)
         a.firstDominated[i] = a.firstDominated[i - 1];
     a.firstDominated[0] = 0;
+
+    // Sort each node's children once (retained size descending, then id ascending: a total order, ids are
+    // unique) and record every child's row, so that views and tree models never sort or allocate per node.
+    const auto& ids = s.nodeId;
+    const auto& retained = a.retainedSize;
+    a.rowInParent.assign(nodeCount, 0);
+    for (uint32_t node = 0; node < nodeCount; ++node) {
+        if (stopRequested(control, node))
+            return false;
+        const auto first = a.dominated.begin() + a.firstDominated[node];
+        const auto last = a.dominated.begin() + a.firstDominated[node + 1];
+        if (last - first > 1)
+            std::sort(first, last, [&](uint32_t x, uint32_t y) {
+                return retained[x] != retained[y] ? retained[x] > retained[y] : ids[x] < ids[y];
+            });
+        for (auto it = first; it != last; ++it)
+            a.rowInParent[*it] = uint32_t(it - first);
+    }
     return true;
 }
 

@@ -99,7 +99,7 @@ uint32_t HeapAnalysis::nodeForId(uint32_t id) const
     auto it = std::lower_bound(
         m_idOrder.begin(), m_idOrder.end(), id, [&](uint32_t ord, uint32_t value) { return s.nodeId[ord] < value; });
     if (it == m_idOrder.end() || s.nodeId[*it] != id)
-        return UINT32_MAX;
+        return kNoNode;
     return *it;
 }
 

@@ -70,8 +70,14 @@ public:
     std::vector<uint64_t> selfSize; ///< bytes after DevTools' shallow-size reassignment
     std::vector<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
     std::vector<uint64_t> retainedSize; ///< bytes
+    /// The dominator tree's children as CSR: node n's children are dominated[firstDominated[n] ..
+    /// firstDominated[n + 1] - 1], sorted once by retained size descending, then id ascending (the CLI's
+    /// `dominators` order and the viewer's), and rowInParent[c] is c's position in its parent's range. A tree
+    /// model is then three lookups per index with no allocation: child = dominatedChild(n, row),
+    /// parent = dominatorParent(n), row = rowInParent[n].
     std::vector<uint32_t> firstDominated; ///< nodeCount + 1 CSR offsets into `dominated`
-    std::vector<uint32_t> dominated; ///< children in the dominator tree
+    std::vector<uint32_t> dominated; ///< children in the dominator tree, biggest retained first
+    std::vector<uint32_t> rowInParent; ///< per node: index among its dominator's children (0 for the root)
     std::vector<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
     ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
     uint32_t unreachableFromRoot = 0; ///< nodes DevTools reports as "unreachable from the root"
@@ -112,8 +118,24 @@ public:
     {
         return retainedSize[root()] + snapshot->extraNativeBytes;
     }
-    /// Ordinal of the node with this id, or UINT32_MAX.
+    /// Ordinal of the node with this id, or kNoNode.
     uint32_t nodeForId(uint32_t id) const;
+
+    /// Number of children of `node` in the dominator tree.
+    uint32_t dominatedCount(uint32_t node) const
+    {
+        return firstDominated[node + 1] - firstDominated[node];
+    }
+    /// The `row`-th child of `node` in the dominator tree (row < dominatedCount(node)).
+    uint32_t dominatedChild(uint32_t node, uint32_t row) const
+    {
+        return dominated[firstDominated[node] + row];
+    }
+    /// The parent of `node` in the dominator tree, kNoNode for the root.
+    uint32_t dominatorParent(uint32_t node) const
+    {
+        return node == root() ? kNoNode : dominator[node];
+    }
 
     /// DevTools' statistics (the Statistics view), from reassigned self sizes.
     struct Statistics

@@ -24,7 +24,7 @@ uint32_t HeapSnapshot::findNodeById(uint32_t id) const
     for (uint32_t i = 0; i < nodeCount; ++i)
         if (nodeId[i] == id)
             return i;
-    return UINT32_MAX;
+    return kNoNode;
 }
 
 } // namespace v8scope

@@ -11,6 +11,11 @@
 
 namespace v8scope {
 
+/// The one "no node" sentinel for node ordinals: an id that is not in the snapshot, the dominator tree's parent of
+/// the root, an unset link. Node ordinals are dense 0..nodeCount-1 and nodeCount < UINT32_MAX / 2 (the reader
+/// refuses bigger headers), so this value is never a real node.
+inline constexpr uint32_t kNoNode = UINT32_MAX;
+
 /// The strings of a snapshot, back to back in one buffer (decoded to UTF-8), addressed by index.
 class StringTable
 {
@@ -171,7 +176,7 @@ struct HeapSnapshot
     {
         return nodes * 100 + edges * 17 + (uint64_t(16) << 20);
     }
-    /// Ordinal of the node with this id, or UINT32_MAX (linear scan; use HeapAnalysis::nodeForId for many).
+    /// Ordinal of the node with this id, or kNoNode (linear scan; use HeapAnalysis::nodeForId for many).
     uint32_t findNodeById(uint32_t id) const;
 };
 
