@@ -1,0 +1,99 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <models/documentloader.h>
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <functional>
+
+class QAction;
+class QMenu;
+class QTabWidget;
+class QStackedWidget;
+
+namespace v8scope::gui {
+
+class DocumentTab;
+
+/// The viewer's window: one tab per document (a heap snapshot, a CPU profile, a comparison), File menu with
+/// Open / Open Recent / Compare / Export / Close, drag and drop, and the Go menu (Back, Forward, Filter, Go to
+/// object) that acts on the current tab's view through DocumentActions.
+///
+/// How other pages plug in (keep each hook one line in gui/extensions.cpp, installExtensions()):
+/// - CPU profiles: setProfilePageFactory(f). When a file turns out to be a CPU profile, its tab calls
+///   f(document, tab) and shows the returned widget (inherit DocumentActions to get Ctrl+F, Back/Forward,
+///   Export). Without a factory the tab says that CPU profiles are not supported yet.
+/// - Comparisons and leak views: setCompareHandler(h). File > Compare... is enabled once a handler is set and
+///   calls h(window); the handler reads openHeapPaths() (the paths of every open, loaded heap snapshot, in tab
+///   order), asks the user what to compare, and shows its result with addDocumentTab(widget, title, tooltip).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    using ProfilePageFactory = std::function<QWidget*(const ProfileDocument& document, QWidget* parent)>;
+    using CompareHandler = std::function<void(MainWindow* window)>;
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens `path` in a new tab (or activates the tab that already shows it) and starts loading it.
+    void openFile(const QString& path);
+    /// Paths of the heap snapshots open and loaded, in tab order (for Compare...).
+    QStringList openHeapPaths() const;
+    /// Adds a tab showing `page` (the window takes ownership) and makes it current; returns its index.
+    int addDocumentTab(QWidget* page, const QString& title, const QString& toolTip = {});
+    /// Number of document tabs, and the document tab at `index` (nullptr for tabs added by addDocumentTab).
+    int documentCount() const;
+    DocumentTab* documentTab(int index) const;
+    QTabWidget* tabs() const
+    {
+        return m_tabs;
+    }
+
+    void setProfilePageFactory(ProfilePageFactory factory);
+    const ProfilePageFactory& profilePageFactory() const
+    {
+        return m_profileFactory;
+    }
+    void setCompareHandler(CompareHandler handler);
+
+    static QStringList recentFiles();
+    /// File dialog filter naming every supported type.
+    static QString fileDialogFilter();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void showOpenDialog();
+    void closeTab(int index);
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void updateActions();
+    void goToObject();
+
+    QStackedWidget* m_stack = nullptr; ///< the welcome page or the tabs
+    QWidget* m_welcome = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_closeAction = nullptr;
+    QAction* m_compareAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_forwardAction = nullptr;
+    QAction* m_filterAction = nullptr;
+    QAction* m_goToAction = nullptr;
+    ProfilePageFactory m_profileFactory;
+    CompareHandler m_compareHandler;
+};
+
+/// Registers the pages other engineers own (CPU profile views, Compare...). Called once by MainWindow's
+/// constructor; defined in gui/extensions.cpp.
+void installExtensions(MainWindow& window);
+
+} // namespace v8scope::gui

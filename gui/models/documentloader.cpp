@@ -1,0 +1,248 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "documentloader.h"
+
+#include <common/inputstream.h>
+#include <common/progress.h>
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace v8scope::gui {
+
+namespace {
+
+/// Forwards core progress to the loader's thread, at most every 40 ms or when the phase changes.
+class ForwardingSink final : public ProgressSink
+{
+public:
+    explicit ForwardingSink(std::function<void(const QString&, int)> emitFn)
+        : m_emit(std::move(emitFn))
+    {
+        m_clock.start();
+    }
+    void progress(std::string_view phase, uint64_t done, uint64_t total) override
+    {
+        const int percent = total ? int(std::min<uint64_t>(100, done * 100 / total)) : 0;
+        const bool newPhase = phase != m_phase;
+        if (!newPhase && (percent == m_percent || m_clock.elapsed() < 40))
+            return;
+        m_phase.assign(phase);
+        m_percent = percent;
+        m_clock.restart();
+        m_emit(QString::fromUtf8(phase.data(), qsizetype(phase.size())), percent);
+    }
+
+private:
+    std::function<void(const QString&, int)> m_emit;
+    std::string m_phase;
+    int m_percent = -1;
+    QElapsedTimer m_clock;
+};
+
+/// The Summary rows in the CLI's default order, members sorted for expansion (see HeapSummary).
+std::shared_ptr<const std::vector<ClassAggregate>> buildSortedSummary(const HeapAnalysis& a, const CancelToken* cancel)
+{
+    auto rows = std::make_shared<std::vector<ClassAggregate>>(buildSummary(a, a.classes));
+    std::stable_sort(rows->begin(), rows->end(), [](const ClassAggregate& x, const ClassAggregate& y) {
+        if (x.retained != y.retained)
+            return x.retained > y.retained;
+        return x.name != y.name ? x.name < y.name : x.key < y.key;
+    });
+    const auto& ids = a.snapshot->nodeId;
+    for (ClassAggregate& row : *rows) {
+        if (cancel && cancel->cancelled())
+            break;
+        std::sort(row.nodes.begin(), row.nodes.end(), [&](uint32_t x, uint32_t y) {
+            return a.retainedSize[x] != a.retainedSize[y] ? a.retainedSize[x] > a.retainedSize[y] : ids[x] < ids[y];
+        });
+    }
+    return rows;
+}
+
+} // namespace
+
+HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis, const CancelToken* cancel)
+{
+    HeapSummary summary;
+    summary.rows = buildSortedSummary(*analysis, cancel);
+    summary.analysis = std::move(analysis);
+    return summary;
+}
+
+DocumentKind detectDocumentKind(const QString& path)
+{
+    // Read up to 64 KiB of (decompressed) text and look at the first object key: a heap snapshot starts with
+    // {"snapshot":...}; a .cpuprofile with "nodes", a trace with "traceEvents" or '[', a .heapprofile with "head".
+    InputOptions options;
+    options.bufferBytes = 64 << 10;
+    auto in = InputStream::open(path.toStdString(), options);
+    if (!in.ok())
+        return DocumentKind::Unknown;
+    std::string text(64u << 10, '\0');
+    text.resize(in.value()->read(text.data(), text.size()));
+    const size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos)
+        return DocumentKind::Unknown;
+    if (text[start] == '[')
+        return DocumentKind::Profile;
+    const size_t quote = text.find('"', start);
+    if (text[start] != '{' || quote == std::string::npos)
+        return DocumentKind::Unknown;
+    const size_t end = text.find('"', quote + 1);
+    const std::string key = text.substr(quote + 1, end == std::string::npos ? std::string::npos : end - quote - 1);
+    return key == "snapshot" ? DocumentKind::HeapSnapshot : DocumentKind::Profile;
+}
+
+struct DocumentLoader::Job
+{
+    int id = 0;
+    CancelToken cancel;
+};
+
+DocumentLoader::DocumentLoader(QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<HeapDocument>();
+    qRegisterMetaType<HeapSummary>();
+    qRegisterMetaType<ProfileDocument>();
+}
+
+DocumentLoader::~DocumentLoader()
+{
+    if (m_running)
+        m_running->cancel.cancel();
+    waitForWorkers();
+}
+
+void DocumentLoader::setHeapOptions(const HeapLoadOptions& options)
+{
+    m_heapOptions = options;
+}
+
+bool DocumentLoader::isRunning() const
+{
+    return m_currentJob != 0;
+}
+
+int DocumentLoader::currentJob() const
+{
+    return m_currentJob;
+}
+
+void DocumentLoader::waitForWorkers()
+{
+    for (auto& f : m_workers)
+        f.waitForFinished();
+    m_workers.clear();
+}
+
+void DocumentLoader::cancel()
+{
+    if (!m_running)
+        return;
+    m_running->cancel.cancel();
+    m_running.reset();
+    m_currentJob = 0;
+    Q_EMIT cancelled();
+    Q_EMIT finished();
+}
+
+void DocumentLoader::deliverProgress(int job, const QString& phase, int percent)
+{
+    if (job != m_currentJob)
+        return;
+    Q_EMIT progressMessage(phase);
+    Q_EMIT progress(percent);
+}
+
+int DocumentLoader::load(const QString& path)
+{
+    if (m_running)
+        m_running->cancel.cancel(); // the old job becomes stale; its result will be dropped
+    auto job = std::make_shared<Job>();
+    job->id = ++m_jobCounter;
+    m_running = job;
+    m_currentJob = job->id;
+    // Drop finished futures so the list does not grow over a long session.
+    m_workers.erase(
+        std::remove_if(m_workers.begin(), m_workers.end(), [](const QFuture<void>& f) { return f.isFinished(); }),
+        m_workers.end());
+
+    QPointer<DocumentLoader> self(this);
+    const HeapLoadOptions heapOptions = m_heapOptions;
+    // Runs on the GUI thread through a queued call; drops whatever belongs to a job that is no longer current.
+    auto post = [self, id = job->id](auto fn) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, id, fn = std::move(fn)]() {
+                if (self && self->m_currentJob == id)
+                    fn(self.data());
+            },
+            Qt::QueuedConnection);
+    };
+    auto finish = [job](DocumentLoader* l) {
+        l->m_running.reset();
+        l->m_currentJob = 0;
+        Q_EMIT l->finished();
+    };
+
+    m_workers.append(QtConcurrent::run([job, path, heapOptions, post, finish] {
+        ForwardingSink sink([&](const QString& phase, int percent) {
+            post([phase, percent, id = job->id](DocumentLoader* l) { l->deliverProgress(id, phase, percent); });
+        });
+        TaskControl control;
+        control.progress = &sink;
+        control.cancel = &job->cancel;
+        const std::string file = path.toStdString();
+
+        const DocumentKind kind = detectDocumentKind(path);
+        if (kind == DocumentKind::Profile) {
+            ProfileReadOptions options;
+            options.input.control = control;
+            options.input.maxDecompressedBytes = heapOptions.maxInputBytes;
+            auto read = ProfileReader::read(file, options);
+            if (!read.ok()) {
+                const QString message = QString::fromStdString(read.error().toString());
+                post([message, finish](DocumentLoader* l) {
+                    Q_EMIT l->failed(message);
+                    finish(l);
+                });
+                return;
+            }
+            ProfileDocument doc { path, std::make_shared<const ProfileReadResult>(std::move(read.value())) };
+            post([doc, finish](DocumentLoader* l) {
+                Q_EMIT l->profileAvailable(doc);
+                finish(l);
+            });
+            return;
+        }
+
+        // Unknown content goes to the heap reader too: its error names the byte where the input went wrong.
+        auto loaded = loadHeap(file, heapOptions, control);
+        if (!loaded.ok()) {
+            const QString message = QString::fromStdString(loaded.error().toString());
+            post([message, finish](DocumentLoader* l) {
+                Q_EMIT l->failed(message);
+                finish(l);
+            });
+            return;
+        }
+        HeapDocument doc { path, loaded.value().analysis, loaded.value().parseMs, loaded.value().analyzeMs };
+        post([doc](DocumentLoader* l) { Q_EMIT l->heapAvailable(doc); });
+
+        control.report("Summary", 0, 1);
+        HeapSummary summary = makeHeapSummary(doc.analysis, &job->cancel);
+        control.report("Summary", 1, 1);
+        post([summary, finish](DocumentLoader* l) {
+            Q_EMIT l->summaryAvailable(summary);
+            finish(l);
+        });
+    }));
+    return job->id;
+}
+
+} // namespace v8scope::gui

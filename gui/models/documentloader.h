@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cpu/profilereader.h>
+#include <heap/heaploader.h>
+#include <heap/summary.h>
+
+#include <QFuture>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace v8scope::gui {
+
+/// A loaded heap snapshot: the immutable analysis (shared with every page and worker) and load timings.
+struct HeapDocument
+{
+    QString path;
+    std::shared_ptr<const HeapAnalysis> analysis;
+    double parseMs = 0; ///< core reading + parsing, milliseconds
+    double analyzeMs = 0; ///< core analysis pipeline, milliseconds
+};
+
+/// DevTools' Summary rows of a heap document (all objects), computed on the loader's worker after the analysis.
+/// Rows are in the CLI `summary` order (retained desc, then name); each row's `nodes` are sorted by retained
+/// size descending, then id ascending, so a class expands without sorting on the GUI thread.
+struct HeapSummary
+{
+    std::shared_ptr<const HeapAnalysis> analysis;
+    std::shared_ptr<const std::vector<ClassAggregate>> rows;
+};
+
+/// Builds the HeapSummary of an analysis (what the loader's worker runs after the analysis); stops early when
+/// `cancel` is set. Exposed for tests and benchmarks.
+HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis, const CancelToken* cancel = nullptr);
+
+/// A loaded CPU profile (.cpuprofile, trace JSON or .heapprofile), as the core's ProfileReader returns it.
+struct ProfileDocument
+{
+    QString path;
+    std::shared_ptr<const ProfileReadResult> read;
+};
+
+/// What a file holds, decided from its first bytes (gzip is looked through), not from its name.
+enum class DocumentKind
+{
+    Unknown,
+    HeapSnapshot, ///< .heapsnapshot / .heaptimeline: an object whose first key is "snapshot"
+    Profile, ///< .cpuprofile, trace JSON, .heapprofile
+};
+DocumentKind detectDocumentKind(const QString& path);
+
+/// Loads one document at a time on a worker thread (QtConcurrent) and delivers the immutable result to the
+/// thread the loader lives in (the GUI thread). The GUI thread never parses or analyses.
+///
+/// - load(path) starts a job and returns its id; a new load() or cancel() makes any running job stale: its
+///   result is dropped (hotspot's JobTracker), so a slow old job can never overwrite a newer document.
+/// - Signals, in order for one job: progress()/progressMessage() while it runs (throttled to ~25 a second),
+///   then heapAvailable() + summaryAvailable() (heap) or profileAvailable() (profile) or failed() with the
+///   core's one-line error ("FILE: byte N: what was expected"), then finished(). cancel() emits cancelled() and
+///   finished() at once; the worker stops at its next poll of the CancelToken.
+/// - The destructor cancels and waits for running workers, so a tab can be closed mid-load.
+class DocumentLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DocumentLoader(QObject* parent = nullptr);
+    ~DocumentLoader() override;
+
+    /// Limits for heap loads (the CLI's --max-input / --max-memory).
+    void setHeapOptions(const HeapLoadOptions& options);
+    /// Starts loading `path` (a heap snapshot or a CPU profile, detected from its content); returns the job id.
+    int load(const QString& path);
+    /// Stops the running job (if any); its result will be dropped.
+    void cancel();
+    bool isRunning() const;
+    int currentJob() const;
+    /// Waits until every worker this loader started has returned (tests, benchmarks, shutdown).
+    void waitForWorkers();
+
+Q_SIGNALS:
+    void progress(int percent); ///< 0..100 within the current phase
+    void progressMessage(const QString& phase); ///< "Reading", "Analyzing", "Summary", ...
+    void heapAvailable(const v8scope::gui::HeapDocument& document);
+    void summaryAvailable(const v8scope::gui::HeapSummary& summary);
+    void profileAvailable(const v8scope::gui::ProfileDocument& document);
+    void failed(const QString& message);
+    void cancelled();
+    void finished();
+
+private:
+    struct Job;
+    void deliverProgress(int job, const QString& phase, int percent);
+
+    HeapLoadOptions m_heapOptions;
+    int m_jobCounter = 0;
+    int m_currentJob = 0; ///< 0 = none running
+    std::shared_ptr<Job> m_running;
+    QList<QFuture<void>> m_workers;
+};
+
+} // namespace v8scope::gui
+
+Q_DECLARE_METATYPE(v8scope::gui::HeapDocument)
+Q_DECLARE_METATYPE(v8scope::gui::HeapSummary)
+Q_DECLARE_METATYPE(v8scope::gui::ProfileDocument)

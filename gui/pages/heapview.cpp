@@ -1,0 +1,231 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#include "heapview.h"
+
+#include "objectdetails.h"
+#include "retainerspane.h"
+#include "statisticspage.h"
+#include "summarypage.h"
+#include "treemappage.h"
+#include "treepage.h"
+
+#include <heap/heapanalysis.h>
+#include <models/dominatortreemodel.h>
+#include <models/format.h>
+#include <models/graphtreemodel.h>
+#include <widgets/treemapwidget.h>
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace v8scope::gui {
+
+HeapView::HeapView(const HeapDocument& document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_info(new QLabel(this))
+    , m_pages(new QTabWidget(this))
+    , m_summary(new SummaryPage(this))
+    , m_dominatorModel(new DominatorTreeModel(this))
+    , m_containmentModel(new GraphTreeModel(GraphTreeModel::Direction::Containment, this))
+    , m_retainers(new RetainersPane(this))
+    , m_details(new ObjectDetails(this))
+{
+    const HeapAnalysis& a = *document.analysis;
+    m_info->setText(tr("<b>%1</b> &nbsp; %2 total, %3 objects, %4 references &nbsp; loaded in %5 ms (parse %6, "
+                       "analysis %7)")
+                        .arg(QFileInfo(document.path).fileName().toHtmlEscaped(), formatBytes(a.totalSize()),
+                            formatCount(a.nodeCount()), formatCount(a.snapshot->edgeCount))
+                        .arg(qRound(document.parseMs + document.analyzeMs))
+                        .arg(qRound(document.parseMs))
+                        .arg(qRound(document.analyzeMs)));
+    m_info->setToolTip(document.path);
+
+    m_dominatorModel->setAnalysis(document.analysis);
+    m_containmentModel->setAnalysis(document.analysis);
+    m_retainers->setAnalysis(document.analysis);
+    m_details->setAnalysis(document.analysis);
+
+    m_dominators = new TreePage(
+        m_dominatorModel,
+        tr("The dominator tree: each object's children are the objects only reachable through it, biggest retained "
+           "size first."),
+        [this](const QModelIndex& pager, bool all) { m_dominatorModel->showMore(pager, all); }, this);
+    m_containment = new TreePage(m_containmentModel,
+        tr("The heap as the snapshot links it, from the root: GC roots, globals and what they reference."), {}, this);
+    m_dominators->view()->expand(m_dominatorModel->index(0, 0));
+    m_statistics = new StatisticsPage(document, this);
+    m_treemap = new TreemapPage(document.analysis, this);
+
+    m_pages->addTab(m_summary, tr("Summary"));
+    m_pages->setTabToolTip(0, tr("Objects grouped by class (DevTools' Summary)"));
+    m_pages->addTab(m_containment, tr("Containment"));
+    m_pages->setTabToolTip(1, tr("The object graph from the root (DevTools' Containment)"));
+    m_pages->addTab(m_dominators, tr("Dominators"));
+    m_pages->setTabToolTip(2, tr("The dominator tree by retained size"));
+    m_pages->addTab(m_treemap, tr("Retained-size Map"));
+    m_pages->setTabToolTip(3, tr("The dominator tree as a treemap: area = retained size, colour = class"));
+    m_pages->addTab(m_statistics, tr("Statistics"));
+    m_pages->setTabToolTip(4, tr("The heap by kind of object, and the classes that retain the most"));
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] { Q_EMIT selectionChanged(selectedNode()); });
+
+    for (auto* page : { m_dominators, m_containment })
+        connect(page, &TreePage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
+    connect(m_treemap, &TreemapPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
+    connect(m_summary, &SummaryPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
+    connect(m_retainers, &RetainersPane::nodeActivated, this, [this](uint32_t node) { selectNode(node, true); });
+    connect(m_details, &ObjectDetails::nodeActivated, this, [this](uint32_t node) { selectNode(node, true); });
+
+    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_retainers);
+    bottom->addWidget(m_details);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_pages);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_info);
+    layout->addWidget(split, 1);
+}
+
+HeapView::~HeapView() = default;
+
+void HeapView::setSummary(const HeapSummary& summary)
+{
+    m_summary->setSummary(summary);
+    m_statistics->setSummary(summary);
+}
+
+void HeapView::selectNode(uint32_t node, bool reveal)
+{
+    if (m_revealing || node == kNoNode || node >= m_document.analysis->nodeCount())
+        return;
+    if (!m_history.empty() && m_history[m_position] == node) {
+        if (reveal)
+            revealInCurrentPage(node);
+        return;
+    }
+    if (!m_history.empty())
+        m_history.resize(m_position + 1); // a new selection drops the forward history
+    m_history.push_back(node);
+    m_position = m_history.size() - 1;
+    showNode(node, reveal);
+}
+
+void HeapView::showNode(uint32_t node, bool reveal)
+{
+    m_retainers->setTarget(node);
+    m_details->setNode(node, [this] { return m_retainers->shortestPathText(); });
+    if (reveal)
+        revealInCurrentPage(node);
+    Q_EMIT selectionChanged(node);
+}
+
+void HeapView::revealInCurrentPage(uint32_t node)
+{
+    m_revealing = true;
+    QWidget* page = m_pages->currentWidget();
+    if (page == m_summary) {
+        if (!m_summary->selectNode(node)) {
+            m_pages->setCurrentWidget(m_dominators); // filtered out of the Summary: show it where it always is
+            m_dominators->selectIndex(m_dominatorModel->indexOfNode(node));
+        }
+    } else if (page == m_treemap) {
+        // Go to / Back / Forward / a retainer: zoom the map to the object's dominator so its frame is in view.
+        const uint32_t parent = m_document.analysis->dominatorParent(node);
+        m_treemap->map()->setFocusNode(parent != kNoNode ? parent : node);
+    } else if (page == m_dominators || page == m_containment) {
+        // Containment paths are not unique; the dominator tree has exactly one place for every object.
+        m_pages->setCurrentWidget(m_dominators);
+        m_dominators->selectIndex(m_dominatorModel->indexOfNode(node));
+    }
+    m_revealing = false;
+}
+
+void HeapView::focusFilter()
+{
+    m_pages->setCurrentWidget(m_summary);
+    m_summary->filterLine()->setFocus(Qt::ShortcutFocusReason);
+    m_summary->filterLine()->selectAll();
+}
+
+void HeapView::goToObject(const QString& text)
+{
+    QString digits = text.trimmed();
+    if (digits.startsWith(QLatin1Char('@')))
+        digits.remove(0, 1);
+    bool ok = false;
+    const uint id = digits.toUInt(&ok);
+    const uint32_t node = ok ? m_document.analysis->nodeForId(id) : kNoNode;
+    if (node == kNoNode) {
+        QMessageBox::information(this, tr("Go to Object"), tr("No object with id @%1 in this snapshot.").arg(digits));
+        return;
+    }
+    selectNode(node, true);
+}
+
+bool HeapView::canGoBack() const
+{
+    return m_position > 0;
+}
+
+bool HeapView::canGoForward() const
+{
+    return m_position + 1 < m_history.size();
+}
+
+void HeapView::goBack()
+{
+    if (!canGoBack())
+        return;
+    --m_position;
+    showNode(m_history[m_position], true);
+}
+
+void HeapView::goForward()
+{
+    if (!canGoForward())
+        return;
+    ++m_position;
+    showNode(m_history[m_position], true);
+}
+
+} // namespace v8scope::gui
+
+namespace v8scope::gui {
+
+bool HeapView::canExport() const
+{
+    QWidget* page = m_pages->currentWidget();
+    return page == m_statistics || page == m_treemap;
+}
+
+void HeapView::exportCurrentView()
+{
+    QWidget* page = m_pages->currentWidget();
+    if (page != m_statistics && page != m_treemap)
+        return;
+    const QString base = QFileInfo(m_document.path).completeBaseName();
+    const QString suggested
+        = base + (page == m_statistics ? QStringLiteral("-statistics.png") : QStringLiteral("-map.png"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save as PNG"), suggested, tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    const bool ok = page == m_statistics ? m_statistics->savePng(path) : m_treemap->savePng(path);
+    if (!ok)
+        QMessageBox::warning(this, tr("Save as PNG"), tr("Could not write %1.").arg(path));
+}
+
+} // namespace v8scope::gui

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QModelIndex>
+#include <QString>
+
+#include <functional>
+
+class QLineEdit;
+class QMenu;
+class QTreeView;
+class QWidget;
+
+namespace v8scope::gui {
+
+/// Shared set-up for every page's tree or table (hotspot's resultsutil): written once, used by each page.
+namespace pageutil {
+
+/// Uniform rows, sorting on click, alternating rows, single-row selection, the first column stretching, the
+/// cost bar delegate on every column (it draws bars where the model answers ShareRole), and number columns
+/// sized from `sample` (the widest text a number column is expected to show).
+void setupTreeView(QTreeView* view, const QString& sample = QStringLiteral("888.8 MB"));
+
+/// A filter line with a placeholder and a tooltip; `apply` runs 250 ms after the last keystroke (massif's
+/// debounce), and at once on Enter. Esc clears it.
+QLineEdit* createFilterLine(
+    QWidget* parent, const QString& placeholder, const QString& toolTip, std::function<void(const QString&)> apply);
+
+/// The context menu every tree gets: Copy Row, Copy Column Value, Expand Heaviest Path, Collapse All. `extra`
+/// (optional) adds page-specific entries first, for the row under the cursor.
+void setupContextMenu(QTreeView* view, std::function<void(QMenu& menu, const QModelIndex& index)> extra = {});
+
+/// The displayed texts of a row, tab-separated (what Copy Row puts on the clipboard).
+QString rowText(const QModelIndex& index);
+
+/// Expands `index` and then, level by level, the child with the biggest SortRole in `costColumn` (heaptrack's
+/// weak point: expand-all drowns the heavy branch). Stops after `maxDepth` levels.
+void expandHeaviestPath(QTreeView* view, const QModelIndex& index, int costColumn, int maxDepth = 64);
+
+} // namespace pageutil
+
+} // namespace v8scope::gui
