@@ -231,7 +231,8 @@ int DocumentLoader::load(const QString& path)
             });
             return;
         }
-        HeapDocument doc { path, loaded.value().analysis, loaded.value().parseMs, loaded.value().analyzeMs };
+        HeapDocument doc { path, loaded.value().analysis, loaded.value().parseMs, loaded.value().analyzeMs,
+            loaded.value().analysis->statistics() };
         post([doc](DocumentLoader* l) { Q_EMIT l->heapAvailable(doc); });
 
         control.report("Summary", 0, 1);

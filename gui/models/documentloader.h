@@ -23,6 +23,7 @@ struct HeapDocument
     std::shared_ptr<const HeapAnalysis> analysis;
     double parseMs = 0; ///< core reading + parsing, milliseconds
     double analyzeMs = 0; ///< core analysis pipeline, milliseconds
+    HeapAnalysis::Statistics statistics; ///< DevTools' Statistics, computed on the worker (a pass over all nodes)
 };
 
 /// DevTools' Summary rows of a heap document (all objects), computed on the loader's worker after the analysis.

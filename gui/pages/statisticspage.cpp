@@ -40,7 +40,7 @@ StatisticsPage::StatisticsPage(const HeapDocument& document, QWidget* parent)
     , m_totals(new QLabel(this))
 {
     const HeapAnalysis& a = *document.analysis;
-    const HeapAnalysis::Statistics st = a.statistics();
+    const HeapAnalysis::Statistics& st = document.statistics;
     // DevTools' Statistics slices: what is left of the V8 heap after the named kinds is "Other JS objects", and
     // native memory outside typed arrays is "Other non-JS objects".
     const uint64_t namedJs = st.code + st.strings + st.jsArrays + st.system;

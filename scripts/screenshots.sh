@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 v8scope authors
+# SPDX-License-Identifier: MIT
+# Saves one PNG per view of the viewer into docs/screenshots/ (light palette; with --dark also *-dark.png), by
+# running the real window under Xvfb (xvfb-run) on the bundled leaking app's last snapshot.
+#
+# usage: scripts/screenshots.sh [--dark] [--build DIR]     (default build dir: build/dev)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=$repo/build/dev
+dark=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dark) dark=1 ;;
+    --build) build=$2; shift ;;
+    *) echo "usage: $0 [--dark] [--build DIR]" >&2; exit 2 ;;
+  esac
+  shift
+done
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: apt-get install xvfb" >&2; exit 2; }
+cmake --build "$build" --target v8scope-gui-screenshots -j2 >/dev/null
+tool=$build/gui/v8scope-gui-screenshots
+out=$repo/docs/screenshots
+snapshot=$repo/sample_profiles/heap/leak_s3.heapsnapshot.gz
+broken=$repo/tests/bad_inputs/partial_edge.heapsnapshot
+run() { QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" "$tool" "$out" "$snapshot" "$broken" "$@"; }
+run
+[ "$dark" = 1 ] && run --dark
+ls -l "$out"
