@@ -29,14 +29,14 @@ namespace {
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2; // 2: dominated children sorted, rowInParent
 constexpr const char* kSuffix = ".v8scache";
 
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
 static_assert(sizeof(HeapSnapshot) == 680, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 520, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 544, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 88, "ClassNames changed: update heapcache.cpp and bump kVersion");
 #endif
 
@@ -350,6 +350,7 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
     io.vec(a.retainedSize);
     io.vec(a.firstDominated);
     io.vec(a.dominated);
+    io.vec(a.rowInParent);
     io.vec(a.distance);
     io.vec(a.classes.classId);
     io.strs(a.classes.added);
@@ -547,8 +548,9 @@ std::shared_ptr<const HeapAnalysis> load(
         && s.nodeSelfSize.size() == n && s.firstEdge.size() == n + 1 && s.edgeType.size() == m
         && s.edgeNameOrIndex.size() == m && s.edgeTarget.size() == m && a->retainers.firstRetainer.size() == n + 1
         && a->retainers.retainerNode.size() == m && a->selfSize.size() == n && a->dominator.size() == n
-        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->distance.size() == n
-        && a->classes.classId.size() == n && a->flags.size() == n && n > 0 && s.rootOrdinal < n;
+        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->rowInParent.size() == n
+        && a->distance.size() == n && a->classes.classId.size() == n && a->flags.size() == n && n > 0
+        && s.rootOrdinal < n;
     if (!shaped)
         return invalid("invalid: malformed");
     a->snapshot = std::move(snap);
