@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <models/cpuanalysis.h>
+
+#include <QWidget>
+
+#include <vector>
+
+class QAbstractItemModel;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTreeView;
+
+namespace v8scope::gui {
+
+class CallTreeModel;
+class CpuBlockingModel;
+class CpuFlamePage;
+class CpuFunctionsModel;
+class CpuTimeline;
+
+/// The document view of a CPU profile (.cpuprofile, trace, .heapprofile): tabs Flame Graph, Top-Down,
+/// Bottom-Up, Functions (group by function / URL / package / category), Blocking; the timeline below them;
+/// above them the filter bar (time range with Undo and Clear, hide idle / program / GC, blocking threshold).
+/// Every change of the filter recomputes the CpuAnalysis in the core on a worker; a newer request drops
+/// older results.
+class CpuView : public QWidget
+{
+    Q_OBJECT
+public:
+    CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent = nullptr);
+    ~CpuView() override;
+
+    enum Tab
+    {
+        FlameTab,
+        TopDownTab,
+        BottomUpTab,
+        FunctionsTab,
+        BlockingTab,
+    };
+
+    /// The analysis shown (nullptr until the first one arrives).
+    const CpuAnalysisPtr& analysis() const
+    {
+        return m_analysis;
+    }
+    const CpuViewOptions& options() const
+    {
+        return m_options;
+    }
+    /// Changes the filter and recomputes; `recordUndo` pushes the old range for Undo.
+    void setOptions(const CpuViewOptions& options, bool recordUndo = false);
+    void setRange(std::optional<std::pair<int64_t, int64_t>> range);
+    void undoRange();
+    bool isComputing() const
+    {
+        return m_pending > 0;
+    }
+
+    QTabWidget* tabs() const
+    {
+        return m_tabs;
+    }
+    CpuFlamePage* flamePage() const
+    {
+        return m_flamePage;
+    }
+    QTreeView* treeView(Tab tab) const;
+    CpuTimeline* timeline() const
+    {
+        return m_timeline;
+    }
+    CallTreeModel* topDownModel() const
+    {
+        return m_topDown;
+    }
+    CallTreeModel* bottomUpModel() const
+    {
+        return m_bottomUp;
+    }
+    CpuFunctionsModel* functionsModel() const
+    {
+        return m_functions;
+    }
+    CpuBlockingModel* blockingModel() const
+    {
+        return m_blocking;
+    }
+
+Q_SIGNALS:
+    /// A new analysis is shown (after load or a filter change).
+    void analysisAvailable(const v8scope::gui::CpuAnalysisPtr& analysis);
+    void failed(const QString& message);
+    void statusMessage(const QString& text);
+
+private:
+    void recompute();
+    void apply(CpuAnalysisPtr analysis);
+    void updateFilterBar();
+    QTreeView* addTreeTab(QAbstractItemModel* model, const QString& title, const QString& tip, int sortColumn);
+
+    std::shared_ptr<const CpuProfile> m_profile;
+    CpuViewOptions m_options;
+    std::vector<std::optional<std::pair<int64_t, int64_t>>> m_undo;
+    CpuAnalysisPtr m_analysis;
+    int m_generation = 0;
+    int m_pending = 0;
+
+    QLabel* m_rangeLabel;
+    QPushButton* m_undoButton;
+    QPushButton* m_clearButton;
+    QCheckBox* m_hideIdle;
+    QCheckBox* m_hideProgram;
+    QCheckBox* m_hideGc;
+    QSpinBox* m_threshold;
+    QComboBox* m_groupBy;
+    QTabWidget* m_tabs;
+    CpuFlamePage* m_flamePage;
+    CpuTimeline* m_timeline;
+    CallTreeModel* m_topDown;
+    CallTreeModel* m_bottomUp;
+    CpuFunctionsModel* m_functions;
+    CpuBlockingModel* m_blocking;
+    std::vector<QTreeView*> m_views;
+};
+
+} // namespace v8scope::gui

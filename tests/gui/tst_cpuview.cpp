@@ -1,0 +1,138 @@
+// SPDX-FileCopyrightText: 2026 v8scope authors
+// SPDX-License-Identifier: MIT
+// The CPU document view offscreen: the analysis arrives from the worker, a timeline selection filters every
+// view to the range and Undo restores it, a blocking row selects its range, heap profiles hide the time views.
+// With V8SCOPE_SCREENSHOT_DIR set it also saves a PNG of every tab (scripts/screenshots.sh).
+#include "cputestutil.h"
+#include "guitestmain.h"
+
+#include <models/calltreemodel.h>
+#include <models/cputablemodels.h>
+#include <pages/cpuflamepage.h>
+#include <pages/cputimeline.h>
+#include <pages/cpuview.h>
+#include <widgets/flamegraph.h>
+
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeView>
+
+using namespace v8scope;
+using namespace v8scope::gui;
+
+class TestCpuView : public QObject
+{
+    Q_OBJECT
+
+    static bool waitForAnalysis(CpuView& v)
+    {
+        QSignalSpy spy(&v, &CpuView::analysisAvailable);
+        if (!v.isComputing() && v.analysis())
+            return true;
+        return spy.wait(30000) || (v.analysis() && !v.isComputing());
+    }
+
+    static void shoot(QWidget& w, const QString& name)
+    {
+        const QByteArray dir = qgetenv("V8SCOPE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QCoreApplication::processEvents();
+        w.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name);
+    }
+
+private Q_SLOTS:
+    void rangeFilterAndUndo()
+    {
+        CpuView v(testing::readProfile(QStringLiteral(V8SCOPE_SAMPLES "/cpu/cpu_mix.cpuprofile")));
+        v.resize(1400, 860);
+        v.show();
+        QVERIFY(waitForAnalysis(v));
+        const CpuAnalysisPtr whole = v.analysis();
+        QVERIFY(!whole->options.range);
+        QVERIFY(whole->options.hideIdle); // the default: idle out of the trees and flame graph
+        QVERIFY(v.topDownModel()->rowCount() > 0);
+        shoot(v, QStringLiteral("cpu-flamegraph.png"));
+
+        // A drag across the timeline: every view is recomputed for [0.5 s, 1.5 s).
+        Q_EMIT v.timeline()->rangeSelected(500000, 1500000);
+        QVERIFY(waitForAnalysis(v));
+        QVERIFY(v.analysis()->options.range);
+        QCOMPARE(v.analysis()->timing.windowStart, int64_t(500000));
+        QCOMPARE(v.analysis()->timing.duration, int64_t(1000000));
+        QVERIFY(v.topDownModel()->analysis() == v.analysis());
+        QVERIFY(v.flamePage()->flameGraph()->analysis() == v.analysis());
+        QCOMPARE(v.analysis()->chart.extent0, int64_t(500000));
+        v.undoRange();
+        QVERIFY(waitForAnalysis(v));
+        QVERIFY(!v.analysis()->options.range);
+        QCOMPARE(v.analysis()->timing.duration, whole->timing.duration);
+    }
+
+    void screenshotsOfEveryTab()
+    {
+        if (qEnvironmentVariableIsEmpty("V8SCOPE_SCREENSHOT_DIR"))
+            QSKIP("V8SCOPE_SCREENSHOT_DIR not set");
+        CpuView v(testing::readProfile(QStringLiteral(V8SCOPE_SAMPLES "/cpu/http_blocking.cpuprofile")));
+        v.resize(1400, 860);
+        v.show();
+        QVERIFY(waitForAnalysis(v));
+        FlameGraphWidget* flame = v.flamePage()->flameGraph();
+        v.flamePage()->searchLine()->setText(QStringLiteral("parse"));
+        flame->setSearch(QStringLiteral("parse")); // what the debounced line does after 250 ms
+        shoot(v, QStringLiteral("cpu-flamegraph-search.png"));
+        v.flamePage()->searchLine()->clear();
+        flame->setSearch(QString());
+        v.flamePage()->setMode(int(FlameGraphWidget::Mode::Chart));
+        shoot(v, QStringLiteral("cpu-flamechart.png"));
+        v.flamePage()->setMode(int(FlameGraphWidget::Mode::Inverted));
+        shoot(v, QStringLiteral("cpu-inverted.png"));
+        v.flamePage()->setMode(int(FlameGraphWidget::Mode::Graph));
+        for (auto [tab, name] : { std::pair { CpuView::TopDownTab, "cpu-topdown.png" },
+                 std::pair { CpuView::BottomUpTab, "cpu-bottomup.png" },
+                 std::pair { CpuView::FunctionsTab, "cpu-functions.png" } }) {
+            v.tabs()->setCurrentIndex(tab);
+            if (tab == CpuView::BottomUpTab)
+                v.treeView(tab)->expand(v.treeView(tab)->model()->index(0, 0));
+            shoot(v, QString::fromLatin1(name));
+        }
+        v.tabs()->setCurrentIndex(CpuView::BlockingTab);
+        QTreeView* blocking = v.treeView(CpuView::BlockingTab);
+        blocking->setCurrentIndex(blocking->model()->index(0, 0));
+        QVERIFY(waitForAnalysis(v));
+        shoot(v, QStringLiteral("cpu-blocking-range.png"));
+    }
+
+    void blockingRowSelectsItsRange()
+    {
+        CpuView v(testing::readProfile(QStringLiteral(V8SCOPE_SAMPLES "/cpu/http_blocking.cpuprofile")));
+        QVERIFY(waitForAnalysis(v));
+        // The sample has logged blocks of 100 ms and more (docs/samples.md): at least one stretch over 50 ms.
+        QVERIFY(v.blockingModel()->rowCount() > 0);
+        QTreeView* view = v.treeView(CpuView::BlockingTab);
+        const QModelIndex first = view->model()->index(0, 0);
+        const auto expected = v.blockingModel()->rangeAt(0); // sorted by start: row 0 is the source's row 0
+        view->setCurrentIndex(first);
+        QVERIFY(waitForAnalysis(v));
+        QVERIFY(v.analysis()->options.range);
+        QCOMPARE(*v.analysis()->options.range, expected);
+    }
+
+    void heapProfile()
+    {
+        CpuView v(testing::readProfile(QStringLiteral(V8SCOPE_SAMPLES "/cpu/heap_prof.heapprofile")));
+        v.resize(1400, 860);
+        v.show();
+        QVERIFY(waitForAnalysis(v));
+        QVERIFY(v.analysis()->isHeap());
+        QVERIFY(!v.tabs()->isTabVisible(CpuView::BlockingTab));
+        QVERIFY(!v.timeline()->isVisible());
+        QCOMPARE(v.topDownModel()->headerData(CallTreeModel::TotalColumn, Qt::Horizontal).toString(),
+            QStringLiteral("Total bytes"));
+        shoot(v, QStringLiteral("cpu-heapprofile.png"));
+    }
+};
+
+V8SCOPE_GUI_TEST_MAIN(TestCpuView)
+#include "tst_cpuview.moc"
