@@ -2,16 +2,22 @@
 // SPDX-License-Identifier: MIT
 #include "cpuview.h"
 
+#include "cpucomparepage.h"
 #include "cpuflamepage.h"
 #include "cputimeline.h"
 #include "pageutil.h"
 
 #include <models/calltreemodel.h>
+#include <models/cpucomparemodel.h>
 #include <models/cputablemodels.h>
+
+#include <cpu/profilereader.h>
 #include <models/roles.h>
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,6 +51,9 @@ CpuView::CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent)
     m_undoButton->setToolTip(tr("Go back to the time range before the last selection"));
     m_clearButton = new QPushButton(tr("Whole profile"), this);
     m_clearButton->setToolTip(tr("Clear the time filter: every view shows the whole profile"));
+    m_compareButton = new QPushButton(tr("Compare with…"), this);
+    m_compareButton->setToolTip(tr("Open a baseline profile: per-function deltas and a differential flame graph "
+                                   "(this profile minus the baseline; red grew, blue shrank)"));
     m_hideIdle = new QCheckBox(tr("Hide (idle)"), this);
     m_hideIdle->setToolTip(tr("Leave (idle) out of the trees and the flame graph"));
     m_hideProgram = new QCheckBox(tr("Hide (program)"), this);
@@ -64,10 +73,10 @@ CpuView::CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent)
     bar->setContentsMargins(4, 2, 4, 0);
     bar->addWidget(m_rangeLabel, 1);
     for (QWidget* w : std::initializer_list<QWidget*> {
-             m_undoButton, m_clearButton, m_hideIdle, m_hideProgram, m_hideGc, m_threshold })
+             m_undoButton, m_clearButton, m_compareButton, m_hideIdle, m_hideProgram, m_hideGc, m_threshold })
         bar->addWidget(w);
     for (QWidget* w : std::initializer_list<QWidget*> {
-             m_undoButton, m_clearButton, m_threshold, m_hideIdle, m_hideProgram, m_hideGc })
+             m_undoButton, m_clearButton, m_compareButton, m_threshold, m_hideIdle, m_hideProgram, m_hideGc })
         w->setVisible(!heap);
 
     m_tabs = new QTabWidget(this);
@@ -138,6 +147,12 @@ CpuView::CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent)
     });
     connect(m_timeline, &CpuTimeline::hoverText, this, &CpuView::statusMessage);
     connect(m_undoButton, &QPushButton::clicked, this, &CpuView::undoRange);
+    connect(m_compareButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Baseline profile"), QString(),
+            tr("Profiles (*.cpuprofile *.json *.json.gz *.heapprofile);;All files (*)"));
+        if (!path.isEmpty())
+            compareWith(path);
+    });
     connect(m_clearButton, &QPushButton::clicked, this, [this] { setRange(std::nullopt); });
     auto hideChanged = [this] {
         CpuViewOptions o = m_options;
@@ -210,6 +225,39 @@ void CpuView::undoRange()
     o.range = m_undo.back();
     m_undo.pop_back();
     setOptions(o, false);
+}
+
+void CpuView::compareWith(const QString& path)
+{
+    if (!m_analysis)
+        return;
+    CpuViewOptions options = m_options;
+    options.range.reset(); // the baseline is compared whole: its times are not those of this profile
+    auto* watcher = new QFutureWatcher<Result<CpuComparisonPtr>>(this);
+    connect(watcher, &QFutureWatcher<Result<CpuComparisonPtr>>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const Result<CpuComparisonPtr>& r = watcher->future().result();
+        if (!r) {
+            Q_EMIT failed(QString::fromStdString(r.error().toString()));
+            return;
+        }
+        if (!m_comparePage) {
+            m_comparePage = new CpuComparePage(this);
+            m_tabs->addTab(m_comparePage, tr("Compare"));
+        }
+        m_comparePage->setComparison(r.value(), QFileInfo(path).fileName());
+        m_tabs->setCurrentWidget(m_comparePage);
+        Q_EMIT comparisonAvailable();
+    });
+    watcher->setFuture(QtConcurrent::run([path, options, head = m_analysis]() -> Result<CpuComparisonPtr> {
+        auto read = ProfileReader::read(path.toStdString());
+        if (!read)
+            return read.error();
+        auto base = analyzeProfile(read.value().profile, options);
+        if (!base)
+            return base.error();
+        return compareProfiles(base.value(), head);
+    }));
 }
 
 void CpuView::updateFilterBar()

@@ -21,6 +21,7 @@ namespace v8scope::gui {
 
 class CallTreeModel;
 class CpuBlockingModel;
+class CpuComparePage;
 class CpuFlamePage;
 class CpuFunctionsModel;
 class CpuTimeline;
@@ -59,6 +60,12 @@ public:
     void setOptions(const CpuViewOptions& options, bool recordUndo = false);
     void setRange(std::optional<std::pair<int64_t, int64_t>> range);
     void undoRange();
+    /// Loads `path` on a worker as the baseline and shows the Compare tab (this profile minus the baseline).
+    void compareWith(const QString& path);
+    CpuComparePage* comparePage() const
+    {
+        return m_comparePage;
+    }
     bool isComputing() const
     {
         return m_pending > 0;
@@ -98,6 +105,8 @@ Q_SIGNALS:
     /// A new analysis is shown (after load or a filter change).
     void analysisAvailable(const v8scope::gui::CpuAnalysisPtr& analysis);
     void failed(const QString& message);
+    /// The Compare tab is filled.
+    void comparisonAvailable();
     void statusMessage(const QString& text);
 
 private:
@@ -116,6 +125,8 @@ private:
     QLabel* m_rangeLabel;
     QPushButton* m_undoButton;
     QPushButton* m_clearButton;
+    QPushButton* m_compareButton;
+    CpuComparePage* m_comparePage = nullptr;
     QCheckBox* m_hideIdle;
     QCheckBox* m_hideProgram;
     QCheckBox* m_hideGc;

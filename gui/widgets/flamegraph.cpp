@@ -146,6 +146,12 @@ void FlameGraphWidget::setFunctionColors(std::vector<QColor> colors)
     update();
 }
 
+void FlameGraphWidget::setNodeColors(std::vector<QColor> colors)
+{
+    m_nodeColors = std::move(colors);
+    update();
+}
+
 void FlameGraphWidget::rebuildColors()
 {
     m_baseColors.clear();
@@ -304,9 +310,11 @@ QColor FlameGraphWidget::frameColor(uint32_t frame) const
     if (!r || frame >= r->size())
         return {};
     const uint32_t f = r->function[frame];
-    QColor c = f < m_overrideColors.size() ? m_overrideColors[f]
-        : f < m_baseColors.size()          ? m_baseColors[f]
-                                           : QColor(Qt::lightGray);
+    const uint32_t node = r->node[frame];
+    QColor c = m_mode == Mode::Graph && node < m_nodeColors.size() ? m_nodeColors[node]
+        : f < m_overrideColors.size()                              ? m_overrideColors[f]
+        : f < m_baseColors.size()                                  ? m_baseColors[f]
+                                                                   : QColor(Qt::lightGray);
     if (!m_match.empty() && !(f < m_match.size() && m_match[f]))
         c = fadedColor(c);
     return c;

@@ -48,6 +48,9 @@ public:
     void setColorBy(ColorBy by);
     /// Colours per function overriding the stable ones (a differential flame graph); empty restores them.
     void setFunctionColors(std::vector<QColor> colors);
+    /// Colours per top-down tree node (FlameRows::node of the Graph mode): the differential flame graph. Empty
+    /// restores the stable colours.
+    void setNodeColors(std::vector<QColor> colors);
     /// Case-insensitive substring over function names and URLs; "" clears.
     void setSearch(const QString& text);
     /// "Matched: 12.3 ms (4.5 % of 270.0 ms non-idle) in 3 functions", or "" without a search.
@@ -124,6 +127,7 @@ private:
     ColorBy m_colorBy = ColorBy::Function;
     std::vector<QColor> m_baseColors; ///< per function
     std::vector<QColor> m_overrideColors; ///< per function (diff), or empty
+    std::vector<QColor> m_nodeColors; ///< per top-down node (differential graph), or empty
     std::vector<QString> m_labels; ///< per function
     std::vector<uint8_t> m_match; ///< per function, 1 = matches the search (empty: no search)
     QString m_search;

@@ -7,7 +7,11 @@
 #include "guitestmain.h"
 
 #include <models/calltreemodel.h>
+#include <models/colors.h>
+#include <models/cpucomparemodel.h>
 #include <models/cputablemodels.h>
+#include <models/roles.h>
+#include <pages/cpucomparepage.h>
 #include <pages/cpuflamepage.h>
 #include <pages/cputimeline.h>
 #include <pages/cpuview.h>
@@ -117,6 +121,41 @@ private Q_SLOTS:
         QVERIFY(waitForAnalysis(v));
         QVERIFY(v.analysis()->options.range);
         QCOMPARE(*v.analysis()->options.range, expected);
+    }
+
+    void compare()
+    {
+        // parent_only.cpuprofile is edge_cases.cpuprofile written with parent links instead of children
+        // (docs/samples.md): compared, every function and every path is unchanged.
+        CpuView v(testing::readProfile(QStringLiteral(V8SCOPE_SAMPLES "/cpu/edge_cases.cpuprofile")));
+        v.resize(1200, 800);
+        QVERIFY(waitForAnalysis(v));
+        QSignalSpy compared(&v, &CpuView::comparisonAvailable);
+        v.compareWith(QStringLiteral(V8SCOPE_SAMPLES "/cpu/parent_only.cpuprofile"));
+        QVERIFY(compared.wait(30000));
+        CpuCompareModel* m = v.comparePage()->model();
+        QVERIFY(m->rowCount() > 0);
+        for (int row = 0; row < m->rowCount(); ++row) {
+            QCOMPARE(m->index(row, CpuCompareModel::SelfDeltaColumn).data(SortRole).toDouble(), 0.0);
+            QCOMPARE(m->index(row, CpuCompareModel::TotalDeltaColumn).data(SortRole).toDouble(), 0.0);
+        }
+        FlameGraphWidget* flame = v.comparePage()->flameGraph();
+        QVERIFY(flame->rows()->size() > 0);
+        QCOMPARE(flame->frameColor(0).rgb(), deltaColor(0, 0).rgb());
+
+        // Against a different program: deltas, red where this profile spent more.
+        CpuView w(testing::readProfile(QStringLiteral(V8SCOPE_SAMPLES "/cpu/http_blocking.cpuprofile")));
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(waitForAnalysis(w));
+        QSignalSpy compared2(&w, &CpuView::comparisonAvailable);
+        w.compareWith(QStringLiteral(V8SCOPE_SAMPLES "/cpu/cpu_mix.cpuprofile"));
+        QVERIFY(compared2.wait(30000));
+        // The frames of HEAD's (http_blocking's) flame graph absent from cpu_mix grew by their whole total.
+        FlameGraphWidget* f2 = w.comparePage()->flameGraph();
+        const uint32_t first = f2->rows()->rowBegin[0];
+        QCOMPARE(f2->frameColor(first).red(), 245); // full red hue at value 245 (deltaColor)
+        shoot(w, QStringLiteral("cpu-compare.png"));
     }
 
     void heapProfile()
