@@ -158,6 +158,9 @@ void DocumentTab::onProfile(const ProfileDocument& document)
 {
     if (const auto& factory = m_window->profilePageFactory()) {
         m_view = factory(document, m_stack);
+        // A profile view that says when its Back/Forward/Export state changes (CpuView) updates the window.
+        if (m_view->metaObject()->indexOfSignal("actionsChanged()") >= 0)
+            connect(m_view, SIGNAL(actionsChanged()), this, SIGNAL(actionsChanged()));
     } else {
         auto* label = new QLabel(tr("%1 is a CPU profile. The viewer's CPU pages are not built into this version; "
                                     "use `v8scope cpu top %1` in a terminal.")

@@ -4,13 +4,16 @@
 // add one line per extension here, and keep the page itself in its own files under gui/pages/.
 #include "mainwindow.h"
 
+#include <pages/cpuview.h>
+
 namespace v8scope::gui {
 
 void installExtensions(MainWindow& window)
 {
-    // CPU profiles (issue 11): window.setProfilePageFactory([](const ProfileDocument& d, QWidget* parent) { ... });
+    // CPU profiles (issue 11): pages/cpuview.h.
+    window.setProfilePageFactory(
+        [](const ProfileDocument& d, QWidget* parent) -> QWidget* { return new CpuView(d.read->profile, parent); });
     // Comparisons and leaks (issue 10): window.setCompareHandler([](MainWindow* w) { ... });
-    Q_UNUSED(window);
 }
 
 } // namespace v8scope::gui

@@ -13,6 +13,7 @@
 
 #include <cpu/profilereader.h>
 #include <models/roles.h>
+#include <widgets/flamegraph.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -169,6 +171,8 @@ CpuView::CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent)
         if (o.blockingThresholdUs != m_options.blockingThresholdUs)
             setOptions(o);
     });
+    connect(m_flamePage->flameGraph(), &FlameGraphWidget::historyChanged, this, &CpuView::actionsChanged);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &CpuView::actionsChanged);
     updateFilterBar();
     recompute();
 }
@@ -225,6 +229,45 @@ void CpuView::undoRange()
     o.range = m_undo.back();
     m_undo.pop_back();
     setOptions(o, false);
+}
+
+void CpuView::focusFilter()
+{
+    m_tabs->setCurrentIndex(FlameTab);
+    m_flamePage->searchLine()->setFocus(Qt::ShortcutFocusReason);
+    m_flamePage->searchLine()->selectAll();
+}
+
+bool CpuView::canGoBack() const
+{
+    return m_flamePage->flameGraph()->canGoBack();
+}
+
+bool CpuView::canGoForward() const
+{
+    return m_flamePage->flameGraph()->canGoForward();
+}
+
+void CpuView::goBack()
+{
+    m_flamePage->flameGraph()->goBack();
+}
+
+void CpuView::goForward()
+{
+    m_flamePage->flameGraph()->goForward();
+}
+
+bool CpuView::canExport() const
+{
+    return m_analysis != nullptr && m_tabs->currentIndex() == FlameTab;
+}
+
+void CpuView::exportCurrentView()
+{
+    // TODO: the table tabs export through core/report once its CPU views land (issue 8).
+    if (m_tabs->currentIndex() == FlameTab)
+        m_flamePage->exportWithDialog();
 }
 
 void CpuView::compareWith(const QString& path)

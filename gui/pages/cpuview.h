@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <documentactions.h>
 #include <models/cpuanalysis.h>
 
 #include <QWidget>
@@ -31,7 +32,7 @@ class CpuTimeline;
 /// above them the filter bar (time range with Undo and Clear, hide idle / program / GC, blocking threshold).
 /// Every change of the filter recomputes the CpuAnalysis in the core on a worker; a newer request drops
 /// older results.
-class CpuView : public QWidget
+class CpuView : public QWidget, public DocumentActions
 {
     Q_OBJECT
 public:
@@ -101,7 +102,19 @@ public:
         return m_blocking;
     }
 
+    // DocumentActions: Ctrl+F searches the flame graph (or filters nothing on the table tabs), Back/Forward walk
+    // the flame graph's zoom history, Export saves the current tab (flame graph: SVG/PNG/folded/pprof).
+    void focusFilter() override;
+    bool canGoBack() const override;
+    bool canGoForward() const override;
+    void goBack() override;
+    void goForward() override;
+    bool canExport() const override;
+    void exportCurrentView() override;
+
 Q_SIGNALS:
+    /// The window's Back/Forward/Export actions may have changed.
+    void actionsChanged();
     /// A new analysis is shown (after load or a filter change).
     void analysisAvailable(const v8scope::gui::CpuAnalysisPtr& analysis);
     void failed(const QString& message);
