@@ -29,7 +29,46 @@ void CpuFunctionsModel::setAnalysis(CpuAnalysisPtr analysis, RollupKey by)
     beginResetModel();
     m_analysis = std::move(analysis);
     m_by = by;
+    m_shown.clear();
+    if (const auto* r = rows()) {
+        for (uint32_t i = 0; i < r->size(); ++i) {
+            bool hidden = false;
+            isMeta((*r)[i], &hidden);
+            if (!hidden)
+                m_shown.push_back(i);
+        }
+    }
     endResetModel();
+}
+
+bool CpuFunctionsModel::isMeta(const RollupRow& row, bool* hidden) const
+{
+    const CpuProfile& p = *m_analysis->profile;
+    const CpuViewOptions& o = m_analysis->options;
+    auto is = [&](CpuNodeIndex node, const char* category) {
+        if (m_by == RollupKey::Category)
+            return row.key == category;
+        return m_by == RollupKey::Function && node.valid() && row.function == p.function[node.index];
+    };
+    *hidden = false;
+    if (is(p.idleNode, "idle")) {
+        *hidden = o.hideIdle;
+        return true;
+    }
+    // (program) and GC are busy time: they keep their percentages.
+    if (is(p.programNode, "program"))
+        *hidden = o.hideProgram;
+    else if (is(p.gcNode, "gc"))
+        *hidden = o.hideGc;
+    return false;
+}
+
+const RollupRow* CpuFunctionsModel::rowAt(int row) const
+{
+    const auto* r = rows();
+    if (!r || row < 0 || size_t(row) >= m_shown.size())
+        return nullptr;
+    return &(*r)[m_shown[size_t(row)]];
 }
 
 const std::vector<RollupRow>* CpuFunctionsModel::rows() const
@@ -51,14 +90,13 @@ const std::vector<RollupRow>* CpuFunctionsModel::rows() const
 
 uint32_t CpuFunctionsModel::functionAt(int row) const
 {
-    const auto* r = rows();
-    return r && row >= 0 && size_t(row) < r->size() ? (*r)[size_t(row)].function : UINT32_MAX;
+    const RollupRow* r = rowAt(row);
+    return r ? r->function : UINT32_MAX;
 }
 
 int CpuFunctionsModel::rowCount(const QModelIndex& parent) const
 {
-    const auto* r = rows();
-    return parent.isValid() || !r ? 0 : int(r->size());
+    return parent.isValid() ? 0 : int(m_shown.size());
 }
 
 int CpuFunctionsModel::columnCount(const QModelIndex& parent) const
@@ -68,11 +106,13 @@ int CpuFunctionsModel::columnCount(const QModelIndex& parent) const
 
 QVariant CpuFunctionsModel::data(const QModelIndex& index, int role) const
 {
-    const auto* r = rows();
-    if (!r || !index.isValid() || size_t(index.row()) >= r->size())
+    const RollupRow* r = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!r)
         return {};
-    const RollupRow& row = (*r)[size_t(index.row())];
+    const RollupRow& row = *r;
     const CpuAnalysis& a = *m_analysis;
+    bool hidden = false;
+    const bool idle = isMeta(row, &hidden);
     const double denom = double(std::max<int64_t>(a.denominator(), 1));
     QString name = QString::fromStdString(row.key);
     if (name.isEmpty())
@@ -87,11 +127,11 @@ QVariant CpuFunctionsModel::data(const QModelIndex& index, int role) const
         case SelfColumn:
             return a.formatWeight(row.self);
         case SelfPercentColumn:
-            return percentText(double(row.self) / denom);
+            return idle ? tr("–") : percentText(double(row.self) / denom);
         case TotalColumn:
             return a.formatWeight(row.total);
         case TotalPercentColumn:
-            return percentText(double(row.total) / denom);
+            return idle ? tr("–") : percentText(double(row.total) / denom);
         }
         break;
     case SortRole:
@@ -105,6 +145,8 @@ QVariant CpuFunctionsModel::data(const QModelIndex& index, int role) const
             return a.weightValue(row.total);
         }
     case ShareRole:
+        if (idle)
+            break; // idle is not part of the non-idle denominator: no bar
         if (index.column() == SelfPercentColumn)
             return double(row.self) / denom;
         if (index.column() == TotalPercentColumn)
@@ -115,6 +157,8 @@ QVariant CpuFunctionsModel::data(const QModelIndex& index, int role) const
             return kRightAligned;
         break;
     case Qt::ToolTipRole:
+        if (idle)
+            return tr("Time the thread waited in the event loop: not part of the percentages (of non-idle time)");
         if (m_by == RollupKey::Function && row.function != UINT32_MAX) {
             const QString loc = a.functionLocation(row.function);
             return loc.isEmpty() ? name : name + QLatin1Char('\n') + loc;

@@ -41,8 +41,13 @@ public:
 
 private:
     const std::vector<RollupRow>* rows() const;
+    const RollupRow* rowAt(int row) const;
+    /// Whether a row is (idle) (shown without a percentage: idle is outside the non-idle denominator); sets
+    /// `hidden` for (idle), (program) and GC rows the filter hides.
+    bool isMeta(const RollupRow& row, bool* hidden) const;
     CpuAnalysisPtr m_analysis;
     RollupKey m_by = RollupKey::Function;
+    std::vector<uint32_t> m_shown; ///< rows of the core's list shown, in its order (one vector per reset)
 };
 
 /// Event-loop blocking stretches at or above the threshold (core blocking.h), in time order: start, duration,

@@ -105,6 +105,7 @@ CpuView::CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent)
         tr("Self and total per function, script, package or category"), CpuFunctionsModel::SelfColumn);
     m_tabs->removeTab(FunctionsTab);
     fl->addWidget(functionsView);
+    functionsView->show(); // the tab widget hid it when it was taken out of its stack
     m_tabs->insertTab(FunctionsTab, functionsPage, tr("Functions"));
     connect(m_groupBy, &QComboBox::currentIndexChanged, this,
         [this] { m_functions->setAnalysis(m_analysis, RollupKey(m_groupBy->currentData().toInt())); });

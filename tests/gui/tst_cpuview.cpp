@@ -57,6 +57,13 @@ private Q_SLOTS:
         QVERIFY(!whole->options.range);
         QVERIFY(whole->options.hideIdle); // the default: idle out of the trees and flame graph
         QVERIFY(v.topDownModel()->rowCount() > 0);
+        // Every table tab shows its view.
+        for (auto tab : { CpuView::TopDownTab, CpuView::BottomUpTab, CpuView::FunctionsTab, CpuView::BlockingTab }) {
+            v.tabs()->setCurrentIndex(tab);
+            QVERIFY(v.treeView(tab)->isVisible());
+            QVERIFY(v.treeView(tab)->model()->rowCount() > 0 || tab == CpuView::BlockingTab);
+        }
+        v.tabs()->setCurrentIndex(CpuView::FlameTab);
         shoot(v, QStringLiteral("cpu-flamegraph.png"));
 
         // A drag across the timeline: every view is recomputed for [0.5 s, 1.5 s).
