@@ -3,6 +3,7 @@
 // The one place where pages owned outside the shell plug into the window (see MainWindow's header comment):
 // add one line per extension here, and keep the page itself in its own files under gui/pages/.
 #include "mainwindow.h"
+#include "pages/comparisonlauncher.h"
 
 #include <pages/cpuview.h>
 
@@ -13,7 +14,8 @@ void installExtensions(MainWindow& window)
     // CPU profiles (issue 11): pages/cpuview.h.
     window.setProfilePageFactory(
         [](const ProfileDocument& d, QWidget* parent) -> QWidget* { return new CpuView(d.read->profile, parent); });
-    // Comparisons and leaks (issue 10): window.setCompareHandler([](MainWindow* w) { ... });
+    // Comparisons and leaks (issue 10): pages/comparisonlauncher.h.
+    window.setCompareHandler([](MainWindow* w) { openComparison(*w); });
 }
 
 } // namespace v8scope::gui
