@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "heapexplore.h"
 #include "heapload.h"
 #include "heapreport.h"
 #include "output.h"
@@ -23,6 +24,7 @@ struct SummaryOptions
     size_t top = 0;
     std::string sort = "retained";
     std::string filter;
+    SummaryFilterOptions filters;
     Format format = Format::Text;
     bool human = false;
     HeapLoadOptions load;
@@ -52,11 +54,17 @@ int runSummary(const SummaryOptions& o)
             return kExitBadInput;
         }
     }
+    const auto plan = planSummaryFilters(o.filters, o.load);
+    if (!plan)
+        return kExitBadInput;
     auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
-    std::vector<ClassAggregate> rows = buildSummary(a, a.classes);
+    auto summary = filteredSummary(a, *plan);
+    if (!summary)
+        return kExitBadInput;
+    std::vector<ClassAggregate> rows = std::move(*summary);
     if (filter)
         std::erase_if(rows, [&](const ClassAggregate& r) { return !std::regex_search(r.name, *filter); });
     report::SummaryViewOptions view;
@@ -123,6 +131,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
             ->check(CLI::IsMember({ "retained", "shallow", "count", "name", "distance" }))
             ->default_str("retained");
         cmd->add_option("--filter", o->filter, "Keep classes whose name matches this regular expression (ECMAScript)");
+        addSummaryFilterOptions(cmd, o->filters);
         cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
         addFormatOption(cmd, o->format, true);
         addMaxInputOption(cmd, o->load);
@@ -141,6 +150,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         cmd->callback([o, &exitCode] { exitCode = runNodes(*o); });
     }
     registerHeapTreeCommands(app, exitCode);
+    registerHeapExploreCommands(app, exitCode);
 }
 
 } // namespace v8scope::cli
