@@ -11,7 +11,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("v8scope"));
     QApplication::setOrganizationName(QStringLiteral("v8scope"));
     QApplication::setApplicationVersion(QStringLiteral(V8SCOPE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("v8scope-gui"));
+    QApplication::setDesktopFileName(
+        QStringLiteral("io.github.v8scope.v8scope")); // packaging/desktop: the installed .desktop file
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
