@@ -6,14 +6,14 @@
 #include <QApplication>
 #include <QtTest>
 
-#define V8SCOPE_GUI_TEST_MAIN(TestClass)                                                                             \
-    int main(int argc, char** argv)                                                                                  \
-    {                                                                                                                \
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                                                          \
-            qputenv("QT_QPA_PLATFORM", "offscreen");                                                                 \
-        QApplication app(argc, argv);                                                                                \
-        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                     \
-        TestClass test;                                                                                              \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                                   \
-        return QTest::qExec(&test, argc, argv);                                                                      \
+#define V8SCOPE_GUI_TEST_MAIN(TestClass)                                                                               \
+    int main(int argc, char** argv)                                                                                    \
+    {                                                                                                                  \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                                                            \
+            qputenv("QT_QPA_PLATFORM", "offscreen");                                                                   \
+        QApplication app(argc, argv);                                                                                  \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
+        TestClass test;                                                                                                \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&test, argc, argv);                                                                        \
     }
