@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "heapreport.h"
 
+#include <report/format.h>
 #include <report/jsonout.h>
 
 #include <algorithm>
@@ -28,27 +29,20 @@ uint64_t peakRssBytes()
 
 namespace v8scope::cli {
 
+// The labels and cells are core/report's (one formatter for the CLI, the views and the viewer).
 std::string sizeCell(uint64_t bytes, bool human)
 {
-    return human ? humanSize(double(bytes)) : std::to_string(bytes);
+    return report::sizeText(bytes, human);
 }
 
 std::string distanceCell(int32_t distance)
 {
-    if (distance < 0 || distance >= HeapAnalysis::kBaseSystemDistance)
-        return "-";
-    return std::to_string(distance);
+    return report::distanceText(distance);
 }
 
 std::string nodeLabel(const HeapAnalysis& a, uint32_t node)
 {
-    std::string name = a.displayName(node);
-    if (name.size() > 80)
-        name = name.substr(0, 77) + "...";
-    const std::string_view cls = a.className(node);
-    if (name.empty() || name == cls)
-        return fmt::format("{} @{}", cls, a.snapshot->nodeId[node]);
-    return fmt::format("{} {} @{}", cls, name, a.snapshot->nodeId[node]);
+    return report::nodeLabel(a, node);
 }
 
 void printInfo(const LoadedHeap& loaded, Format format)
