@@ -269,6 +269,8 @@ private:
             m_ok = false;
             return false;
         }
+        if (n == 0)
+            return true; // an empty vector's data() may be null: memcpy must not see it
         std::memcpy(out, m_p, n);
         if (n >= (size_t(1) << 20))
             releasePages(m_p, m_p + n); // the copy is what stays: the file must not count twice in the RSS
