@@ -76,7 +76,7 @@ StatisticsPage::StatisticsPage(const HeapDocument& document, QWidget* parent)
     m_pie->setChart(pieChart);
     m_pie->setRenderHint(QPainter::Antialiasing);
 
-    m_totals->setText(tr("Total %1 = V8 heap %2 + native %3 &nbsp; (%4 objects)")
+    m_totals->setText(tr("Total %1 = V8 heap %2 + native %3  (%4 objects)")
                           .arg(formatBytes(st.total), formatBytes(st.v8Total), formatBytes(st.nativeTotal),
                               formatCount(a.nodeCount())));
     auto* charts = new QHBoxLayout;
