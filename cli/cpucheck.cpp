@@ -3,10 +3,11 @@
 #include "commands.h"
 #include "cpucommands.h"
 #include "cpuload.h"
-#include "heapclaims.h"
+#include "heapload.h"
 #include "output.h"
 
 #include <claims/claimevaluator.h>
+#include <claims/heapclaims.h>
 #include <common/inputstream.h>
 
 #include <fmt/format.h>
@@ -28,6 +29,7 @@ struct CheckOptions
     bool includeStartup = false;
     bool includeExit = false;
     std::string profile;
+    HeapLoadOptions load; ///< heap claims' snapshots
 };
 
 struct CheckRow
@@ -150,7 +152,7 @@ int runCheck(const CheckOptions& o)
     }
     const bool anyCpu = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return !c.isHeap(); });
     std::vector<CheckRow> rows;
-    SnapshotHeapClaims heapClaims;
+    SnapshotHeapClaims heapClaims(coreLoadOptions(o.load));
     HeapClaimProvider* heap = &heapClaims;
     if (anyCpu) {
         for (const std::string& file : o.files) {
@@ -209,6 +211,7 @@ void addCheckCommand(CLI::App& app, int& exitCode)
     cmd->add_flag("--include-startup", o->includeStartup, "Blocking claims also count the start-up stretch");
     cmd->add_flag("--include-exit", o->includeExit, "Blocking claims also count the exit stretch");
     cmd->add_option("--profile", o->profile, "Trace with several profiles: which one (pid:id)");
+    addMaxInputOption(cmd, o->load); // heap claims' snapshots load as every heap command's do
     cmd->callback([o, &exitCode] { exitCode = runCheck(*o); });
 }
 

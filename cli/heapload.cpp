@@ -30,14 +30,20 @@ void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options)
         ->default_str("20GiB");
 }
 
-std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
+v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options)
 {
-    TerminalProgress progress(wantProgress(path));
     v8scope::HeapLoadOptions core;
     core.maxInputBytes = options.maxInputBytes;
     core.maxMemoryBytes = options.maxMemoryBytes;
     core.cache = options.cache;
     core.cache.enabled = !options.noCache;
+    return core;
+}
+
+std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
+{
+    TerminalProgress progress(wantProgress(path));
+    const v8scope::HeapLoadOptions core = coreLoadOptions(options);
     TaskControl control;
     control.progress = &progress;
     auto result = v8scope::loadHeap(path, core, control);

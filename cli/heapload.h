@@ -27,6 +27,9 @@ struct HeapLoadOptions
 /// cache's `--no-cache`, `--cache-dir DIR`, `--cache-max BYTES` to a heap command.
 void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options);
 
+/// The core's load options for these (what loadHeap and SnapshotHeapClaims take).
+v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options);
+
 struct LoadedHeap
 {
     std::shared_ptr<const HeapAnalysis> analysis;

@@ -14,7 +14,8 @@
 namespace v8scope {
 
 /// How heap claims (`heap growth < 1MB`) get their numbers: the core stays free of file loading policy; the CLI
-/// passes an implementation (cli/heapclaims.h) to evaluateClaim. Without one, heap claims evaluate to an error.
+/// passes an implementation (SnapshotHeapClaims, heapclaims.h) to evaluateClaim. Without one, heap claims evaluate to
+/// an error.
 class HeapClaimProvider
 {
 public:

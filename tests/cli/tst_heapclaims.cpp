@@ -57,3 +57,23 @@ TEST_CASE(
     CHECK(one.exitCode == 2);
     CHECK((one.out + one.err).find("two or more heap snapshots") != std::string::npos);
 }
+
+TEST_CASE("check: heap claims honour --max-memory and --max-input like every heap command", "[cli][claims][heap]")
+{
+    const std::string cli = std::string(V8SCOPE_CLI) + " check " + snapshot("leak_s1") + " " + snapshot("leak_s3")
+        + " --claim 'heap growth < 1MB' --no-cache";
+    // leak_s1's header (43421 nodes, 191644 edges) needs about 24 MB (HeapSnapshot::estimatedPeakBytes): 1MB is
+    // refused before any big allocation with summary's message, the claim is an error and check exits 2.
+    auto mem = testutil::run(cli + " --max-memory 1MB");
+    CHECK(mem.exitCode == 2);
+    CHECK(mem.out.find("ERROR") != std::string::npos);
+    CHECK(mem.out.find("more than --max-memory allows (1 MB)") != std::string::npos);
+    auto summary
+        = testutil::run(std::string(V8SCOPE_CLI) + " summary --no-cache --max-memory 1MB " + snapshot("leak_s1"));
+    CHECK(summary.exitCode == 2);
+    CHECK(summary.err.find("more than --max-memory allows (1 MB)") != std::string::npos);
+
+    auto input = testutil::run(cli + " --max-input 1000");
+    CHECK(input.exitCode == 2);
+    CHECK(input.out.find("decompressed input exceeds the limit of 1000 bytes") != std::string::npos);
+}
