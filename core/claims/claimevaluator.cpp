@@ -31,11 +31,12 @@ ClaimOutcome error(std::string text)
     return o;
 }
 
-ClaimOutcome decide(const Claim& c, double measured, std::string text)
+ClaimOutcome decide(const Claim& c, double measured, std::string text, ClaimEvidence evidence)
 {
     ClaimOutcome o;
     o.measured = measured;
     o.measuredText = std::move(text);
+    o.evidence = std::move(evidence);
     o.status = compare(measured, c.op, c.value) ? ClaimOutcome::Status::Pass : ClaimOutcome::Status::Fail;
     return o;
 }
@@ -80,18 +81,29 @@ ClaimOutcome shareClaim(const Claim& c, const CpuProfile& p, const Timing& t)
         matched += m;
     }
     const auto [total, self] = t.tree.matchTotals([&](uint32_t f) { return match[f] != 0; });
+    ClaimEvidence evidence;
+    evidence.kind = ClaimEvidence::Kind::Functions;
+    evidence.functions.reserve(matched);
+    for (uint32_t f = 0; f < match.size(); ++f)
+        if (match[f])
+            evidence.functions.push_back(f);
+    const std::vector<int64_t>& weight = c.self ? t.functionSelf : t.functionTotal;
+    auto weightOf = [&](uint32_t f) { return f < weight.size() ? weight[f] : 0; };
+    std::stable_sort(evidence.functions.begin(), evidence.functions.end(),
+        [&](uint32_t a, uint32_t b) { return weightOf(a) > weightOf(b); });
     const int64_t units = c.self ? self : total;
     const double us = t.toMs(units) * 1000;
     const std::string what = std::string(c.self ? "self " : "total ") + msText(us);
     std::string note = matched == 0 ? " (no such function in the profile)" : "";
     if (c.unit == Claim::Unit::Microseconds)
-        return decide(c, us, what + note);
+        return decide(c, us, what + note, std::move(evidence));
     const bool wall = c.denominator == Claim::Denominator::Wall;
     const int64_t denomUnits = wall ? t.duration : t.busy();
     const double pct = denomUnits > 0 ? 100.0 * double(units) / double(denomUnits) : 0;
     return decide(c, pct,
         fixed(pct, 2) + "% of " + (wall ? "the profile window" : "non-idle time") + " (" + what + " of "
-            + msText(t.toMs(denomUnits) * 1000) + ")" + note);
+            + msText(t.toMs(denomUnits) * 1000) + ")" + note,
+        std::move(evidence));
 }
 
 ClaimOutcome blockingClaim(const Claim& c, const CpuProfile& p, const BlockingResult& b)
@@ -116,17 +128,26 @@ ClaimOutcome blockingClaim(const Claim& c, const CpuProfile& p, const BlockingRe
     };
     // Without (idle) samples the loop never waited (or idle is not reported): the run is one busy stretch, as
     // `cpu blocking` shows it.
+    ClaimEvidence evidence;
+    evidence.kind = ClaimEvidence::Kind::Stretch;
+    if (worst) {
+        evidence.stretch = uint32_t(worst - b.stretches.data());
+        evidence.startUs = worst->startUs;
+        evidence.endUs = worst->startUs + worst->durationUs;
+    }
     const std::string noIdle = b.hasIdle ? std::string() : "; no (idle) sample: the whole profile is one stretch";
     switch (c.subject) {
     case Claim::Subject::BlockingMax:
         return decide(c, worst ? double(worst->durationUs) : 0,
-            "longest busy stretch " + msText(worst ? double(worst->durationUs) : 0) + where(worst) + noIdle);
+            "longest busy stretch " + msText(worst ? double(worst->durationUs) : 0) + where(worst) + noIdle,
+            std::move(evidence));
     case Claim::Subject::BlockingTotal:
-        return decide(c, totalUs, "busy stretches total " + msText(totalUs) + noIdle);
+        return decide(c, totalUs, "busy stretches total " + msText(totalUs) + noIdle, std::move(evidence));
     default:
         return decide(c, double(count),
             std::to_string(count) + " busy stretch(es) " + opText(c.countOp) + " "
-                + fixed(double(c.countThresholdUs) / 1000, 1) + " ms" + where(worst) + noIdle);
+                + fixed(double(c.countThresholdUs) / 1000, 1) + " ms" + where(worst) + noIdle,
+            std::move(evidence));
     }
 }
 
@@ -140,7 +161,9 @@ ClaimOutcome evaluateClaim(const Claim& c, const ClaimContext& ctx, HeapClaimPro
         auto growth = heap->heapGrowthBytes(ctx.files);
         if (!growth)
             return error(growth.error().toString());
-        return decide(c, growth.value(), "heap growth " + fixed(growth.value(), 0) + " bytes");
+        ClaimEvidence evidence;
+        evidence.kind = ClaimEvidence::Kind::HeapGrowth;
+        return decide(c, growth.value(), "heap growth " + fixed(growth.value(), 0) + " bytes", std::move(evidence));
     }
     if (!ctx.profile || !ctx.timing)
         return error("needs a CPU profile");

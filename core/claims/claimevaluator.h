@@ -34,6 +34,27 @@ struct ClaimContext
     std::vector<std::string> files; ///< for heap claims
 };
 
+/// What a claim's number was measured on, so that a viewer can show it (the claims panel selects it on a click).
+struct ClaimEvidence
+{
+    enum class Kind : uint8_t
+    {
+        None, ///< errors
+        Functions, ///< time shares: function, package, url, category, gc, idle, program
+        Stretch, ///< blocking claims: the longest busy stretch (none when the profile has no stretch)
+        HeapGrowth, ///< heap claims: the growth from the first to the last of ClaimContext::files
+    };
+    Kind kind = Kind::None;
+    /// Functions: the matched functions (indices into CpuProfile::functions), heaviest first by the claim's
+    /// measure (self or total in the timing's window; ties by index). Empty when nothing matched.
+    std::vector<uint32_t> functions;
+    /// Stretch: index into ClaimContext::blocking->stretches, and its [start, end) in µs from the profile's
+    /// startTime; UINT32_MAX when there is no stretch.
+    uint32_t stretch = UINT32_MAX;
+    int64_t startUs = 0;
+    int64_t endUs = 0;
+};
+
 struct ClaimOutcome
 {
     enum class Status : uint8_t
@@ -45,6 +66,7 @@ struct ClaimOutcome
     Status status = Status::Error;
     double measured = 0; ///< in the claim's unit (percent points, µs, bytes, count)
     std::string measuredText; ///< "34.6% of non-idle time (877.647 ms of 2536.430 ms)"
+    ClaimEvidence evidence;
 };
 
 ClaimOutcome evaluateClaim(const Claim& claim, const ClaimContext& context, HeapClaimProvider* heap = nullptr);

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <claims/claimevaluator.h>
+#include <claims/claimsfile.h>
 #include <cpu/profilereader.h>
 
 #include <catch2/catch.hpp>
@@ -114,4 +115,88 @@ TEST_CASE("blocking claims on http_blocking", "[claims]")
     CHECK(s.eval("blocking count(>200ms) == 2").status == ClaimOutcome::Status::Pass);
     CHECK(s.eval("blocking count(>100ms) == 4").status == ClaimOutcome::Status::Pass);
     CHECK(s.eval("blocking count(>300ms) == 0").status == ClaimOutcome::Status::Pass);
+}
+
+TEST_CASE("claim evidence: the functions and the stretch a claim measured", "[claims]")
+{
+    Sample s = load("cpu/cpu_mix.cpuprofile");
+    auto o = s.eval("function 'parseJson' self < 5%");
+    REQUIRE(o.evidence.kind == ClaimEvidence::Kind::Functions);
+    REQUIRE(!o.evidence.functions.empty());
+    for (uint32_t f : o.evidence.functions)
+        CHECK(s.profile->functions[f].displayName() == "parseJson");
+    // The heaviest match carries the self time the claim measured (877.647 ms, see above) when it is the only one.
+    if (o.evidence.functions.size() == 1)
+        CHECK(s.timing.toMs(s.timing.functionSelf[o.evidence.functions[0]]) == Approx(877.647).margin(0.001));
+    // category 'user': many functions, heaviest total first.
+    o = s.eval("category 'user' total > 90%");
+    REQUIRE(o.evidence.functions.size() > 1);
+    for (size_t i = 1; i < o.evidence.functions.size(); ++i)
+        CHECK(s.timing.functionTotal[o.evidence.functions[i - 1]] >= s.timing.functionTotal[o.evidence.functions[i]]);
+    // No match: a Functions evidence with no function.
+    o = s.eval("package 'lodash' total < 10%");
+    CHECK(o.evidence.kind == ClaimEvidence::Kind::Functions);
+    CHECK(o.evidence.functions.empty());
+    CHECK(s.eval("heap growth < 1MB").evidence.kind == ClaimEvidence::Kind::None); // an error
+
+    Sample h = load("cpu/http_blocking.cpuprofile");
+    // blocking max: the 250.473 ms stretch (the longest, see "blocking claims on http_blocking").
+    o = h.eval("blocking max < 50ms");
+    REQUIRE(o.evidence.kind == ClaimEvidence::Kind::Stretch);
+    REQUIRE(o.evidence.stretch < h.blocking.stretches.size());
+    const BlockingStretch& st = h.blocking.stretches[o.evidence.stretch];
+    CHECK(st.durationUs == 250473);
+    CHECK(o.evidence.startUs == st.startUs);
+    CHECK(o.evidence.endUs - o.evidence.startUs == 250473);
+    CHECK(h.eval("blocking count(>200ms) == 2").evidence.stretch == o.evidence.stretch);
+}
+
+namespace {
+struct FixedGrowth final : HeapClaimProvider
+{
+    Result<double> heapGrowthBytes(const std::vector<std::string>& files) override
+    {
+        return files.size() == 2 ? Result<double>(2048.0) : Result<double>(ParseError::general("x", "two files"));
+    }
+};
+} // namespace
+
+TEST_CASE("claim evidence of heap claims", "[claims]")
+{
+    FixedGrowth growth;
+    ClaimContext ctx;
+    ctx.files = { "a.heapsnapshot", "b.heapsnapshot" };
+    auto o = evaluateClaim(parsed("heap growth < 1KB"), ctx, &growth);
+    CHECK(o.status == ClaimOutcome::Status::Fail);
+    CHECK(o.measured == 2048);
+    CHECK(o.evidence.kind == ClaimEvidence::Kind::HeapGrowth);
+}
+
+TEST_CASE("claims files: one claim per line or JSON", "[claims]")
+{
+    auto r = parseClaimsText(
+        "# CPU budget\n\nfunction 'parseJson' self < 5%\n  gc < 5%  \r\n#blocking max < 1ms\n", "budget.txt");
+    REQUIRE(r.ok());
+    REQUIRE(r.value().size() == 2);
+    CHECK(r.value()[0].text == "function 'parseJson' self < 5%");
+    CHECK(r.value()[0].source == "budget.txt: line 3");
+    CHECK(r.value()[1].text == "gc < 5%");
+    CHECK(r.value()[1].source == "budget.txt: line 4");
+
+    r = parseClaimsText(" {\"claims\": [\"gc < 5%\", \"idle > 1%\"]}", "c.json");
+    REQUIRE(r.ok());
+    REQUIRE(r.value().size() == 2);
+    CHECK(r.value()[1].text == "idle > 1%");
+    CHECK(r.value()[1].source == "c.json: claim 2");
+
+    r = parseClaimsText("{\"claims\": [\"gc < 5%\", 3]}", "c.json");
+    REQUIRE(!r.ok());
+    CHECK(r.error().toString() == "c.json: claim 2: expected a string");
+    r = parseClaimsText("{\"claims\": [", "c.json");
+    REQUIRE(!r.ok());
+    CHECK(r.error().toString().rfind("c.json: byte 12: invalid JSON", 0) == 0);
+    r = parseClaimsText("\n# nothing\n", "empty.txt");
+    REQUIRE(!r.ok());
+    CHECK(r.error().toString() == "empty.txt: no claims (one claim per line, or {\"claims\": [\"CLAIM\", ...]})");
+    CHECK(!readClaimsFile("/nonexistent/claims.txt").ok());
 }
