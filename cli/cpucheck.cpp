@@ -7,12 +7,11 @@
 #include "output.h"
 
 #include <claims/claimevaluator.h>
+#include <claims/claimsfile.h>
 #include <claims/heapclaims.h>
 #include <common/inputstream.h>
 
 #include <fmt/format.h>
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <memory>
 
@@ -39,35 +38,17 @@ struct CheckRow
     ClaimOutcome outcome;
 };
 
-/// Reads {"claims": ["CLAIM", ...]}; errors as "FILE: byte N: ...".
+/// Reads a claims file (core/claims/claimsfile.h: {"claims": ["CLAIM", ...]} or one claim per line); errors as
+/// "FILE: byte N: ...".
 bool readClaimsFile(const std::string& path, std::vector<std::pair<std::string, std::string>>& out)
 {
-    auto text = readWholeFile(path);
-    if (!text) {
-        printError(text.error().toString());
+    auto texts = v8scope::readClaimsFile(path);
+    if (!texts) {
+        printError(texts.error().toString());
         return false;
     }
-    rapidjson::Document doc;
-    doc.Parse(text.value().c_str(), text.value().size());
-    if (doc.HasParseError()) {
-        printError(ParseError::at(path, doc.GetErrorOffset(),
-            std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()))
-                       .toString());
-        return false;
-    }
-    if (!doc.IsObject() || !doc.HasMember("claims") || !doc["claims"].IsArray()) {
-        printError(ParseError::at(path, 0, "expected an object {\"claims\": [\"CLAIM\", ...]}").toString());
-        return false;
-    }
-    size_t i = 0;
-    for (const auto& v : doc["claims"].GetArray()) {
-        ++i;
-        if (!v.IsString()) {
-            printError(ParseError::general(path, "claim " + std::to_string(i) + ": expected a string").toString());
-            return false;
-        }
-        out.emplace_back(std::string(v.GetString(), v.GetStringLength()), path + ": claim " + std::to_string(i));
-    }
+    for (ClaimText& t : texts.value())
+        out.emplace_back(std::move(t.text), std::move(t.source));
     return true;
 }
 
@@ -204,7 +185,8 @@ void addCheckCommand(CLI::App& app, int& exitCode)
         = app.add_subcommand("check", "Verify profiling claims (CI gate): exit 0 all hold, 1 one fails, 2 bad input");
     cmd->add_option("FILE", o->files, "CPU profiles (and heap snapshots for heap claims)")->required();
     cmd->add_option("--claim", o->claims, "A claim, e.g. \"function 'parseJson' self < 5%\" (repeatable)");
-    cmd->add_option("--claims", o->claimsFile, "A JSON file {\"claims\": [\"CLAIM\", ...]}");
+    cmd->add_option("--claims", o->claimsFile,
+        "A claims file: one claim per line (# comments), or JSON {\"claims\": [\"CLAIM\", ...]}");
     cmd->add_option("--format", o->format, "Report format: text, json, md, tsv or junit")
         ->transform(CLI::CheckedTransformer(formatNames(true), CLI::ignore_case))
         ->default_str("text");

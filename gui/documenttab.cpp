@@ -124,6 +124,7 @@ void DocumentTab::reload()
         m_view->deleteLater();
         m_view = nullptr;
     }
+    m_profile = {};
     m_phaseLabel->setText(tr("Starting"));
     m_progressBar->setValue(0);
     m_stack->setCurrentWidget(m_loadingPage);
@@ -156,6 +157,7 @@ void DocumentTab::onHeap(const HeapDocument& document)
 
 void DocumentTab::onProfile(const ProfileDocument& document)
 {
+    m_profile = document;
     if (const auto& factory = m_window->profilePageFactory()) {
         m_view = factory(document, m_stack);
         // A profile view that says when its Back/Forward/Export state changes (CpuView) updates the window.

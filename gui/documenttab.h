@@ -53,6 +53,11 @@ public:
         return m_view;
     }
     HeapView* heapView() const;
+    /// The loaded CPU profile (State::Profile; null otherwise): what the claims panel evaluates CPU claims on.
+    std::shared_ptr<const CpuProfile> profile() const
+    {
+        return m_state == State::Profile && m_profile.read ? m_profile.read->profile : nullptr;
+    }
     void reload();
 
 Q_SIGNALS:
@@ -78,6 +83,7 @@ private:
     QWidget* m_errorPage;
     QLabel* m_errorLabel;
     QWidget* m_view = nullptr;
+    ProfileDocument m_profile;
 };
 
 } // namespace v8scope::gui

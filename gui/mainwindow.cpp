@@ -4,6 +4,7 @@
 
 #include "documentactions.h"
 #include "documenttab.h"
+#include "pages/claimspage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -80,6 +81,9 @@ void MainWindow::createActions()
             m_compareHandler(this);
     });
     m_compareAction->setToolTip(tr("Compare two open heap snapshots"));
+    QAction* claims = file->addAction(tr("Open C&laims..."), this, &MainWindow::showOpenClaimsDialog);
+    claims->setToolTip(tr("Check a claims file (one claim per line, as v8scope check) against the open profiles "
+                          "and snapshots"));
     file->addSeparator();
     m_exportAction = file->addAction(tr("&Export Current View..."), this, [this] {
         if (auto* a = actionsOf(m_tabs->currentWidget()))
@@ -157,6 +161,14 @@ void MainWindow::showOpenDialog()
         openFile(f);
 }
 
+void MainWindow::showOpenClaimsDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Claims"), {}, tr("Claims files (*.txt *.claims *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openClaims(*this, path);
+}
+
 void MainWindow::openFile(const QString& path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -169,9 +181,11 @@ void MainWindow::openFile(const QString& path)
     }
     auto* tab = new DocumentTab(absolute, this);
     connect(tab, &DocumentTab::stateChanged, this, &MainWindow::updateActions);
+    connect(tab, &DocumentTab::stateChanged, this, &MainWindow::documentsChanged);
     connect(tab, &DocumentTab::actionsChanged, this, &MainWindow::updateActions);
     addDocumentTab(tab, QFileInfo(absolute).fileName(), absolute);
     addRecentFile(absolute);
+    Q_EMIT documentsChanged();
 }
 
 int MainWindow::addDocumentTab(QWidget* page, const QString& title, const QString& toolTip)
@@ -208,8 +222,11 @@ void MainWindow::closeTab(int index)
         return;
     QWidget* w = m_tabs->widget(index);
     m_tabs->removeTab(index);
+    const bool document = qobject_cast<DocumentTab*>(w) != nullptr;
     delete w; // a loading tab's DocumentLoader cancels and waits for its worker
     updateActions();
+    if (document)
+        Q_EMIT documentsChanged();
 }
 
 void MainWindow::setProfilePageFactory(ProfilePageFactory factory)

@@ -64,6 +64,11 @@ public:
     /// File dialog filter naming every supported type.
     static QString fileDialogFilter();
 
+Q_SIGNALS:
+    /// A document tab was added, finished loading (or failed), or closed: pages over several documents (the
+    /// claims panel) update.
+    void documentsChanged();
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -71,6 +76,7 @@ protected:
 private:
     void createActions();
     void showOpenDialog();
+    void showOpenClaimsDialog();
     void closeTab(int index);
     void addRecentFile(const QString& path);
     void updateRecentMenu();

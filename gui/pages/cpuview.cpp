@@ -34,6 +34,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace v8scope::gui {
 
 CpuView::CpuView(std::shared_ptr<const CpuProfile> profile, QWidget* parent)
@@ -365,7 +367,68 @@ void CpuView::apply(CpuAnalysisPtr analysis)
     if (td->model()->rowCount() > 0)
         pageutil::expandHeaviestPath(td, td->model()->index(0, 0), CallTreeModel::TotalColumn, 12);
     m_tabs->setTabText(BlockingTab, tr("Blocking (%1)").arg(analysis->blocking.stretches.size()));
+    if (m_afterAnalysis && m_pending == 0)
+        std::exchange(m_afterAnalysis, {})();
     Q_EMIT analysisAvailable(analysis);
+}
+
+void CpuView::showFunctions(const std::vector<uint32_t>& functions, const QString& search)
+{
+    m_afterAnalysis = [this, functions, search] {
+        m_groupBy->setCurrentIndex(m_groupBy->findData(int(RollupKey::Function)));
+        m_tabs->setCurrentIndex(FunctionsTab);
+        m_flamePage->searchLine()->setText(search);
+        QTreeView* view = treeView(FunctionsTab);
+        auto* proxy = static_cast<QSortFilterProxyModel*>(view->model());
+        std::vector<char> wanted(m_profile->functions.size(), 0);
+        for (uint32_t f : functions)
+            if (f < wanted.size())
+                wanted[f] = 1;
+        QItemSelection selection;
+        QModelIndex current;
+        for (int row = 0; row < m_functions->rowCount(); ++row) {
+            const uint32_t f = m_functions->functionAt(row);
+            if (f >= wanted.size() || !wanted[f])
+                continue;
+            const QModelIndex index = proxy->mapFromSource(m_functions->index(row, 0));
+            selection.select(index, index.siblingAtColumn(CpuFunctionsModel::NUM_COLUMNS - 1));
+            if (!functions.empty() && f == functions.front())
+                current = index;
+        }
+        view->selectionModel()->clearSelection();
+        if (current.isValid())
+            view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        view->selectionModel()->select(selection, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        if (current.isValid())
+            view->scrollTo(current, QAbstractItemView::PositionAtCenter);
+    };
+    if (m_options.range)
+        setRange(std::nullopt);
+    if (m_pending == 0 && m_analysis)
+        std::exchange(m_afterAnalysis, {})();
+}
+
+void CpuView::showStretch(int64_t startUs, int64_t endUs)
+{
+    m_afterAnalysis = [this, startUs, endUs] {
+        QTreeView* view = treeView(BlockingTab);
+        auto* proxy = static_cast<QSortFilterProxyModel*>(view->model());
+        for (int row = 0; row < m_blocking->rowCount(); ++row) {
+            if (m_blocking->rangeAt(row).first != startUs)
+                continue;
+            m_tabs->setCurrentIndex(BlockingTab);
+            const QModelIndex index = proxy->mapFromSource(m_blocking->index(row, 0));
+            view->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            view->scrollTo(index);
+            setRange(m_blocking->rangeAt(row)); // a no-op when selecting the row already did it
+            return;
+        }
+        m_tabs->setCurrentIndex(FlameTab);
+        setRange(std::make_pair(startUs, endUs));
+    };
+    if (m_pending == 0 && m_analysis)
+        std::exchange(m_afterAnalysis, {})();
 }
 
 } // namespace v8scope::gui

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 #include <vector>
 
 class QAbstractItemModel;
@@ -61,6 +63,13 @@ public:
     void setOptions(const CpuViewOptions& options, bool recordUndo = false);
     void setRange(std::optional<std::pair<int64_t, int64_t>> range);
     void undoRange();
+    /// Shows the functions a claim measured (the claims panel): the whole profile (the range is cleared, with
+    /// Undo), the Functions tab grouped by function with their rows selected (the first, the heaviest, current),
+    /// and the flame graph's search set to `search` (nothing when empty). Waits for a pending recompute.
+    void showFunctions(const std::vector<uint32_t>& functions, const QString& search);
+    /// Shows the busy stretch [startUs, endUs) (the claims panel): its row in the Blocking tab when it is listed
+    /// (at or above the threshold), else the flame graph; every view is filtered to its range.
+    void showStretch(int64_t startUs, int64_t endUs);
     /// Loads `path` on a worker as the baseline and shows the Compare tab (this profile minus the baseline).
     void compareWith(const QString& path);
     CpuComparePage* comparePage() const
@@ -153,6 +162,7 @@ private:
     CpuFunctionsModel* m_functions;
     CpuBlockingModel* m_blocking;
     std::vector<QTreeView*> m_views;
+    std::function<void()> m_afterAnalysis; ///< run once by apply() (showFunctions/showStretch after a recompute)
 };
 
 } // namespace v8scope::gui

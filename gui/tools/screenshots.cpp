@@ -1,12 +1,15 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
-// v8scope-gui-screenshots OUTDIR SNAPSHOT [BROKEN_FILE] [--dark]: drives the real window (Fusion style, a fixed
-// light or dark palette, 1400x900) and saves one PNG per view into OUTDIR, for docs/screenshots
-// (scripts/screenshots.sh runs it under xvfb-run). Not installed.
+// v8scope-gui-screenshots OUTDIR SNAPSHOT [BROKEN_FILE] [--dark] [--open FILE]... [--claims CLAIMS]: drives the real
+// window (Fusion style, a fixed light or dark palette, 1400x900) and saves one PNG per view into OUTDIR, for
+// docs/screenshots (scripts/screenshots.sh runs it under xvfb-run). With --claims, the --open files are opened
+// after the views of SNAPSHOT (a file named like SNAPSHOT's first sibling goes first: heap claims compare the
+// first and last snapshot in tab order), then the claims panel and one evidence click are saved. Not installed.
 #include <documenttab.h>
 #include <heap/heapanalysis.h>
 #include <mainwindow.h>
 #include <models/summarymodel.h>
+#include <pages/claimspage.h>
 #include <pages/heapview.h>
 #include <pages/retainerspane.h>
 #include <pages/statisticspage.h>
@@ -20,8 +23,10 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPalette>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
 
@@ -78,6 +83,37 @@ bool waitFor(DocumentTab* tab)
     return false;
 }
 
+bool waitLoaded(MainWindow& window)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 120000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        bool done = true;
+        for (int i = 0; i < window.documentCount(); ++i)
+            if (DocumentTab* tab = window.documentTab(i); tab && tab->state() == DocumentTab::State::Loading)
+                done = false;
+        if (done)
+            return true;
+    }
+    return false;
+}
+
+/// Takes `--name VALUE` pairs out of `args`.
+QStringList takeOption(QStringList& args, const QString& name)
+{
+    QStringList values;
+    for (int i = 0; i + 1 < args.size();) {
+        if (args[i] == name) {
+            values << args[i + 1];
+            args.remove(i, 2);
+        } else {
+            ++i;
+        }
+    }
+    return values;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -86,6 +122,8 @@ int main(int argc, char** argv)
     QStandardPaths::setTestModeEnabled(true);
     QStringList args = app.arguments().mid(1);
     const bool dark = args.removeAll(QStringLiteral("--dark")) > 0;
+    const QStringList extra = takeOption(args, QStringLiteral("--open"));
+    const QStringList claims = takeOption(args, QStringLiteral("--claims"));
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: v8scope-gui-screenshots OUTDIR SNAPSHOT [BROKEN_FILE] [--dark]\n");
         return 2;
@@ -168,6 +206,43 @@ int main(int argc, char** argv)
         DocumentTab* broken = window.documentTab(1);
         waitFor(broken);
         save(&window, QStringLiteral("error"));
+    }
+
+    if (!claims.isEmpty()) {
+        for (const QString& f : extra)
+            window.openFile(f);
+        if (!waitLoaded(window))
+            return 2;
+        // The snapshot opened last that sorts before SNAPSHOT (leak_s1 before leak_s3) becomes the first tab.
+        for (int i = window.documentCount() - 1; i > 0; --i) {
+            DocumentTab* t = window.documentTab(i);
+            if (t && t->state() == DocumentTab::State::Heap && t->path() < window.documentTab(0)->path()) {
+                window.tabs()->tabBar()->moveTab(i, 0);
+                break;
+            }
+        }
+        ClaimsPage* page = openClaims(window, claims.first());
+        QElapsedTimer t;
+        t.start();
+        while ((page->isEvaluating() || !page->model()->result()) && t.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        save(&window, QStringLiteral("claims"));
+        // The evidence of the first failing blocking claim (else the first failing one): what a click shows.
+        int row = -1;
+        for (int r = 0; r < page->model()->rowCount(); ++r) {
+            const ClaimRow* cr = page->model()->rowAt(r);
+            if (cr->outcome.status != ClaimOutcome::Status::Fail)
+                continue;
+            if (row < 0 || cr->outcome.evidence.kind == ClaimEvidence::Kind::Stretch)
+                row = r;
+            if (cr->outcome.evidence.kind == ClaimEvidence::Kind::Stretch)
+                break;
+        }
+        if (row >= 0) {
+            page->showEvidence(row);
+            settle(1500);
+            save(&window, QStringLiteral("claims-evidence"));
+        }
     }
     return 0;
 }
