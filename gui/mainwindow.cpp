@@ -5,6 +5,8 @@
 #include "documentactions.h"
 #include "documenttab.h"
 #include "pages/claimspage.h"
+#include "pages/heapview.h"
+#include "pages/summarypage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +21,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -60,6 +63,9 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_stack);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+
+    connect(this, &MainWindow::documentsChanged, this, &MainWindow::updateSnapshotLists);
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, &MainWindow::updateSnapshotLists);
 
     createActions();
     installExtensions(*this);
@@ -284,6 +290,24 @@ void MainWindow::goToObject()
     if (ok && !id.trimmed().isEmpty())
         a->goToObject(id.trimmed());
     updateActions();
+}
+
+void MainWindow::updateSnapshotLists()
+{
+    QStringList names;
+    std::vector<std::weak_ptr<const HeapAnalysis>> snapshots;
+    std::vector<HeapView*> views;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        DocumentTab* tab = documentTab(i);
+        HeapView* view = tab && tab->state() == DocumentTab::State::Heap ? tab->heapView() : nullptr;
+        if (!view)
+            continue;
+        names << QFileInfo(tab->path()).fileName();
+        snapshots.push_back(view->document().analysis);
+        views.push_back(view);
+    }
+    for (HeapView* view : views)
+        view->summaryPage()->setSnapshotList(names, snapshots);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -82,6 +82,8 @@ private:
     void updateRecentMenu();
     void updateActions();
     void goToObject();
+    /// Gives every heap view the open snapshots in tab order (its Summary's "allocated between" entries).
+    void updateSnapshotLists();
 
     QStackedWidget* m_stack = nullptr; ///< the welcome page or the tabs
     QWidget* m_welcome = nullptr;

@@ -25,7 +25,8 @@ snapshot=$repo/sample_profiles/heap/leak_s3.heapsnapshot.gz
 broken=$repo/tests/bad_inputs/partial_edge.heapsnapshot
 # The claims panel: a budget (sample_profiles/cpu/budget.claims) on two CPU profiles and the first snapshot.
 claims=(--open "$repo/sample_profiles/cpu/cpu_mix.cpuprofile" --open "$repo/sample_profiles/cpu/http_blocking.cpuprofile"
-  --open "$repo/sample_profiles/heap/leak_s1.heapsnapshot.gz" --claims "$repo/sample_profiles/cpu/budget.claims")
+  --open "$repo/sample_profiles/heap/leak_s1.heapsnapshot.gz" --claims "$repo/sample_profiles/cpu/budget.claims"
+  --allocations "$repo/sample_profiles/heap/alloc_tracking.heapsnapshot.gz")
 run() { QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" "$tool" "$out" "$snapshot" "$broken" "${claims[@]}" "$@"; }
 run
 [ "$dark" = 1 ] && run --dark

@@ -44,9 +44,10 @@ private:
 };
 
 /// The Summary rows in the CLI's default order, members sorted for expansion (see HeapSummary).
-std::shared_ptr<const std::vector<ClassAggregate>> buildSortedSummary(const HeapAnalysis& a, const CancelToken* cancel)
+std::shared_ptr<const std::vector<ClassAggregate>> sortSummaryRows(
+    const HeapAnalysis& a, std::vector<ClassAggregate> unsorted, const CancelToken* cancel)
 {
-    auto rows = std::make_shared<std::vector<ClassAggregate>>(buildSummary(a, a.classes));
+    auto rows = std::make_shared<std::vector<ClassAggregate>>(std::move(unsorted));
     std::stable_sort(rows->begin(), rows->end(), [](const ClassAggregate& x, const ClassAggregate& y) {
         if (x.retained != y.retained)
             return x.retained > y.retained;
@@ -68,7 +69,35 @@ std::shared_ptr<const std::vector<ClassAggregate>> buildSortedSummary(const Heap
 HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis, const CancelToken* cancel)
 {
     HeapSummary summary;
-    summary.rows = buildSortedSummary(*analysis, cancel);
+    summary.rows = sortSummaryRows(*analysis, buildSummary(*analysis, analysis->classes), cancel);
+    summary.analysis = std::move(analysis);
+    return summary;
+}
+
+Result<HeapSummary> makeFilteredSummary(std::shared_ptr<const HeapAnalysis> analysis, const SummaryFilterSpec& filter,
+    const std::string& file, const CancelToken* cancel)
+{
+    std::optional<NodeIdRange> range;
+    if (filter.ranged) {
+        const auto after = filter.after.lock();
+        const auto upTo = filter.upTo.lock();
+        if (!upTo || (!filter.fromStart && !after))
+            return ParseError::general(file, "the snapshot that bounds the range was closed");
+        range = NodeIdRange { after ? maxJsObjectId(*after->snapshot) : 0, maxJsObjectId(*upTo->snapshot) };
+    }
+    std::optional<NodeMask> mask;
+    if (filter.preset != SummaryFilter::AllObjects) {
+        TaskControl control;
+        control.cancel = cancel;
+        auto computed = computeSummaryFilter(*analysis, filter.preset, control);
+        if (!computed)
+            return computed.error();
+        mask = std::move(computed.value());
+    }
+    if (cancel && cancel->cancelled())
+        return ParseError::general(file, "cancelled");
+    HeapSummary summary;
+    summary.rows = sortSummaryRows(*analysis, buildFilteredSummary(*analysis, mask ? &*mask : nullptr, range), cancel);
     summary.analysis = std::move(analysis);
     return summary;
 }

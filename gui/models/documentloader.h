@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cpu/profilereader.h>
+#include <heap/filters.h>
 #include <heap/heaploader.h>
 #include <heap/summary.h>
 
@@ -38,6 +39,24 @@ struct HeapSummary
 /// Builds the HeapSummary of an analysis (what the loader's worker runs after the analysis); stops early when
 /// `cancel` is set. Exposed for tests and benchmarks.
 HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis, const CancelToken* cancel = nullptr);
+
+/// What the Summary counts (DevTools' filter drop-down): one of its presets, and/or an id range ("Objects
+/// allocated before S1", "... between S1 and S2": ids above the first snapshot's largest JS object id, up to the
+/// second's). The bounds are snapshots the window holds (weak: a closed tab's snapshot is not kept alive).
+struct SummaryFilterSpec
+{
+    SummaryFilter preset = SummaryFilter::AllObjects;
+    bool ranged = false; ///< whether the id range below applies
+    bool fromStart = false; ///< "allocated before upTo": no lower bound
+    std::weak_ptr<const HeapAnalysis> after; ///< lower bound: ids above its largest JS object id
+    std::weak_ptr<const HeapAnalysis> upTo; ///< upper bound: ids up to its largest JS object id
+};
+
+/// The Summary rows of `analysis` under `filter` (worker thread), sorted as makeHeapSummary sorts them, as
+/// `v8scope summary --preset NAME` / `--allocated-between A B` / `--allocated-before A` computes them. Errors:
+/// cancelled, or a bound snapshot that was closed meanwhile.
+Result<HeapSummary> makeFilteredSummary(std::shared_ptr<const HeapAnalysis> analysis, const SummaryFilterSpec& filter,
+    const std::string& file, const CancelToken* cancel = nullptr);
 
 /// A loaded CPU profile (.cpuprofile, trace JSON or .heapprofile), as the core's ProfileReader returns it.
 struct ProfileDocument

@@ -2,21 +2,27 @@
 // SPDX-License-Identifier: MIT
 #include "heapview.h"
 
+#include "allocationspage.h"
 #include "objectdetails.h"
+#include "pageutil.h"
 #include "retainerspane.h"
 #include "statisticspage.h"
 #include "summarypage.h"
 #include "treemappage.h"
 #include "treepage.h"
 
+#include <heap/allocations.h>
+#include <heap/containment.h>
 #include <heap/heapanalysis.h>
 #include <models/dominatortreemodel.h>
 #include <models/format.h>
 #include <models/graphtreemodel.h>
+#include <report/exploreviews.h>
 #include <widgets/treemapwidget.h>
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -24,6 +30,7 @@
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace v8scope::gui {
 
@@ -86,8 +93,12 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_retainers);
     bottom->addWidget(m_details);
+    // The details need room for "Retained size  688.0 kB (688,000 B, 17.5 %)" and allocation stack frames on one
+    // line each: 3:2 gives them about 550 px of a 1400 px window.
     bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 1);
+    bottom->setStretchFactor(1, 2);
+    m_details->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("Retained size  888.8 kB (888,888 B, 88.8 %)")));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_pages);
     split->addWidget(bottom);
@@ -98,6 +109,29 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_info);
     layout->addWidget(split, 1);
+
+    // Allocation tracking (.heaptimeline): DevTools' Allocation view and per-object allocation stacks.
+    if (AllocationProfile::available(*a.snapshot)) {
+        using ProfileResult = Result<std::shared_ptr<const AllocationProfile>>;
+        auto* watcher = new QFutureWatcher<ProfileResult>(this);
+        connect(watcher, &QFutureWatcher<ProfileResult>::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            const ProfileResult& r = watcher->future().result();
+            if (!r) {
+                m_info->setText(m_info->text()
+                    + tr(" &nbsp; allocation tracking: %1")
+                          .arg(QString::fromStdString(r.error().toString()).toHtmlEscaped()));
+                return;
+            }
+            m_allocations = new AllocationsPage(r.value(), this);
+            const int index = m_pages->insertTab(m_pages->indexOf(m_treemap), m_allocations, tr("Allocations"));
+            m_pages->setTabToolTip(index, tr("The functions that allocated the objects (DevTools' Allocation view)"));
+            m_details->setAllocationProfile(r.value());
+            Q_EMIT allocationsAvailable();
+        });
+        watcher->setFuture(
+            QtConcurrent::run([analysis = document.analysis] { return AllocationProfile::build(analysis); }));
+    }
 }
 
 HeapView::~HeapView() = default;
@@ -209,12 +243,39 @@ namespace v8scope::gui {
 bool HeapView::canExport() const
 {
     QWidget* page = m_pages->currentWidget();
-    return page == m_statistics || page == m_treemap;
+    return page == m_statistics || page == m_treemap || page == m_summary || page == m_containment
+        || (m_allocations && page == m_allocations);
+}
+
+std::optional<report::Table> HeapView::currentTable() const
+{
+    QWidget* page = m_pages->currentWidget();
+    const HeapAnalysis& a = *m_document.analysis;
+    if (page == m_summary)
+        return m_summary->table();
+    if (page == m_containment) {
+        // `v8scope containment FILE`: from the root, two levels, 20 rows per object (the CLI's defaults).
+        auto rows = containmentRows(a, a.root(), 2, 20);
+        if (!rows)
+            return std::nullopt;
+        return report::containmentTable(a, rows.value());
+    }
+    if (m_allocations && page == m_allocations)
+        return m_allocations->table();
+    return std::nullopt;
 }
 
 void HeapView::exportCurrentView()
 {
     QWidget* page = m_pages->currentWidget();
+    if (const auto table = currentTable()) {
+        const QString name = page == m_summary ? QStringLiteral("summary")
+            : page == m_containment            ? QStringLiteral("containment")
+                                               : QStringLiteral("allocations");
+        pageutil::exportTableWithDialog(
+            this, *table, QFileInfo(m_document.path).completeBaseName() + QLatin1Char('-') + name);
+        return;
+    }
     if (page != m_statistics && page != m_treemap)
         return;
     const QString base = QFileInfo(m_document.path).completeBaseName();

@@ -5,7 +5,11 @@
 #include <documentactions.h>
 #include <models/documentloader.h>
 
+#include <report/table.h>
+
 #include <QWidget>
+
+#include <optional>
 
 #include <vector>
 
@@ -22,6 +26,7 @@ class DominatorTreeModel;
 class GraphTreeModel;
 class StatisticsPage;
 class TreemapPage;
+class AllocationsPage;
 
 /// Everything about one heap snapshot: the view tabs (Summary, Containment, Dominators, ...) above, and for the
 /// object selected in any of them the Retainers pane and the object details below. Selections form a
@@ -78,6 +83,11 @@ public:
     {
         return m_details;
     }
+    /// The Allocations tab (snapshots recorded with allocation tracking), once its profile is built; else null.
+    AllocationsPage* allocationsPage() const
+    {
+        return m_allocations;
+    }
 
     // DocumentActions
     void focusFilter() override;
@@ -92,8 +102,13 @@ public:
     void goForward() override;
     bool canExport() const override;
     void exportCurrentView() override;
+    /// The current table page's view through core/report (Summary: the rows shown; Containment: the CLI's
+    /// default view from the root; Allocations), what Export writes; nothing on the chart and map pages.
+    std::optional<report::Table> currentTable() const;
 
 Q_SIGNALS:
+    /// The Allocations tab was added (its profile was built on a worker).
+    void allocationsAvailable();
     /// The selection changed (also through Back/Forward): the window updates its actions.
     void selectionChanged(uint32_t node);
 
@@ -113,6 +128,7 @@ private:
     TreemapPage* m_treemap;
     RetainersPane* m_retainers;
     ObjectDetails* m_details;
+    AllocationsPage* m_allocations = nullptr;
     std::vector<uint32_t> m_history; ///< selected node ordinals
     size_t m_position = 0;
     bool m_revealing = false; ///< selecting a row programmatically: do not record it again

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "objectdetails.h"
 
+#include <heap/allocations.h>
+#include <report/exploreviews.h>
+#include <report/writers.h>
+
 #include <heap/heapanalysis.h>
 #include <models/format.h>
 
@@ -60,8 +64,15 @@ QString ObjectDetails::text() const
     return m_body->text();
 }
 
+void ObjectDetails::setAllocationProfile(std::shared_ptr<const AllocationProfile> profile)
+{
+    m_allocations = std::move(profile);
+    setNode(m_node, m_pathText);
+}
+
 void ObjectDetails::setNode(uint32_t node, std::function<QString()> pathText)
 {
+    m_node = node;
     m_pathText = std::move(pathText);
     const HeapAnalysis* a = m_analysis.get();
     m_copyPath->setEnabled(a && node != kNoNode && m_pathText);
@@ -111,6 +122,17 @@ void ObjectDetails::setNode(uint32_t node, std::function<QString()> pathText)
         break;
     }
     html += QStringLiteral("</table>");
+    if (m_allocations) {
+        // DevTools' allocation stack of the object: innermost frame first.
+        const report::Table stack = report::allocationStackTable(*m_allocations, node);
+        const size_t frame = stack.columnIndex("frame_label");
+        html += QStringLiteral("<p><b>%1</b></p>").arg(tr("Allocation stack"));
+        if (stack.rowCount() == 0 || frame >= stack.columnCount())
+            html += tr("<p>No allocation stack (allocated before tracking started, or by the engine).</p>");
+        for (size_t r = 0; r < stack.rowCount(); ++r)
+            html += QStringLiteral("%1<br>").arg(
+                QString::fromStdString(report::displayText(stack, r, frame)).toHtmlEscaped());
+    }
     m_body->setText(html);
 }
 

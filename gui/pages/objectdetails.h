@@ -11,8 +11,9 @@ class QLabel;
 class QPushButton;
 
 namespace v8scope {
+class AllocationProfile;
 class HeapAnalysis;
-}
+} // namespace v8scope
 
 namespace v8scope::gui {
 
@@ -24,6 +25,9 @@ class ObjectDetails : public QWidget
 public:
     explicit ObjectDetails(QWidget* parent = nullptr);
     void setAnalysis(std::shared_ptr<const HeapAnalysis> analysis);
+    /// Snapshots recorded with allocation tracking: the details then end with the object's allocation stack
+    /// (`v8scope allocations --id`), innermost frame first.
+    void setAllocationProfile(std::shared_ptr<const AllocationProfile> profile);
     /// `pathText` gives the retaining path text when Copy is pressed (the Retainers pane's shortest path).
     void setNode(uint32_t node, std::function<QString()> pathText);
     QString text() const;
@@ -34,6 +38,8 @@ Q_SIGNALS:
 
 private:
     std::shared_ptr<const HeapAnalysis> m_analysis;
+    std::shared_ptr<const AllocationProfile> m_allocations;
+    uint32_t m_node = UINT32_MAX;
     QLabel* m_body;
     QPushButton* m_copyPath;
     std::function<QString()> m_pathText;

@@ -3,14 +3,17 @@
 #include "pageutil.h"
 
 #include <models/roles.h>
+#include <models/tablemodel.h>
 #include <widgets/costdelegate.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QTimer>
 #include <QTreeView>
 
@@ -142,6 +145,30 @@ void setupContextMenu(QTreeView* view, std::function<void(QMenu& menu, const QMo
         menu.addAction(QObject::tr("Collapse All"), view, &QTreeView::collapseAll);
         menu.exec(view->viewport()->mapToGlobal(pos));
     });
+}
+
+QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName)
+{
+    QStringList filters;
+    for (const ExportFormat& f : exportFormats())
+        filters << QStringLiteral("%1 (*.%2)").arg(QLatin1String(f.title), QLatin1String(f.suffix));
+    QString selected = filters.first();
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export Table"),
+        suggestedName + QStringLiteral(".csv"), filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return {};
+    std::optional<report::Format> format = exportFormatForPath(path);
+    if (!format) {
+        const ExportFormat& f = exportFormats()[size_t(std::max<qsizetype>(0, filters.indexOf(selected)))];
+        format = f.format;
+        path += QLatin1Char('.') + QLatin1String(f.suffix);
+    }
+    const QString error = exportTable(table, *format, path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(parent, QObject::tr("Export Table"), error);
+        return {};
+    }
+    return path;
 }
 
 } // namespace v8scope::gui::pageutil

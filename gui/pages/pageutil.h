@@ -8,6 +8,10 @@
 #include <functional>
 
 class QLineEdit;
+
+namespace v8scope::report {
+class Table;
+}
 class QMenu;
 class QTreeView;
 class QWidget;
@@ -37,6 +41,11 @@ QString rowText(const QModelIndex& index);
 /// Expands `index` and then, level by level, the child with the biggest SortRole in `costColumn` (heaptrack's
 /// weak point: expand-all drowns the heavy branch). Stops after `maxDepth` levels.
 void expandHeaviestPath(QTreeView* view, const QModelIndex& index, int costColumn, int maxDepth = 64);
+
+/// File > Export Current View for a table page: asks for a file (CSV, TSV, JSON, Markdown or text, by the filter
+/// chosen or the name's suffix) and writes `table` through core/report, the bytes the CLI prints for the same view
+/// and format. `suggestedName` has no suffix. Shows a message box on a write error; returns the path written or "".
+QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName);
 
 } // namespace pageutil
 

@@ -7,15 +7,19 @@
 #include <models/format.h>
 #include <models/roles.h>
 #include <models/summarymodel.h>
+#include <report/heapviews.h>
 
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace v8scope::gui {
 
@@ -26,8 +30,18 @@ SummaryPage::SummaryPage(QWidget* parent)
     , m_status(new QLabel(this))
 {
     m_preset = new QComboBox(this);
-    m_preset->addItem(tr("All objects"));
-    m_preset->setToolTip(tr("Which objects the Summary counts (DevTools' presets)"));
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_preset->setToolTip(tr("Which objects the Summary counts, as DevTools' filter: its presets, and with other "
+                            "snapshots of the same process open (tab order = time order) the objects allocated "
+                            "before or between them (v8scope summary --preset / --allocated-between)"));
+    for (const SummaryFilterInfo& f : summaryFilters()) {
+        FilterEntry e;
+        e.title = QString::fromUtf8(f.title.data(), int(f.title.size()));
+        e.spec.preset = f.filter;
+        m_entries.push_back(e);
+        m_preset->addItem(e.title);
+    }
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &SummaryPage::applyFilter);
     m_filter = pageutil::createFilterLine(this, tr("Filter by class..."),
         tr("Show only the classes whose name contains this text (case-insensitive); Ctrl+F"),
         [this](const QString& text) {
@@ -66,10 +80,108 @@ SummaryPage::SummaryPage(QWidget* parent)
     layout->addWidget(m_view);
 }
 
+SummaryPage::~SummaryPage() = default;
+
 void SummaryPage::setSummary(const HeapSummary& summary)
 {
-    m_model->setSummary(summary);
-    updateStatus();
+    m_all = summary;
+    applyFilter();
+}
+
+void SummaryPage::setSnapshotList(
+    const QStringList& names, const std::vector<std::weak_ptr<const HeapAnalysis>>& snapshots)
+{
+    const QString current = m_preset->currentText();
+    const size_t presets = summaryFilters().size();
+    m_entries.resize(presets);
+    for (size_t i = 0; i < snapshots.size() && snapshots.size() > 1; ++i) {
+        FilterEntry e;
+        e.spec.ranged = true;
+        e.spec.upTo = snapshots[i];
+        if (i == 0) {
+            e.spec.fromStart = true;
+            e.title = tr("Objects allocated before %1").arg(names.value(0));
+        } else {
+            e.spec.after = snapshots[i - 1];
+            e.title = tr("Objects allocated between %1 and %2").arg(names.value(int(i) - 1), names.value(int(i)));
+        }
+        m_entries.push_back(e);
+    }
+    const QSignalBlocker block(m_preset);
+    while (m_preset->count() > int(presets))
+        m_preset->removeItem(m_preset->count() - 1);
+    for (size_t i = presets; i < m_entries.size(); ++i)
+        m_preset->addItem(m_entries[i].title);
+    const int keep = m_preset->findText(current);
+    m_preset->setCurrentIndex(keep < 0 ? 0 : keep);
+    if (keep < 0 && current != m_preset->currentText())
+        applyFilter(); // the range's snapshot was closed: back to All objects
+}
+
+void SummaryPage::applyFilter()
+{
+    if (!m_all.analysis)
+        return;
+    const int index = std::max(0, m_preset->currentIndex());
+    const int generation = ++m_generation;
+    if (index == 0) {
+        m_model->setSummary(m_all);
+        updateStatus();
+        Q_EMIT filterApplied();
+        return;
+    }
+    ++m_pending;
+    m_status->setText(tr("Filtering\u2026"));
+    auto* watcher = new QFutureWatcher<Result<HeapSummary>>(this);
+    connect(watcher, &QFutureWatcher<Result<HeapSummary>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        --m_pending;
+        if (generation != m_generation)
+            return; // another entry was chosen meanwhile
+        const Result<HeapSummary>& r = watcher->future().result();
+        if (!r) {
+            const QString message = QString::fromStdString(r.error().toString());
+            m_status->setText(message);
+            Q_EMIT failed(message);
+            return;
+        }
+        m_model->setSummary(r.value());
+        updateStatus();
+        Q_EMIT filterApplied();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [analysis = m_all.analysis, spec = m_entries[size_t(index)].spec,
+            title = m_preset->currentText().toStdString()] { return makeFilteredSummary(analysis, spec, title); }));
+}
+
+report::Table SummaryPage::table() const
+{
+    const HeapSummary& summary = m_model->summary();
+    std::vector<ClassAggregate> rows;
+    if (summary.rows) {
+        rows.reserve(size_t(m_model->visibleClassCount()));
+        for (int r = 0; r < m_model->visibleClassCount(); ++r)
+            rows.push_back((*summary.rows)[m_model->classIndexAt(r)]);
+    }
+    report::SummaryViewOptions view;
+    switch (m_view->header()->sortIndicatorSection()) {
+    case SummaryModel::NameColumn:
+        view.sort = report::SummarySort::Name;
+        break;
+    case SummaryModel::DistanceColumn:
+        view.sort = report::SummarySort::Distance;
+        break;
+    case SummaryModel::CountColumn:
+        view.sort = report::SummarySort::Count;
+        break;
+    case SummaryModel::ShallowColumn:
+    case SummaryModel::ShallowPercentColumn:
+        view.sort = report::SummarySort::Shallow;
+        break;
+    default:
+        view.sort = report::SummarySort::Retained;
+    }
+    return report::summaryTable(*summary.analysis, rows, view);
 }
 
 void SummaryPage::updateStatus()

@@ -4,11 +4,15 @@
 // window (Fusion style, a fixed light or dark palette, 1400x900) and saves one PNG per view into OUTDIR, for
 // docs/screenshots (scripts/screenshots.sh runs it under xvfb-run). With --claims, the --open files are opened
 // after the views of SNAPSHOT (a file named like SNAPSHOT's first sibling goes first: heap claims compare the
-// first and last snapshot in tab order), then the claims panel and one evidence click are saved. Not installed.
+// first and last snapshot in tab order), then the claims panel and one evidence click are saved, and SNAPSHOT's
+// Summary filtered to the objects allocated between the first snapshot and it. With --allocations FILE (a
+// snapshot recorded with allocation tracking), its Allocations tab with an object's allocation stack. Not
+// installed.
 #include <documenttab.h>
 #include <heap/heapanalysis.h>
 #include <mainwindow.h>
 #include <models/summarymodel.h>
+#include <pages/allocationspage.h>
 #include <pages/claimspage.h>
 #include <pages/heapview.h>
 #include <pages/retainerspane.h>
@@ -19,6 +23,7 @@
 #include <widgets/treemapwidget.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -124,6 +129,7 @@ int main(int argc, char** argv)
     const bool dark = args.removeAll(QStringLiteral("--dark")) > 0;
     const QStringList extra = takeOption(args, QStringLiteral("--open"));
     const QStringList claims = takeOption(args, QStringLiteral("--claims"));
+    const QStringList allocations = takeOption(args, QStringLiteral("--allocations"));
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: v8scope-gui-screenshots OUTDIR SNAPSHOT [BROKEN_FILE] [--dark]\n");
         return 2;
@@ -243,6 +249,44 @@ int main(int argc, char** argv)
             settle(1500);
             save(&window, QStringLiteral("claims-evidence"));
         }
+        // SNAPSHOT's Summary: the objects allocated between the first open snapshot and it (the leak).
+        window.tabs()->setCurrentWidget(tab);
+        view->pages()->setCurrentWidget(summary);
+        QComboBox* combo = summary->filterCombo();
+        for (int i = combo->count() - 1; i >= 0; --i)
+            if (combo->itemText(i).startsWith(QStringLiteral("Objects allocated between"))) {
+                combo->setCurrentIndex(i);
+                break;
+            }
+        settle(1500);
+        summary->view()->expand(model->index(0, 0));
+        summary->view()->setCurrentIndex(model->index(0, 0, model->index(0, 0)));
+        save(&window, QStringLiteral("heap-summary-between"));
+    }
+
+    if (!allocations.isEmpty()) {
+        window.openFile(allocations.first());
+        if (!waitLoaded(window))
+            return 2;
+        DocumentTab* t = window.documentTab(window.documentCount() - 1);
+        HeapView* v = t->heapView();
+        QElapsedTimer timer;
+        timer.start();
+        while (v && !v->allocationsPage() && timer.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (!v || !v->allocationsPage())
+            return 2;
+        window.tabs()->setCurrentWidget(t);
+        v->pages()->setCurrentWidget(v->allocationsPage());
+        // An object of the class the top function allocates ("Order" in the bundled sample), for its stack.
+        const HeapAnalysis& an = *v->document().analysis;
+        for (uint32_t n = 0; n < an.nodeCount(); ++n)
+            if (an.className(n) == "Order") {
+                v->selectNode(n);
+                break;
+            }
+        v->allocationsPage()->view()->setCurrentIndex(v->allocationsPage()->view()->model()->index(0, 0));
+        save(&window, QStringLiteral("heap-allocations"));
     }
     return 0;
 }
