@@ -67,6 +67,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_filter->setPlaceholderText(tr("filter by class\u2026"));
     m_filter->setClearButtonEnabled(true);
     m_status->setWordWrap(true);
@@ -206,9 +207,11 @@ void ComparisonPage::onFinished()
         status += tr("Compared from the files: open both snapshots to expand classes to their new objects.");
     m_status->setText(status + tr(" (%1 ms)").arg(qRound(result.value()->ms)));
     m_view->sortByColumn(ComparisonModel::SizeDeltaColumn, Qt::DescendingOrder);
-    for (int c = 0; c < ComparisonModel::NUM_COLUMNS; ++c)
+    // Number columns as wide as their contents, the class column takes what is left: at 1400 px every column,
+    // Retained Delta included, is on screen without scrolling (long class names elide in the middle).
+    for (int c = 1; c < ComparisonModel::NUM_COLUMNS; ++c)
         m_view->resizeColumnToContents(c);
-    m_view->setColumnWidth(ComparisonModel::ClassColumn, std::min(m_view->columnWidth(0), 320));
+    m_view->header()->setSectionResizeMode(ComparisonModel::ClassColumn, QHeaderView::Stretch);
     updateChart();
     Q_EMIT comparisonReady();
 }
