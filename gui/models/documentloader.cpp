@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 #include "documentloader.h"
+#include "workerpool.h"
 
 #include <common/inputstream.h>
 #include <common/progress.h>
@@ -219,7 +220,7 @@ int DocumentLoader::load(const QString& path)
         Q_EMIT l->finished();
     };
 
-    m_workers.append(QtConcurrent::run([job, path, heapOptions, post, finish] {
+    m_workers.append(QtConcurrent::run(workerPool(), [job, path, heapOptions, post, finish] {
         ForwardingSink sink([&](const QString& phase, int percent) {
             post([phase, percent, id = job->id](DocumentLoader* l) { l->deliverProgress(id, phase, percent); });
         });

@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
+#include <models/workerpool.h>
 
 namespace v8scope::gui {
 
@@ -151,6 +152,11 @@ void ComparisonPage::setSnapshots(const QStringList& names, const std::vector<Sn
     }
 }
 
+void ComparisonPage::showStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
 int ComparisonPage::baseIndex() const
 {
     return m_base->currentIndex() < 0 ? -1 : m_base->currentData().toInt();
@@ -168,7 +174,7 @@ void ComparisonPage::setBase(int base)
     const SnapshotRef b = m_snapshots[size_t(base)];
     const SnapshotRef h = m_snapshots[size_t(m_head)];
     auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([b, h, cancel] {
+    m_watcher.setFuture(QtConcurrent::run(workerPool(), [b, h, cancel] {
         TaskControl control;
         control.cancel = cancel.get();
         return computeComparison(b, h, control);
@@ -226,7 +232,8 @@ void ComparisonPage::onCurrentChanged(const QModelIndex& current)
     }
     std::shared_ptr<const HeapAnalysis> head = data->head;
     m_pathWatcher.waitForFinished();
-    m_pathWatcher.setFuture(QtConcurrent::run([head, node] { return shortestPathText(*head, uint32_t(node)); }));
+    m_pathWatcher.setFuture(
+        QtConcurrent::run(workerPool(), [head, node] { return shortestPathText(*head, uint32_t(node)); }));
 }
 
 void ComparisonPage::selectClass(const QString& name)

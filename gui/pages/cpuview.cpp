@@ -33,6 +33,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <models/workerpool.h>
 
 #include <utility>
 
@@ -295,15 +296,16 @@ void CpuView::compareWith(const QString& path)
         m_tabs->setCurrentWidget(m_comparePage);
         Q_EMIT comparisonAvailable();
     });
-    watcher->setFuture(QtConcurrent::run([path, options, head = m_analysis]() -> Result<CpuComparisonPtr> {
-        auto read = ProfileReader::read(path.toStdString());
-        if (!read)
-            return read.error();
-        auto base = analyzeProfile(read.value().profile, options);
-        if (!base)
-            return base.error();
-        return compareProfiles(base.value(), head);
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(workerPool(), [path, options, head = m_analysis]() -> Result<CpuComparisonPtr> {
+            auto read = ProfileReader::read(path.toStdString());
+            if (!read)
+                return read.error();
+            auto base = analyzeProfile(read.value().profile, options);
+            if (!base)
+                return base.error();
+            return compareProfiles(base.value(), head);
+        }));
 }
 
 void CpuView::updateFilterBar()
@@ -345,8 +347,8 @@ void CpuView::recompute()
         }
         apply(r.value());
     });
-    watcher->setFuture(
-        QtConcurrent::run([profile = m_profile, options = m_options] { return analyzeProfile(profile, options); }));
+    watcher->setFuture(QtConcurrent::run(
+        workerPool(), [profile = m_profile, options = m_options] { return analyzeProfile(profile, options); }));
 }
 
 void CpuView::apply(CpuAnalysisPtr analysis)

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
+#include <models/workerpool.h>
 
 namespace v8scope::gui {
 
@@ -132,7 +133,7 @@ void LeaksPage::setSnapshots(const std::vector<std::string>& paths)
     m_cancel = std::make_shared<CancelToken>();
     m_status->setText(tr("Looking for leaks in %n snapshot(s)\u2026", nullptr, int(paths.size())));
     auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([paths, cancel] {
+    m_watcher.setFuture(QtConcurrent::run(workerPool(), [paths, cancel] {
         TaskControl control;
         control.cancel = cancel.get();
         return computeLeaks(paths, control);
