@@ -129,6 +129,7 @@ void DocumentTab::reload()
     m_progressBar->setValue(0);
     m_stack->setCurrentWidget(m_loadingPage);
     setState(State::Loading);
+    m_loader->setHeapOptions(m_window->heapLoadOptions());
     m_loader->load(m_path);
 }
 

@@ -16,6 +16,8 @@ void installExtensions(MainWindow& window)
         [](const ProfileDocument& d, QWidget* parent) -> QWidget* { return new CpuView(d.read->profile, parent); });
     // Comparisons and leaks (issue 10): pages/comparisonlauncher.h.
     window.setCompareHandler([](MainWindow* w) { openComparison(*w); });
+    window.setCompareFilesHandler(
+        [](MainWindow* w, const QString& base, const QString& head) { openFileComparison(*w, base, head); });
 }
 
 } // namespace v8scope::gui

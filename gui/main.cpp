@@ -5,6 +5,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -20,12 +22,36 @@ int main(int argc, char** argv)
         ".heapprofile, trace .json), plain or gzip. Each FILE opens in its own tab."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption noCache(QStringLiteral("no-cache"),
+        QStringLiteral("Neither read nor write the heap analysis cache (as the CLI's --no-cache)."));
+    const QCommandLineOption cacheDir(QStringLiteral("cache-dir"),
+        QStringLiteral("Directory of the heap analysis cache (default $XDG_CACHE_HOME/v8scope/heap)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+        QStringLiteral("Compare two heap snapshot files as `v8scope diff BASE HEAD` does (one graph in memory at a "
+                       "time): give BASE with this option and HEAD as the FILE."),
+        QStringLiteral("BASE"));
+    parser.addOption(compare);
+    parser.addOption(noCache);
+    parser.addOption(cacheDir);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to open"), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     v8scope::gui::MainWindow window;
+    v8scope::HeapLoadOptions heapOptions;
+    heapOptions.cache.enabled = !parser.isSet(noCache);
+    if (parser.isSet(cacheDir))
+        heapOptions.cache.dir = parser.value(cacheDir).toStdString();
+    window.setHeapLoadOptions(heapOptions);
     window.show();
-    const QStringList files = parser.positionalArguments();
+    QStringList files = parser.positionalArguments();
+    if (parser.isSet(compare)) {
+        if (files.isEmpty()) {
+            std::fprintf(stderr, "v8scope-gui: --compare BASE needs the HEAD snapshot as FILE\n");
+            return 2;
+        }
+        window.compareFiles(parser.value(compare), files.takeFirst());
+    }
     for (const QString& file : files)
         window.openFile(file);
     return app.exec();

@@ -87,6 +87,22 @@ void MainWindow::createActions()
             m_compareHandler(this);
     });
     m_compareAction->setToolTip(tr("Compare two open heap snapshots"));
+    m_compareFilesAction = file->addAction(tr("Compare &Files..."), this, [this] {
+        const QStringList recent = recentFiles();
+        const QString dir = recent.isEmpty() ? QString() : QFileInfo(recent.first()).absolutePath();
+        const QString filter = tr("Heap snapshots (*.heapsnapshot *.heaptimeline *.gz);;All files (*)");
+        const QString base
+            = QFileDialog::getOpenFileName(this, tr("Compare Files: the base (older) snapshot"), dir, filter);
+        if (base.isEmpty())
+            return;
+        const QString head = QFileDialog::getOpenFileName(this,
+            tr("Compare Files: the snapshot to compare with %1").arg(QFileInfo(base).fileName()),
+            QFileInfo(base).absolutePath(), filter);
+        if (!head.isEmpty())
+            compareFiles(base, head);
+    });
+    m_compareFilesAction->setToolTip(
+        tr("Compare two snapshot files without opening the base: one graph in memory at a time, as v8scope diff"));
     QAction* claims = file->addAction(tr("Open C&laims..."), this, &MainWindow::showOpenClaimsDialog);
     claims->setToolTip(tr("Check a claims file (one claim per line, as v8scope check) against the open profiles "
                           "and snapshots"));
@@ -142,6 +158,7 @@ void MainWindow::updateActions()
     DocumentActions* a = actionsOf(m_tabs->currentWidget());
     m_closeAction->setEnabled(m_tabs->count() > 0);
     m_compareAction->setEnabled(bool(m_compareHandler));
+    m_compareFilesAction->setEnabled(bool(m_compareFilesHandler));
     m_exportAction->setEnabled(a && a->canExport());
     m_backAction->setEnabled(a && a->canGoBack());
     m_forwardAction->setEnabled(a && a->canGoForward());
@@ -245,6 +262,19 @@ void MainWindow::setCompareHandler(CompareHandler handler)
     m_compareHandler = std::move(handler);
     if (m_compareAction)
         m_compareAction->setEnabled(bool(m_compareHandler));
+}
+
+void MainWindow::setCompareFilesHandler(CompareFilesHandler handler)
+{
+    m_compareFilesHandler = std::move(handler);
+    if (m_compareFilesAction)
+        m_compareFilesAction->setEnabled(bool(m_compareFilesHandler));
+}
+
+void MainWindow::compareFiles(const QString& base, const QString& head)
+{
+    if (m_compareFilesHandler)
+        m_compareFilesHandler(this, base, head);
 }
 
 QStringList MainWindow::recentFiles()

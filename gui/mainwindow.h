@@ -35,6 +35,7 @@ class MainWindow : public QMainWindow
 public:
     using ProfilePageFactory = std::function<QWidget*(const ProfileDocument& document, QWidget* parent)>;
     using CompareHandler = std::function<void(MainWindow* window)>;
+    using CompareFilesHandler = std::function<void(MainWindow* window, const QString& base, const QString& head)>;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -59,6 +60,21 @@ public:
         return m_profileFactory;
     }
     void setCompareHandler(CompareHandler handler);
+    /// File > Compare Files... and `v8scope-gui --compare BASE HEAD`: compares two snapshot files (the handler
+    /// reads them; pages/comparisonlauncher.h keeps one graph in memory at a time, as `v8scope diff`).
+    void setCompareFilesHandler(CompareFilesHandler handler);
+    void compareFiles(const QString& base, const QString& head);
+
+    /// Limits and analysis-cache settings for every heap snapshot opened from now on (v8scope-gui --no-cache,
+    /// --cache-dir; the CLI's options of the same names).
+    void setHeapLoadOptions(const HeapLoadOptions& options)
+    {
+        m_heapOptions = options;
+    }
+    const HeapLoadOptions& heapLoadOptions() const
+    {
+        return m_heapOptions;
+    }
 
     static QStringList recentFiles();
     /// File dialog filter naming every supported type.
@@ -97,7 +113,10 @@ private:
     QAction* m_filterAction = nullptr;
     QAction* m_goToAction = nullptr;
     ProfilePageFactory m_profileFactory;
+    HeapLoadOptions m_heapOptions;
     CompareHandler m_compareHandler;
+    CompareFilesHandler m_compareFilesHandler;
+    QAction* m_compareFilesAction = nullptr;
 };
 
 /// Registers the pages other engineers own (CPU profile views, Compare...). Called once by MainWindow's

@@ -36,17 +36,26 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
 {
     const auto t0 = std::chrono::steady_clock::now();
     auto data = std::make_shared<ComparisonData>();
-    std::vector<uint32_t> baseIds;
-    if (base.analysis && head.analysis) {
-        SnapshotDigest digest = SnapshotDigest::build(*base.analysis);
-        if (digest.sourceName.empty())
-            digest.sourceName = base.path;
+    std::vector<uint32_t> ownIds; // the base's sorted ids when its digest was built here
+    const std::vector<uint32_t>* baseIds = &ownIds;
+    if ((base.analysis || base.digest) && head.analysis) {
+        SnapshotDigest built;
+        const SnapshotDigest* digest = base.digest.get();
+        if (!digest) {
+            built = SnapshotDigest::build(*base.analysis);
+            if (built.sourceName.empty())
+                built.sourceName = base.path;
+            digest = &built;
+        }
         if (control.cancelled())
             return ParseError::general(base.path, "cancelled");
-        data->diff = diffAgainst(digest, *head.analysis, DiffOptions {});
+        data->diff = diffAgainst(*digest, *head.analysis, DiffOptions {});
         if (data->diff.headFile.empty())
             data->diff.headFile = head.path;
-        baseIds = std::move(digest.sortedIds);
+        if (digest == &built)
+            ownIds = std::move(built.sortedIds);
+        else
+            baseIds = &digest->sortedIds; // no copy: the page keeps the digest alive
         data->head = head.analysis;
     } else {
         auto r = diffSnapshots(base.path, head.path, DiffOptions {}, control);
@@ -68,7 +77,7 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
             rowOfName.emplace(data->diff.classes[data->rows[r]].name, r);
         for (uint32_t i = 0; i < a.nodeCount(); ++i) {
             if (!(s.nodeId[i] & 1) || a.selfSize[i] == 0
-                || std::binary_search(baseIds.begin(), baseIds.end(), s.nodeId[i]))
+                || std::binary_search(baseIds->begin(), baseIds->end(), s.nodeId[i]))
                 continue;
             auto it = rowOfName.find(a.className(i));
             if (it != rowOfName.end())
@@ -80,6 +89,22 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
     }
     data->ms = msSince(t0);
     return std::shared_ptr<const ComparisonData>(std::move(data));
+}
+
+Result<std::shared_ptr<const SnapshotDigest>> loadDigest(
+    const std::string& path, const HeapLoadOptions& options, const TaskControl& control)
+{
+    auto digest = std::make_shared<SnapshotDigest>();
+    {
+        auto loaded = loadHeap(path, options, control);
+        if (!loaded)
+            return loaded.error();
+        *digest = SnapshotDigest::build(*loaded.value().analysis);
+    } // the graph is released here, before the head is loaded
+    releaseFreedMemory();
+    if (digest->sourceName.empty())
+        digest->sourceName = path;
+    return std::shared_ptr<const SnapshotDigest>(std::move(digest));
 }
 
 Result<std::shared_ptr<const LeakData>> computeLeaks(const std::vector<std::string>& paths, const TaskControl& control)

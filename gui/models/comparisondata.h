@@ -6,6 +6,7 @@
 #include <common/progress.h>
 #include <diff/leakfinder.h>
 #include <diff/snapshotdiff.h>
+#include <heap/heaploader.h>
 
 #include <memory>
 #include <string>
@@ -17,12 +18,19 @@ class HeapAnalysis;
 
 namespace v8scope::gui {
 
-/// One snapshot the viewer can compare: its path, and its analysis when the window already holds it.
+/// One snapshot the viewer can compare: its path, and its analysis when the window already holds it, or only its
+/// digest (the base of Compare Files, whose graph was released as `v8scope diff` releases it).
 struct SnapshotRef
 {
     std::string path;
-    std::shared_ptr<const HeapAnalysis> analysis; ///< may be null: then the diff engine loads the path
+    std::shared_ptr<const HeapAnalysis> analysis; ///< may be null: then the digest, else the diff engine loads the path
+    std::shared_ptr<const SnapshotDigest> digest; ///< a base's digest when its analysis is not kept
 };
+
+/// Loads `path` with `options` (the analysis cache included), keeps its digest and releases the graph before
+/// returning: the base side of Compare Files, so that the window holds one graph at a time, as the CLI's `diff`.
+Result<std::shared_ptr<const SnapshotDigest>> loadDigest(
+    const std::string& path, const HeapLoadOptions& options, const TaskControl& control = {});
 
 /// What the Comparison page shows: the core's DiffResult, the rows it lists, and (when the head's analysis is
 /// at hand) the new objects of each row for expansion. Built on a worker thread, then immutable.

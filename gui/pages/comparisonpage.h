@@ -39,6 +39,8 @@ public:
 
     /// The open snapshots (display names and refs) and the one the page compares (the head).
     void setSnapshots(const QStringList& names, const std::vector<SnapshotRef>& snapshots, int head);
+    /// Shows `text` in the status line (while the snapshots are still being read: Compare Files).
+    void showStatus(const QString& text);
     /// Chooses the base (index into the snapshots) and starts the comparison.
     void setBase(int base);
     int baseIndex() const;

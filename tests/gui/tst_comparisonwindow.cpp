@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 // File > Compare... in the window: three open snapshots give a Comparison tab (current snapshot against the one
-// before it, compared in memory) and a Leaks tab whose chart opens a snapshot's tab.
+// before it, compared in memory) and a Leaks tab whose chart opens a snapshot's tab. File > Compare Files (base
+// kept as a digest only, head in its own tab) gives the same rows as comparing two open snapshots.
 #include "guitestmain.h"
 
 #include <documenttab.h>
@@ -10,14 +11,28 @@
 #include <models/leakmodels.h>
 #include <pages/comparisonlauncher.h>
 #include <pages/comparisonpage.h>
+#include <pages/heapview.h>
 #include <pages/leakspage.h>
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTabWidget>
 
 using namespace v8scope;
 using namespace v8scope::gui;
+
+namespace {
+/// The document tabs (snapshots) of the window; documentCount() also counts tabs such as Comparison pages.
+QList<DocumentTab*> documentTabs(const MainWindow& window)
+{
+    QList<DocumentTab*> tabs;
+    for (int i = 0; i < window.documentCount(); ++i)
+        if (DocumentTab* tab = window.documentTab(i))
+            tabs << tab;
+    return tabs;
+}
+} // namespace
 
 class TestComparisonWindow : public QObject
 {
@@ -69,6 +84,61 @@ private Q_SLOTS:
         // Clicking a point of the leak chart opens that snapshot's tab.
         Q_EMIT leaks->openSnapshotRequested(2);
         QCOMPARE(window.tabs()->currentWidget(), window.documentTab(2));
+    }
+
+    void compareFiles()
+    {
+        MainWindow window;
+        window.show();
+        const QString base = QStringLiteral(V8SCOPE_SAMPLES "/heap/leak_s1.heapsnapshot.gz");
+        const QString head = QStringLiteral(V8SCOPE_SAMPLES "/heap/leak_s2.heapsnapshot.gz");
+        ComparisonPage* page = openFileComparison(window, base, head);
+        QVERIFY(page);
+        QSignalSpy ready(page, &ComparisonPage::comparisonReady);
+        QVERIFY(ready.wait(180000));
+        // The head opened in its own tab; the base did not (only its digest was kept).
+        QCOMPARE(documentTabs(window).size(), 1);
+        DocumentTab* headTab = documentTabs(window).first();
+        QCOMPARE(headTab->path(), QFileInfo(head).absoluteFilePath());
+        QCOMPARE(window.tabs()->currentWidget(), page);
+        QCOMPARE(page->baseCombo()->count(), 1);
+        const auto data = page->model()->comparison();
+        QVERIFY(data && data->head);
+        QCOMPARE(data->head.get(), headTab->heapView()->document().analysis.get());
+
+        // The same rows, in the same order, as comparing the two snapshots open in tabs (the 2-tab path).
+        window.openFile(base);
+        QCOMPARE(documentTabs(window).size(), 2);
+        DocumentTab* baseTab = documentTabs(window).last();
+        QVERIFY(QTest::qWaitFor([&] { return baseTab->state() == DocumentTab::State::Heap; }, 180000));
+        auto* other = new ComparisonPage;
+        other->setSnapshots({ QStringLiteral("leak_s1"), QStringLiteral("leak_s2") },
+            { { base.toStdString(), baseTab->heapView()->document().analysis, nullptr },
+                { head.toStdString(), headTab->heapView()->document().analysis, nullptr } },
+            1);
+        QSignalSpy otherReady(other, &ComparisonPage::comparisonReady);
+        QVERIFY(otherReady.wait(180000));
+        const auto reference = other->model()->comparison();
+        QCOMPARE(data->rows, reference->rows);
+        QCOMPARE(data->newObjects, reference->newObjects);
+        QCOMPARE(data->diff.classes.size(), reference->diff.classes.size());
+        for (size_t i = 0; i < data->diff.classes.size(); ++i) {
+            QCOMPARE(data->diff.classes[i].name, reference->diff.classes[i].name);
+            QCOMPARE(data->diff.classes[i].retainedDelta, reference->diff.classes[i].retainedDelta);
+        }
+        delete other;
+    }
+
+    void compareFilesReportsABrokenBase()
+    {
+        MainWindow window;
+        window.show();
+        ComparisonPage* page = openFileComparison(window, QStringLiteral(V8SCOPE_SAMPLES "/no-such.heapsnapshot"),
+            QStringLiteral(V8SCOPE_SAMPLES "/heap/leak_s2.heapsnapshot.gz"));
+        QSignalSpy failed(page, &ComparisonPage::failed);
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(page->statusText().contains(QStringLiteral("no-such.heapsnapshot")), qPrintable(page->statusText()));
+        QCOMPARE(documentTabs(window).size(), 0); // the head is not opened after a failed base
     }
 };
 
