@@ -22,6 +22,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <models/workerpool.h>
 
 #include <algorithm>
 
@@ -211,9 +212,10 @@ void ClaimsPage::evaluate()
         m_status->setText(text);
         Q_EMIT evaluated();
     });
-    watcher->setFuture(QtConcurrent::run([path = m_path.toStdString(), inputs = std::move(inputs)]() mutable {
-        return evaluateClaimsFile(path, std::move(inputs));
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(workerPool(), [path = m_path.toStdString(), inputs = std::move(inputs)]() mutable {
+            return evaluateClaimsFile(path, std::move(inputs));
+        }));
 }
 
 void ClaimsPage::showEvidence(int row)
@@ -277,8 +279,8 @@ void ClaimsPage::showHeapEvidence(int row)
     connect(m_comparison, &ComparisonPage::comparisonReady, this, selectTop, Qt::SingleShotConnection);
     const QStringList names { fileName(res.heapFiles.front()), fileName(res.heapFiles.back()) };
     m_comparison->setSnapshots(names,
-        { { res.heapFiles.front(), first->heapView()->document().analysis },
-            { res.heapFiles.back(), last->heapView()->document().analysis } },
+        { { res.heapFiles.front(), first->heapView()->document().analysis, nullptr },
+            { res.heapFiles.back(), last->heapView()->document().analysis, nullptr } },
         1);
     m_window->addDocumentTab(m_comparison, tr("Comparison: %1").arg(names[1]),
         tr("%1 against %2 (the heap claims' evidence)").arg(names[1], names[0]));
