@@ -31,6 +31,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <models/workerpool.h>
 
 namespace v8scope::gui {
 
@@ -129,8 +130,8 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
             m_details->setAllocationProfile(r.value());
             Q_EMIT allocationsAvailable();
         });
-        watcher->setFuture(
-            QtConcurrent::run([analysis = document.analysis] { return AllocationProfile::build(analysis); }));
+        watcher->setFuture(QtConcurrent::run(
+            workerPool(), [analysis = document.analysis] { return AllocationProfile::build(analysis); }));
     }
 }
 

@@ -20,6 +20,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <models/workerpool.h>
 
 namespace v8scope::gui {
 
@@ -149,7 +150,7 @@ void SummaryPage::applyFilter()
         updateStatus();
         Q_EMIT filterApplied();
     });
-    watcher->setFuture(QtConcurrent::run(
+    watcher->setFuture(QtConcurrent::run(workerPool(),
         [analysis = m_all.analysis, spec = m_entries[size_t(index)].spec,
             title = m_preset->currentText().toStdString()] { return makeFilteredSummary(analysis, spec, title); }));
 }
