@@ -4,7 +4,7 @@
 # Saves one PNG per view of the viewer into docs/screenshots/ (light palette; with --dark also *-dark.png), by
 # running the real window under Xvfb (xvfb-run) on the bundled leaking app's last snapshot, the claims panel on
 # budget.claims, and the Allocations tab of alloc_tracking; then the Comparison, Leaks and CPU views through their
-# tests (tst_comparison, tst_leaks, tst_cpuview with V8SCOPE_SCREENSHOTS / V8SCOPE_SCREENSHOT_DIR).
+# tests (tst_comparison, tst_leaks, tst_cpuview, tst_traceflamechart with V8SCOPE_SCREENSHOTS / V8SCOPE_SCREENSHOT_DIR).
 #
 # usage: scripts/screenshots.sh [--dark] [--build DIR]     (default build dir: build/dev)
 set -euo pipefail
@@ -33,9 +33,11 @@ run() { QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" "$tool" "$ou
 run
 [ "$dark" = 1 ] && run --dark
 # The Comparison, Leaks and CPU pages are saved by their tests (light palette, offscreen).
-cmake --build "$build" --target tst_comparison tst_leaks tst_cpuview -j2 >/dev/null
+cmake --build "$build" --target tst_comparison tst_leaks tst_cpuview tst_traceflamechart -j2 >/dev/null
 for t in tst_comparison tst_leaks; do
   V8SCOPE_SCREENSHOTS=$out QT_QPA_PLATFORM=offscreen "$build/tests/$t" >/dev/null
 done
-V8SCOPE_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=offscreen "$build/tests/tst_cpuview" >/dev/null
+for t in tst_cpuview tst_traceflamechart; do
+  V8SCOPE_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=offscreen "$build/tests/$t" >/dev/null
+done
 ls -l "$out"

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "cpuanalysis.h"
 
+#include <cpu/traceflame.h>
+
 #include <QLocale>
 
 namespace v8scope::gui {
@@ -98,7 +100,10 @@ Result<CpuAnalysisPtr> analyzeProfile(std::shared_ptr<const CpuProfile> profile,
             co.windowStart = options.range->first;
             co.windowEnd = options.range->second;
         }
-        a->chart = flameChartRows(p, co);
+        // A trace: the Performance panel's main track (trace events with the JS frames nested in them); a
+        // .cpuprofile: the samples' stacks.
+        const std::vector<TimelineEntry> entries = p.trace ? buildTraceTimeline(p) : std::vector<TimelineEntry> {};
+        a->chart = entries.empty() ? flameChartRows(p, co) : traceFlameChartRows(p, entries, co);
         BlockingOptions bo;
         bo.thresholdUs = options.blockingThresholdUs;
         a->blocking = findBlocking(p, bo);
