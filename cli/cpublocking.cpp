@@ -8,6 +8,7 @@
 #include <cpu/blocking.h>
 #include <cpu/profilediff.h>
 #include <cpu/tracetimeline.h>
+#include <report/blockingview.h>
 
 #include <fmt/format.h>
 
@@ -24,112 +25,8 @@ struct BlockingCliOptions
     bool excludeStartup = false;
     bool excludeExit = false;
     uint32_t top = 3;
+    bool longNames = false;
 };
-
-std::string functionJson(const CpuProfile& p, uint32_t f)
-{
-    const FunctionInfo& fi = p.functions[f];
-    return fmt::format("\"function\": {}, \"url\": {}, \"line\": {}, \"column\": {}", jsonString(fi.displayName()),
-        jsonString(fi.url), fi.line, fi.column);
-}
-
-void printBlocking(const CpuProfile& p, const BlockingResult& r, const BlockingCliOptions& o, int64_t thresholdUs)
-{
-    for (const std::string& w : r.warnings)
-        fmt::print(stderr, "v8scope: warning: {}\n", w);
-    const Format format = o.common.format;
-    if (format == Format::Json) {
-        fmt::print("{{\"threshold_ms\": {}, \"median_interval_ms\": {}, \"busy_stretches\": {}, \"has_idle\": {}, "
-                   "\"warnings\": [",
-            double(thresholdUs) / 1000, double(r.medianIntervalUs) / 1000, r.busyStretches, r.hasIdle);
-        for (size_t i = 0; i < r.warnings.size(); ++i)
-            fmt::print("{}{}", i ? ", " : "", jsonString(r.warnings[i]));
-        fmt::print("], \"stretches\": [");
-        for (size_t i = 0; i < r.stretches.size(); ++i) {
-            const BlockingStretch& s = r.stretches[i];
-            fmt::print("{}{{\"start_ms\": {}, \"duration_ms\": {}, \"samples\": {}, \"top_functions\": [",
-                i ? ", " : "", double(s.startUs) / 1000, double(s.durationUs) / 1000, s.samples);
-            for (size_t k = 0; k < s.topFunctions.size(); ++k)
-                fmt::print("{}{{{}, \"self_ms\": {}}}", k ? ", " : "", functionJson(p, s.topFunctions[k].function),
-                    double(s.topFunctions[k].selfUs) / 1000);
-            fmt::print("], \"dominant_frame\": {}, \"gc_ms\": {}, \"max_gap_ms\": {}, \"startup\": {}, \"exit\": {}}}",
-                s.dominantFunction == UINT32_MAX ? std::string("null")
-                                                 : "{" + functionJson(p, s.dominantFunction) + "}",
-                double(s.gcUs) / 1000, double(s.maxGapUs) / 1000, s.startup, s.exit);
-        }
-        fmt::print("]}}\n");
-        return;
-    }
-    Table table({ { "start_ms", true }, { "duration_ms", true }, { "samples", true }, { "gc_ms", true },
-        { "dominant_frame" }, { "top_self_functions" }, { "note" } });
-    for (const BlockingStretch& s : r.stretches) {
-        std::string tops;
-        for (const BlockingFunction& f : s.topFunctions)
-            tops += fmt::format("{}{} {:.1f}", tops.empty() ? "" : ", ", functionLabel(p.functions[f.function]),
-                double(f.selfUs) / 1000);
-        table.addRow({ fmt::format("{:.3f}", double(s.startUs) / 1000),
-            fmt::format("{:.3f}", double(s.durationUs) / 1000), std::to_string(s.samples),
-            fmt::format("{:.1f}", double(s.gcUs) / 1000),
-            s.dominantFunction == UINT32_MAX ? std::string("-") : functionLabel(p.functions[s.dominantFunction]), tops,
-            s.startup    ? "startup"
-                : s.exit ? "exit"
-                         : "" });
-    }
-    if (format == Format::Text)
-        fmt::print("# {} busy stretch(es) >= {} ms (of {}); median sample interval {:.3f} ms\n", r.stretches.size(),
-            double(thresholdUs) / 1000, r.busyStretches, double(r.medianIntervalUs) / 1000);
-    table.print(stdout, format);
-}
-
-const char* matchName(DiffMatch m)
-{
-    return m == DiffMatch::Url ? "url" : m == DiffMatch::Path ? "path" : "name";
-}
-
-void printDiff(const ProfileDiff& d, Format format, size_t top)
-{
-    const size_t n = top && d.rows.size() > top ? top : d.rows.size();
-    if (format == Format::Json) {
-        fmt::print("{{\"base_busy_ms\": {:.3f}, \"head_busy_ms\": {:.3f}, \"scale\": {}, \"percent_of\": "
-                   "\"non-idle time\", \"match\": {}, \"base_root\": {}, \"head_root\": {}, \"rows\": [",
-            d.baseBusyMs, d.headBusyMs, d.scale, jsonString(matchName(d.match)), jsonString(d.baseRoot),
-            jsonString(d.headRoot));
-        for (size_t i = 0; i < n; ++i) {
-            const DiffRow& r = d.rows[i];
-            fmt::print("{}{{\"function\": {}, \"url\": {}, \"line\": {}, \"base_self_ms\": {:.3f}, \"head_self_ms\": "
-                       "{:.3f}, \"self_delta_ms\": {:.3f}, \"base_total_ms\": {:.3f}, \"head_total_ms\": {:.3f}, "
-                       "\"total_delta_ms\": {:.3f}, \"base_self_pct\": {:.2f}, \"head_self_pct\": {:.2f}, "
-                       "\"base_total_pct\": {:.2f}, \"head_total_pct\": {:.2f}, \"in_base\": {}, \"in_head\": {}}}",
-                i ? ", " : "", jsonString(r.name), jsonString(r.url), r.line, r.baseSelfMs, r.headSelfMs,
-                r.selfDeltaMs(), r.baseTotalMs, r.headTotalMs, r.totalDeltaMs(), r.baseSelfPct, r.headSelfPct,
-                r.baseTotalPct, r.headTotalPct, r.inBase, r.inHead);
-        }
-        fmt::print("]}}\n");
-        return;
-    }
-    Table table({ { "self_delta_ms", true }, { "base_self_ms", true }, { "head_self_ms", true },
-        { "base_self_%", true }, { "head_self_%", true }, { "total_delta_ms", true }, { "base_total_%", true },
-        { "head_total_%", true }, { "function" }, { "location" } });
-    for (size_t i = 0; i < n; ++i) {
-        const DiffRow& r = d.rows[i];
-        table.addRow({ fmt::format("{:+.3f}", r.selfDeltaMs()), fmt::format("{:.3f}", r.baseSelfMs),
-            fmt::format("{:.3f}", r.headSelfMs), fmt::format("{:.1f}", r.baseSelfPct),
-            fmt::format("{:.1f}", r.headSelfPct), fmt::format("{:+.3f}", r.totalDeltaMs()),
-            fmt::format("{:.1f}", r.baseTotalPct), fmt::format("{:.1f}", r.headTotalPct), r.name,
-            r.url.empty()    ? std::string()
-                : r.line < 0 ? r.url
-                             : fmt::format("{}:{}", r.url, r.line + 1) });
-    }
-    if (format == Format::Text)
-        fmt::print("# HEAD - BASE; percentages of each profile's non-idle time (base {:.3f} ms, head {:.3f} ms){}\n"
-                   "# functions matched by {}{}\n",
-            d.baseBusyMs, d.headBusyMs, d.scale != 1 ? fmt::format("; head scaled by {:.4f}", d.scale) : "",
-            matchName(d.match),
-            d.match == DiffMatch::Path
-                ? fmt::format(" (roots stripped: base \"{}\", head \"{}\")", d.baseRoot, d.headRoot)
-                : std::string());
-    table.print(stdout, format);
-}
 
 } // namespace
 
@@ -143,6 +40,7 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
         cmd->add_flag("--exclude-startup", o->excludeStartup, "Drop the stretch that starts with the first sample");
         cmd->add_flag("--exclude-exit", o->excludeExit, "Drop the stretch that runs to the end of the profile");
         cmd->add_option("--top", o->top, "Top self functions listed per stretch");
+        addLongNamesFlag(cmd, o->longNames);
         cmd->callback([o, &exitCode] {
             BlockingOptions bo;
             if (!parseDurationUs(o->threshold, bo.thresholdUs)) {
@@ -150,8 +48,8 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
                 exitCode = kExitBadInput;
                 return;
             }
-            if (!o->common.range.empty() || o->common.model != "perf" || o->common.ignoreList != "off") {
-                printError("cpu blocking works on the whole profile's samples (no --range, --model or --ignore-list)");
+            if (!o->common.range.empty() || o->common.model != "perf") {
+                printError("cpu blocking works on the whole profile's samples (no --range or --model)");
                 exitCode = kExitBadInput;
                 return;
             }
@@ -168,9 +66,23 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
             bo.excludeStartup = o->excludeStartup;
             bo.excludeExit = o->excludeExit;
             bo.topFunctions = o->top;
+            auto ignored = ignoredFunctions(lp->profile(), o->common.ignoreList);
+            if (!ignored) { // checked by loadProfile already; kept for the error path
+                printError(ignored.error().toString());
+                exitCode = kExitBadInput;
+                return;
+            }
+            bo.ignoredFunctions = std::move(ignored.value());
             BlockingResult found = findBlocking(lp->profile(), bo);
-            attributeStretchesToTimeline(lp->profile(), found, bo.topFunctions); // traces: what the panel shows
-            printBlocking(lp->profile(), found, *o, bo.thresholdUs);
+            // Traces: what the panel shows over each stretch, with the same ignore list.
+            attributeStretchesToTimeline(lp->profile(), found, bo.topFunctions, o->common.ignoreList);
+            for (const std::string& w : found.warnings)
+                fmt::print(stderr, "v8scope: warning: {}\n", w);
+            report::BlockingViewOptions vo;
+            vo.thresholdUs = bo.thresholdUs;
+            vo.longNames = o->longNames;
+            vo.ignoreList = lp->timing.ignoreList;
+            printDocument(report::blockingDocument(lp->profile(), found, vo), o->common.format);
         });
     }
     {
@@ -179,6 +91,7 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
         auto normalize = std::make_shared<bool>(false);
         auto top = std::make_shared<size_t>(30);
         auto match = std::make_shared<std::string>("path");
+        auto longNames = std::make_shared<bool>(false);
         auto* cmd = cpu->add_subcommand("diff", "Per-function self/total change from BASE to HEAD");
         addCpuCommonOptions(cmd, *base);
         addCpuFileOption(cmd, *headFile, "HEAD");
@@ -188,7 +101,8 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
                "How functions pair up: path (default: name + URL path without origin and common root + line), "
                "url (name + full URL + line), name (name + file name)")
             ->check(CLI::IsMember({ "url", "path", "name" }));
-        cmd->callback([base, headFile, normalize, top, match, &exitCode] {
+        addLongNamesFlag(cmd, *longNames);
+        cmd->callback([base, headFile, normalize, top, match, longNames, &exitCode] {
             auto b = loadProfile(*base);
             if (!b) {
                 exitCode = kExitBadInput;
@@ -208,8 +122,10 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
                 return;
             }
             const DiffMatch m = *match == "url" ? DiffMatch::Url : *match == "name" ? DiffMatch::Name : DiffMatch::Path;
-            printDiff(
-                diffProfiles(b->profile(), b->timing, h->profile(), h->timing, *normalize, m), base->format, *top);
+            printDocument(
+                report::cpuDiffDocument(diffProfiles(b->profile(), b->timing, h->profile(), h->timing, *normalize, m),
+                    { *top, *longNames }),
+                base->format);
         });
     }
 }

@@ -10,6 +10,7 @@
 #include <claims/claimsfile.h>
 #include <claims/heapclaims.h>
 #include <common/inputstream.h>
+#include <report/claimviews.h>
 
 #include <fmt/format.h>
 
@@ -29,13 +30,8 @@ struct CheckOptions
     bool includeExit = false;
     std::string profile;
     HeapLoadOptions load; ///< heap claims' snapshots
-};
-
-struct CheckRow
-{
-    std::string file;
-    const Claim* claim;
-    ClaimOutcome outcome;
+    std::string ignoreList = "off";
+    bool missingOk = false;
 };
 
 /// Reads a claims file (core/claims/claimsfile.h: {"claims": ["CLAIM", ...]} or one claim per line); errors as
@@ -50,65 +46,6 @@ bool readClaimsFile(const std::string& path, std::vector<std::pair<std::string, 
     for (ClaimText& t : texts.value())
         out.emplace_back(std::move(t.text), std::move(t.source));
     return true;
-}
-
-const char* statusText(ClaimOutcome::Status s)
-{
-    return s == ClaimOutcome::Status::Pass ? "PASS" : s == ClaimOutcome::Status::Fail ? "FAIL" : "ERROR";
-}
-
-void printRows(const std::vector<CheckRow>& rows, Format format)
-{
-    size_t failed = 0, errors = 0;
-    for (const CheckRow& r : rows) {
-        failed += r.outcome.status == ClaimOutcome::Status::Fail;
-        errors += r.outcome.status == ClaimOutcome::Status::Error;
-    }
-    if (format == Format::Json) {
-        fmt::print("{{\"passed\": {}, \"failed\": {}, \"errors\": {}, \"claims\": [", rows.size() - failed - errors,
-            failed, errors);
-        for (size_t i = 0; i < rows.size(); ++i) {
-            const CheckRow& r = rows[i];
-            fmt::print("{}{{\"file\": {}, \"claim\": {}, \"status\": {}, \"measured\": {}, \"detail\": {}}}",
-                i ? ", " : "", jsonString(r.file), jsonString(r.claim->text), jsonString(statusText(r.outcome.status)),
-                r.outcome.measured, jsonString(r.outcome.measuredText));
-        }
-        fmt::print("]}}\n");
-        return;
-    }
-    if (format == Format::JUnit) {
-        fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        fmt::print("<testsuite name=\"v8scope check\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", rows.size(),
-            failed, errors);
-        for (const CheckRow& r : rows) {
-            fmt::print("  <testcase classname=\"{}\" name=\"{}\">", xmlEscape(r.file), xmlEscape(r.claim->text));
-            if (r.outcome.status == ClaimOutcome::Status::Fail)
-                fmt::print("<failure message=\"{}\"/>", xmlEscape(r.outcome.measuredText));
-            else if (r.outcome.status == ClaimOutcome::Status::Error)
-                fmt::print("<error message=\"{}\"/>", xmlEscape(r.outcome.measuredText));
-            else
-                fmt::print("<system-out>{}</system-out>", xmlEscape(r.outcome.measuredText));
-            fmt::print("</testcase>\n");
-        }
-        fmt::print("</testsuite>\n");
-        return;
-    }
-    if (format == Format::Markdown || format == Format::Tsv) {
-        Table table({ { "status" }, { "claim" }, { "measured" }, { "file" } });
-        for (const CheckRow& r : rows)
-            table.addRow({ statusText(r.outcome.status), r.claim->text, r.outcome.measuredText, r.file });
-        table.print(stdout, format);
-        return;
-    }
-    std::string lastFile;
-    for (const CheckRow& r : rows) {
-        if (r.file != lastFile) {
-            fmt::print("{}\n", r.file);
-            lastFile = r.file;
-        }
-        fmt::print("  {:<5} {}  ->  {}\n", statusText(r.outcome.status), r.claim->text, r.outcome.measuredText);
-    }
-    fmt::print("{} passed, {} failed, {} errors\n", rows.size() - failed - errors, failed, errors);
 }
 
 int runCheck(const CheckOptions& o)
@@ -132,7 +69,7 @@ int runCheck(const CheckOptions& o)
         claims.push_back(std::move(c.value()));
     }
     const bool anyCpu = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return !c.isHeap(); });
-    std::vector<CheckRow> rows;
+    std::vector<report::ClaimResult> rows;
     SnapshotHeapClaims heapClaims(coreLoadOptions(o.load));
     HeapClaimProvider* heap = &heapClaims;
     if (anyCpu) {
@@ -140,6 +77,7 @@ int runCheck(const CheckOptions& o)
             CpuCommonOptions co;
             co.file = file;
             co.profile = o.profile;
+            co.ignoreList = o.ignoreList;
             auto lp = loadProfile(co);
             if (!lp)
                 return kExitBadInput;
@@ -148,12 +86,17 @@ int runCheck(const CheckOptions& o)
             bo.excludeStartup = !o.includeStartup;
             bo.excludeExit = !o.includeExit;
             BlockingResult blocking;
-            if (!lp->profile().isHeap())
+            if (!lp->profile().isHeap()) {
+                auto ignored = ignoredFunctions(lp->profile(), o.ignoreList);
+                if (ignored)
+                    bo.ignoredFunctions = std::move(ignored.value());
                 blocking = findBlocking(lp->profile(), bo);
+            }
             ClaimContext ctx { &lp->profile(), &lp->timing, &blocking, o.files };
+            ctx.missingOk = o.missingOk;
             for (const Claim& c : claims)
                 if (!c.isHeap())
-                    rows.push_back({ file, &c, evaluateClaim(c, ctx, heap) });
+                    rows.push_back({ file, c.text, evaluateClaim(c, ctx, heap) });
         }
     }
     for (const Claim& c : claims) {
@@ -164,11 +107,11 @@ int runCheck(const CheckOptions& o)
         std::string joined;
         for (const std::string& f : o.files)
             joined += (joined.empty() ? "" : " ") + f;
-        rows.push_back({ joined, &c, evaluateClaim(c, ctx, heap) });
+        rows.push_back({ joined, c.text, evaluateClaim(c, ctx, heap) });
     }
-    printRows(rows, o.format);
+    printDocument(report::claimResultsDocument(rows, anyCpu ? o.ignoreList : "off"), o.format);
     bool failed = false;
-    for (const CheckRow& r : rows) {
+    for (const report::ClaimResult& r : rows) {
         if (r.outcome.status == ClaimOutcome::Status::Error)
             return kExitBadInput;
         failed |= r.outcome.status == ClaimOutcome::Status::Fail;
@@ -187,13 +130,16 @@ void addCheckCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--claim", o->claims, "A claim, e.g. \"function 'parseJson' self < 5%\" (repeatable)");
     cmd->add_option("--claims", o->claimsFile,
         "A claims file: one claim per line (# comments), or JSON {\"claims\": [\"CLAIM\", ...]}");
-    cmd->add_option("--format", o->format, "Report format: text, json, md, tsv or junit")
-        ->transform(CLI::CheckedTransformer(formatNames(true), CLI::ignore_case))
-        ->default_str("text");
+    addFormatOption(cmd, o->format,
+        { Format::Text, Format::Tsv, Format::Csv, Format::Markdown, Format::Json, Format::JUnit }, "Report format");
     cmd->add_flag("--include-startup", o->includeStartup, "Blocking claims also count the start-up stretch");
     cmd->add_flag("--include-exit", o->includeExit, "Blocking claims also count the exit stretch");
     cmd->add_option("--profile", o->profile, "Trace with several profiles: which one (pid:id)");
     addMaxInputOption(cmd, o->load); // heap claims' snapshots load as every heap command's do
+    addIgnoreListOption(cmd, o->ignoreList);
+    cmd->add_flag("--missing-ok", o->missingOk,
+        "A function, url or package claim that matches nothing counts as 0 (default: an error, exit 2, naming the "
+        "closest names)");
     cmd->callback([o, &exitCode] { exitCode = runCheck(*o); });
 }
 

@@ -29,22 +29,30 @@ void addCpuFileOption(CLI::App* cmd, std::string& file, const char* name)
         ->required();
 }
 
-void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, bool formats)
+void addIgnoreListOption(CLI::App* cmd, std::string& ignoreList)
+{
+    cmd->add_option("--ignore-list", ignoreList,
+        "DevTools' ignore list: off (default), default (/node_modules/|^node: on the URL, as the Performance panel "
+        "with \"Enable ignore listing\" on) or a regular expression on the script URL");
+}
+
+void addLongNamesFlag(CLI::App* cmd, bool& longNames)
+{
+    cmd->add_flag("--long-names", longNames, "Text: full script URLs instead of file.js:line");
+}
+
+void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, const std::vector<Format>& formats)
 {
     addCpuFileOption(cmd, o.file);
-    if (formats)
-        cmd->add_option("--format", o.format, "Output format: text, json, tsv or md")
-            ->transform(CLI::CheckedTransformer(formatNames(false), CLI::ignore_case))
-            ->default_str("text");
+    if (!formats.empty())
+        addFormatOption(cmd, o.format, formats);
     cmd->add_option("--range", o.range, "Only the time range START,END (ms from the profile start)");
     cmd->add_option("--model", o.model,
            "perf: DevTools Performance panel times (default; for a trace, its events merged with the samples); "
            "profile: the samples alone; hitcount: the old JavaScript Profiler arithmetic")
         ->check(CLI::IsMember({ "perf", "profile", "hitcount" }));
     cmd->add_option("--profile", o.profile, "Trace with several profiles: which one (pid:id, see `cpu info`)");
-    cmd->add_option("--ignore-list", o.ignoreList,
-        "DevTools' ignore list: off (default), default (/node_modules/|^node: on the URL, as the Performance panel "
-        "with \"Enable ignore listing\" on) or a regular expression on the script URL");
+    addIgnoreListOption(cmd, o.ignoreList);
 }
 
 std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
@@ -88,75 +96,6 @@ std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o)
     return LoadedProfile { std::move(read.value()), std::move(timing.value()) };
 }
 
-const char* modelName(TimingModel m)
-{
-    return m == TimingModel::Perf ? "perf" : m == TimingModel::Profile ? "profile" : "hitcount";
-}
-
-std::string formatWeight(const Timing& t, int64_t units)
-{
-    if (t.unit == WeightUnit::Bytes)
-        return std::to_string(units);
-    return fmt::format("{:.3f}", t.toMs(units));
-}
-
-const char* weightUnitName(const Timing& t)
-{
-    return t.unit == WeightUnit::Bytes ? "bytes" : "ms";
-}
-
-double weightValue(const Timing& t, int64_t units)
-{
-    if (t.unit == WeightUnit::Bytes)
-        return double(units);
-    return std::round(t.toMs(units) * 1000.0) / 1000.0;
-}
-
-std::string percent(int64_t part, int64_t whole)
-{
-    if (whole <= 0)
-        return "0.0";
-    return fmt::format("{:.1f}", 100.0 * double(part) / double(whole));
-}
-
-std::string functionLabel(const FunctionInfo& f)
-{
-    if (f.url.empty())
-        return f.displayName();
-    return fmt::format("{} {}:{}", f.displayName(), f.url, f.line + 1);
-}
-
-std::string jsonString(std::string_view s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20)
-                out += fmt::format("\\u{:04x}", c);
-            else
-                out += char(c);
-        }
-    }
-    out += '"';
-    return out;
-}
-
 bool parseDurationUs(const std::string& text, int64_t& us)
 {
     std::string num = text;
@@ -176,6 +115,11 @@ bool parseDurationUs(const std::string& text, int64_t& us)
         return false;
     us = std::llround(v * scale);
     return true;
+}
+
+void printDocument(const report::Document& document, Format format)
+{
+    report::writeDocument(stdout, document, format);
 }
 
 } // namespace v8scope::cli

@@ -6,15 +6,21 @@
 
 #include <cpu/profilereader.h>
 #include <cpu/timing.h>
+#include <report/document.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
 }
 
 namespace v8scope::cli {
+
+/// The formats every CPU table command offers.
+inline const std::vector<Format> kCpuTableFormats { Format::Text, Format::Tsv, Format::Csv, Format::Markdown,
+    Format::Json };
 
 /// Options every `cpu` subcommand that reads one profile shares.
 struct CpuCommonOptions
@@ -28,7 +34,12 @@ struct CpuCommonOptions
 };
 
 void addCpuFileOption(CLI::App* cmd, std::string& file, const char* name = "FILE");
-void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, bool formats = true);
+/// FILE, --range, --model, --profile, --ignore-list and (unless `formats` is empty) --format.
+void addCpuCommonOptions(CLI::App* cmd, CpuCommonOptions& o, const std::vector<Format>& formats = kCpuTableFormats);
+/// --ignore-list alone (check).
+void addIgnoreListOption(CLI::App* cmd, std::string& ignoreList);
+/// --long-names: text tables show full URLs instead of file.js:line.
+void addLongNamesFlag(CLI::App* cmd, bool& longNames);
 
 struct LoadedProfile
 {
@@ -44,20 +55,10 @@ struct LoadedProfile
 /// caller exits with kExitBadInput).
 std::optional<LoadedProfile> loadProfile(const CpuCommonOptions& o);
 
-/// "perf", "profile" or "hitcount".
-const char* modelName(TimingModel m);
-/// "123.456" (3 decimals) for ms, or the integer for bytes and hits.
-std::string formatWeight(const Timing& t, int64_t units);
-/// Name of the weight columns: "ms" or "bytes".
-const char* weightUnitName(const Timing& t);
-/// Weight units as ms (or bytes) for JSON numbers.
-double weightValue(const Timing& t, int64_t units);
-std::string percent(int64_t part, int64_t whole);
-/// "name url:line" with the 1-based line DevTools shows, or just the name for frames without a URL.
-std::string functionLabel(const FunctionInfo& f);
-/// JSON string literal with escapes.
-std::string jsonString(std::string_view s);
 /// A duration such as "50ms", "0.2s", "500us" or "50" (ms) in µs; false when malformed.
 bool parseDurationUs(const std::string& text, int64_t& us);
+
+/// Writes a view's document to stdout in `format`.
+void printDocument(const report::Document& document, Format format);
 
 } // namespace v8scope::cli

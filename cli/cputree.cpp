@@ -7,6 +7,8 @@
 
 #include <cpu/calltree.h>
 #include <cpu/exporters.h>
+#include <report/calltreeview.h>
+#include <report/cpuviews.h>
 
 #include <fmt/format.h>
 
@@ -26,6 +28,8 @@ struct TreeOptions
     std::string exclude;
     uint32_t depth = 0;
     double minPercent = 0;
+    std::string sort; ///< empty: DevTools' default (top-down: total, bottom-up: self)
+    bool longNames = false;
 };
 
 /// A regex over "name url" of each function; nullopt (with an error printed) when it does not compile.
@@ -48,60 +52,6 @@ std::optional<CallTree::Predicate> functionRegex(const CpuProfile& p, const std:
     return CallTree::Predicate([match](uint32_t f) { return f < match->size() && (*match)[f]; });
 }
 
-void printTree(const LoadedProfile& lp, const CallTree& tree, const TreeOptions& o)
-{
-    const CpuProfile& p = lp.profile();
-    const Timing& t = lp.timing;
-    const int64_t denom = p.isHeap() ? t.duration : t.busy();
-    const char* u = weightUnitName(t);
-    auto visible = [&](uint32_t x) {
-        if (o.depth && tree.depth[x] > o.depth)
-            return false;
-        if (tree.total[x] <= 0)
-            return false;
-        return o.minPercent <= 0 || double(tree.total[x]) * 100.0 >= o.minPercent * double(denom);
-    };
-    if (o.common.format == Format::Json) {
-        fmt::print("{{\"view\": {}, \"unit\": {}, \"nodes\": [", jsonString(o.bottomUp ? "bottom-up" : "top-down"),
-            jsonString(u));
-        bool first = true;
-        for (uint32_t x = 1; x < tree.size(); ++x) {
-            if (!visible(x))
-                continue;
-            const FunctionInfo& f = p.functions[tree.function[x]];
-            fmt::print("{}{{\"id\": {}, \"parent\": {}, \"depth\": {}, \"function\": {}, \"url\": {}, \"line\": {}, "
-                       "\"column\": {}, \"self\": {}, \"total\": {}}}",
-                first ? "" : ", ", x, tree.parent[x], tree.depth[x] - 1, jsonString(f.displayName()), jsonString(f.url),
-                f.line, f.column, weightValue(t, tree.self[x]), weightValue(t, tree.total[x]));
-            first = false;
-        }
-        fmt::print("]}}\n");
-        return;
-    }
-    if (o.common.format == Format::Text) {
-        fmt::print("# {} tree; {} ({}% of {}); model {}\n", o.bottomUp ? "bottom-up (callers below)" : "top-down", u,
-            "percent", p.isHeap() ? "total bytes" : "non-idle time", p.isHeap() ? "heap" : modelName(t.model));
-        for (uint32_t x = 1; x < tree.size(); ++x) {
-            if (!visible(x))
-                continue;
-            const FunctionInfo& f = p.functions[tree.function[x]];
-            fmt::print("{:>12} {:>5}% {:>12}  {}{}\n", formatWeight(t, tree.total[x]), percent(tree.total[x], denom),
-                formatWeight(t, tree.self[x]), std::string(size_t(tree.depth[x] - 1) * 2, ' '), functionLabel(f));
-        }
-        return;
-    }
-    Table table({ { "depth", true }, { fmt::format("total_{}", u), true }, { fmt::format("self_{}", u), true },
-        { "function" }, { "url" }, { "line", true }, { "column", true } });
-    for (uint32_t x = 1; x < tree.size(); ++x) {
-        if (!visible(x))
-            continue;
-        const FunctionInfo& f = p.functions[tree.function[x]];
-        table.addRow({ std::to_string(tree.depth[x] - 1), formatWeight(t, tree.total[x]), formatWeight(t, tree.self[x]),
-            f.displayName(), f.url, std::to_string(f.line), std::to_string(f.column) });
-    }
-    table.print(stdout, o.common.format);
-}
-
 } // namespace
 
 void addCpuTreeCommands(CLI::App* cpu, int& exitCode)
@@ -115,6 +65,11 @@ void addCpuTreeCommands(CLI::App* cpu, int& exitCode)
         cmd->add_option("--exclude", o->exclude, "Hide frames whose name or URL matches REGEX (time goes to callers)");
         cmd->add_option("--depth", o->depth, "Show at most D levels (0 = all)");
         cmd->add_option("--min-percent", o->minPercent, "Hide nodes below this share of non-idle time");
+        cmd->add_option("--sort", o->sort,
+               "Sibling order at every level: self, total or name (default as DevTools: total for the top-down "
+               "tree, self for --bottom-up)")
+            ->check(CLI::IsMember({ "self", "total", "name" }));
+        addLongNamesFlag(cmd, o->longNames);
         cmd->callback([o, &exitCode] {
             auto lp = loadProfile(o->common);
             if (!lp) {
@@ -138,17 +93,26 @@ void addCpuTreeCommands(CLI::App* cpu, int& exitCode)
             } else {
                 tree = CallTree::topDown(lp->timing, *focus, *exclude);
             }
-            printTree(*lp, tree, *o);
+            report::CallTreeViewOptions vo;
+            vo.bottomUp = o->bottomUp;
+            vo.depth = o->depth;
+            vo.minPercent = o->minPercent;
+            vo.longNames = o->longNames;
+            if (!o->sort.empty())
+                vo.sort = report::treeSortFromName(o->sort);
+            printDocument(report::callTreeDocument(lp->profile(), lp->timing, tree, vo), o->common.format);
         });
     }
     {
         auto o = std::make_shared<CpuCommonOptions>();
         auto fmtName = std::make_shared<std::string>("folded");
-        auto* cmd
-            = cpu->add_subcommand("flame", "Flame graph data: collapsed stacks (folded) or laid-out frames (json)");
-        addCpuCommonOptions(cmd, *o, false);
-        cmd->add_option("--format", *fmtName, "folded (flamegraph.pl, inferno, speedscope) or json (x0/x1/depth)")
-            ->check(CLI::IsMember({ "folded", "json" }));
+        auto* cmd = cpu->add_subcommand(
+            "flame", "Flame graph data: collapsed stacks (folded) or laid-out frames (json, tsv, csv)");
+        addCpuCommonOptions(cmd, *o, {});
+        cmd->add_option("--format", *fmtName,
+               "folded (flamegraph.pl, inferno, speedscope), or the laid-out frames (x0/x1/depth) as json, tsv or csv")
+            ->check(CLI::IsMember({ "folded", "json", "tsv", "csv" }))
+            ->default_str("folded");
         cmd->callback([o, fmtName, &exitCode] {
             auto lp = loadProfile(*o);
             if (!lp) {
@@ -160,26 +124,15 @@ void addCpuTreeCommands(CLI::App* cpu, int& exitCode)
                 fmt::print("{}", foldedStacks(lp->profile(), lp->timing, tree));
                 return;
             }
-            const auto frames = flameLayout(tree);
-            fmt::print("{{\"unit\": {}, \"total\": {}, \"frames\": [", jsonString(weightUnitName(lp->timing)),
-                weightValue(lp->timing, tree.total[0]));
-            for (size_t i = 0; i < frames.size(); ++i) {
-                const FlameFrame& fr = frames[i];
-                const FunctionInfo& f = lp->profile().functions[tree.function[fr.node]];
-                fmt::print("{}{{\"function\": {}, \"url\": {}, \"line\": {}, \"depth\": {}, \"x0\": {}, \"x1\": {}, "
-                           "\"self\": {}}}",
-                    i ? ", " : "", jsonString(f.displayName()), jsonString(f.url), f.line, fr.depth,
-                    weightValue(lp->timing, fr.x0), weightValue(lp->timing, fr.x1),
-                    weightValue(lp->timing, tree.self[fr.node]));
-            }
-            fmt::print("]}}\n");
+            const Format f = *fmtName == "json" ? Format::Json : *fmtName == "tsv" ? Format::Tsv : Format::Csv;
+            printDocument(report::flameDocument(lp->profile(), lp->timing, tree), f);
         });
     }
     {
         auto o = std::make_shared<CpuCommonOptions>();
         auto out = std::make_shared<std::string>();
         auto* cmd = cpu->add_subcommand("export", "Write the profile in another format (pprof profile.proto)");
-        addCpuCommonOptions(cmd, *o, false);
+        addCpuCommonOptions(cmd, *o, {});
         cmd->add_option("--pprof", *out, "Output file (gzip-compressed profile.proto, e.g. out.pb.gz)")->required();
         cmd->callback([o, out, &exitCode] {
             auto lp = loadProfile(*o);

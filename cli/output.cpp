@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "output.h"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,6 +32,26 @@ std::map<std::string, Format> formatNames(bool withJunit, bool withCsv)
     if (withCsv)
         m.emplace("csv", Format::Csv);
     return m;
+}
+
+CLI::Option* addFormatOption(CLI::App* cmd, Format& format, const std::vector<Format>& offered, const std::string& help)
+{
+    std::string words;
+    for (Format f : offered)
+        words += (words.empty() ? "" : ",") + std::string(report::formatName(f));
+    CLI::Validator names(
+        [offered, words](std::string& value) -> std::string {
+            std::string lower = value;
+            std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+            for (Format f : offered)
+                if (lower == report::formatName(f)) {
+                    value = std::to_string(int(f));
+                    return {};
+                }
+            return "\"" + value + "\" is not one of " + words;
+        },
+        "{" + words + "}", "format");
+    return cmd->add_option("--format", format, help)->type_name("FORMAT")->transform(names)->default_str("text");
 }
 
 bool stdoutIsTty()

@@ -32,6 +32,11 @@ using report::xmlEscape;
 /// Name -> Format for CLI11's CheckedTransformer; each command offers the subset it supports.
 std::map<std::string, Format> formatNames(bool withJunit, bool withCsv = false);
 
+/// Adds `--format` with the plain words of `offered` in --help ("FORMAT:{text,tsv,csv,md,json} [text]") and a
+/// one-line error naming them for anything else (case-insensitive), instead of CLI11's enum mapping text.
+CLI::Option* addFormatOption(
+    CLI::App* cmd, Format& format, const std::vector<Format>& offered, const std::string& help = "Output format");
+
 bool stdoutIsTty();
 bool stderrIsTty();
 

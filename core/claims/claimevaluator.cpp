@@ -41,8 +41,73 @@ ClaimOutcome decide(const Claim& c, double measured, std::string text, ClaimEvid
     return o;
 }
 
+/// Edit distance (Levenshtein) of a and b, ASCII case-insensitive: ranks the names a claim could have meant.
+size_t editDistance(std::string_view a, std::string_view b)
+{
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({ row[j] + 1, row[j - 1] + 1, diag + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1) });
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// What a function, url or package claim can name in this profile: display names, URLs (a url claim is a
+/// substring, so its file name is compared too) or packages.
+std::vector<std::string> candidateNames(const Claim& c, const CpuProfile& p)
+{
+    std::vector<std::string> names;
+    for (uint32_t f = 0; f < p.functions.size(); ++f) {
+        if (f == p.function[0])
+            continue;
+        const FunctionInfo& fi = p.functions[f];
+        if (c.subject == Claim::Subject::Function)
+            names.push_back(fi.displayName());
+        else if (c.subject == Claim::Subject::Package)
+            names.push_back(packageOf(fi.url));
+        else
+            names.push_back(fi.url);
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::erase(names, std::string());
+    return names;
+}
+
+/// "no function matches 'X'; closest: a, b, c" (the three nearest names by edit distance; for URLs the distance
+/// to the file name counts too).
+std::string noMatchText(const Claim& c, const CpuProfile& p)
+{
+    const char* what = c.subject == Claim::Subject::Function ? "function"
+        : c.subject == Claim::Subject::Package               ? "package"
+                                                             : "url";
+    std::vector<std::pair<size_t, std::string>> ranked;
+    for (std::string& n : candidateNames(c, p)) {
+        size_t d = editDistance(c.name, n);
+        if (c.subject == Claim::Subject::Url)
+            d = std::min(d, editDistance(c.name, std::string_view(n).substr(n.find_last_of('/') + 1)));
+        ranked.emplace_back(d, std::move(n));
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::string text = std::string("no ") + what + " matches '" + c.name + "'";
+    if (ranked.empty())
+        return text + " (the profile has no " + what + " names)";
+    text += "; closest: ";
+    for (size_t i = 0; i < ranked.size() && i < 3; ++i)
+        text += (i ? ", " : "") + ranked[i].second;
+    return text + " (use --missing-ok to count an absent " + what + " as 0)";
+}
+
 /// Time share claims: function, package, url, category, gc, idle, program.
-ClaimOutcome shareClaim(const Claim& c, const CpuProfile& p, const Timing& t)
+ClaimOutcome shareClaim(const Claim& c, const CpuProfile& p, const Timing& t, bool missingOk)
 {
     using S = Claim::Subject;
     std::vector<char> match(p.functions.size(), 0);
@@ -94,7 +159,11 @@ ClaimOutcome shareClaim(const Claim& c, const CpuProfile& p, const Timing& t)
     const int64_t units = c.self ? self : total;
     const double us = t.toMs(units) * 1000;
     const std::string what = std::string(c.self ? "self " : "total ") + msText(us);
-    std::string note = matched == 0 ? " (no such function in the profile)" : "";
+    const bool named
+        = c.subject == S::Function || c.subject == S::Package || c.subject == S::Url || c.subject == S::Category;
+    if (matched == 0 && named && !missingOk && c.subject != S::Category)
+        return error(noMatchText(c, p));
+    std::string note = matched == 0 && named ? " (absent: counted as 0)" : "";
     if (c.unit == Claim::Unit::Microseconds)
         return decide(c, us, what + note, std::move(evidence));
     const bool wall = c.denominator == Claim::Denominator::Wall;
@@ -171,7 +240,7 @@ ClaimOutcome evaluateClaim(const Claim& c, const ClaimContext& ctx, HeapClaimPro
         return error("needs a CPU profile, not a sampling heap profile");
     if (c.isBlocking())
         return ctx.blocking ? blockingClaim(c, *ctx.profile, *ctx.blocking) : error("blocking was not computed");
-    return shareClaim(c, *ctx.profile, *ctx.timing);
+    return shareClaim(c, *ctx.profile, *ctx.timing, ctx.missingOk);
 }
 
 } // namespace v8scope

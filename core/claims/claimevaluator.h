@@ -32,6 +32,9 @@ struct ClaimContext
     const Timing* timing = nullptr;
     const BlockingResult* blocking = nullptr;
     std::vector<std::string> files; ///< for heap claims
+    /// A function, url or package claim that matches nothing is an error ("no function matches 'X'; closest:
+    /// ..."); with missingOk it is measured as 0 (`check --missing-ok`).
+    bool missingOk = false;
 };
 
 /// What a claim's number was measured on, so that a viewer can show it (the claims panel selects it on a click).

@@ -28,8 +28,8 @@ int64_t medianInterval(const CpuProfile& p)
 }
 
 /// Fills the stretch's top self functions, dominant frame and GC time from samples [i, j).
-void describe(const CpuProfile& p, const std::vector<uint32_t>& gcParent, size_t i, size_t j, int64_t end,
-    uint32_t topN, BlockingStretch& s)
+void describe(const CpuProfile& p, const std::vector<uint32_t>& gcParent, const std::vector<uint32_t>& shown, size_t i,
+    size_t j, int64_t end, uint32_t topN, BlockingStretch& s)
 {
     std::unordered_map<uint32_t, int64_t> self;
     struct FrameTime
@@ -42,7 +42,7 @@ void describe(const CpuProfile& p, const std::vector<uint32_t>& gcParent, size_t
     for (size_t k = i; k < j; ++k) {
         const int64_t d = (k + 1 < p.sampleCount() ? p.timestamps[k + 1] : p.lastSampleEnd) - p.timestamps[k];
         const uint32_t node = p.samples[k];
-        self[p.function[node]] += d;
+        self[p.function[shown[node]]] += d;
         if (p.gcNode.valid() && node == p.gcNode.index)
             s.gcUs += d;
         if (k > i)
@@ -61,7 +61,8 @@ void describe(const CpuProfile& p, const std::vector<uint32_t>& gcParent, size_t
         if (gcParent[k] != kNone)
             add(p.function[node], depth--);
         for (uint32_t x = top; x != 0 && x != kNone; x = p.parent[x])
-            add(p.function[x], depth--);
+            if (shown[x] == x) // frames the ignore list hides are not on the stack
+                add(p.function[x], depth--);
     }
     std::vector<BlockingFunction> tops;
     for (const auto& [f, t] : self)
@@ -102,6 +103,13 @@ BlockingResult findBlocking(const CpuProfile& p, const BlockingOptions& options)
             "embedders); the whole profile is one busy stretch, reported even when startup and exit are excluded");
     const size_t n = p.sampleCount();
     const std::vector<uint32_t> gcParent = gcParents(p);
+    // shown[x]: x, or for a frame the ignore list hides (ignored, and its caller ignored too) its nearest shown
+    // ancestor. Nodes are in pre-order, so a parent is resolved before its children.
+    std::vector<uint32_t> shown(p.nodeCount());
+    const auto& ignored = options.ignoredFunctions;
+    auto isIgnored = [&](uint32_t x) { return x != 0 && p.function[x] < ignored.size() && ignored[p.function[x]]; };
+    for (uint32_t x = 0; x < shown.size(); ++x)
+        shown[x] = x != 0 && isIgnored(x) && isIgnored(p.parent[x]) ? shown[p.parent[x]] : x;
     const uint32_t idle = r.hasIdle ? p.idleNode.index : kNone;
     size_t starved = 0;
     int64_t worstGap = 0;
@@ -126,7 +134,7 @@ BlockingResult findBlocking(const CpuProfile& p, const BlockingOptions& options)
         // Without (idle) samples the one stretch is the whole run: excluding it as startup or exit would hide it.
         const bool dropped = r.hasIdle && ((s.startup && options.excludeStartup) || (s.exit && options.excludeExit));
         if (s.durationUs >= options.thresholdUs && !dropped) {
-            describe(p, gcParent, i, j, end, options.topFunctions, s);
+            describe(p, gcParent, shown, i, j, end, options.topFunctions, s);
             if (r.medianIntervalUs > 0 && s.maxGapUs > kStarvationFactor * r.medianIntervalUs) {
                 ++starved;
                 worstGap = std::max(worstGap, s.maxGapUs);

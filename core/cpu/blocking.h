@@ -15,6 +15,11 @@ struct BlockingOptions
     bool excludeStartup = false; ///< drop the stretch that begins with the first sample (bootstrap)
     bool excludeExit = false; ///< drop the stretch that runs to the end of the profile (exit, profile write)
     uint32_t topFunctions = 3;
+    /// DevTools' ignore list (ignoredFunctions() in timing.h; empty = off): a frame whose function is ignored and
+    /// whose caller's is too is hidden, its self time going to the outermost ignored frame of the chain, as the
+    /// Performance panel's trees show it. Stretches themselves do not change; top functions and the dominant
+    /// frame do.
+    std::vector<uint8_t> ignoredFunctions;
 };
 
 struct BlockingFunction

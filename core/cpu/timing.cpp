@@ -146,21 +146,32 @@ void applyIgnoreList(WeightedTree& w, const std::vector<uint8_t>& ignoredFn)
 
 } // namespace
 
+Result<std::vector<uint8_t>> ignoredFunctions(const CpuProfile& p, const std::string& list)
+{
+    std::vector<uint8_t> ignoredFn;
+    if (list.empty() || list == "off")
+        return ignoredFn;
+    const std::string pattern = list == "default" ? std::string(kDefaultIgnoreList) : list;
+    std::regex re;
+    try {
+        re = std::regex(pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error& e) {
+        return ParseError::general(p.sourceName, "--ignore-list: not a valid regular expression: " + pattern);
+    }
+    ignoredFn.assign(p.functions.size(), 0);
+    for (size_t f = 0; f < p.functions.size(); ++f)
+        ignoredFn[f] = !p.functions[f].url.empty() && std::regex_search(p.functions[f].url, re);
+    return ignoredFn;
+}
+
 Result<bool> finishFunctionTimes(const CpuProfile& p, const TimingOptions& options, Timing& t)
 {
     const std::string& list = options.ignoreList;
     if (!list.empty() && list != "off") {
-        const std::string pattern = list == "default" ? std::string(kDefaultIgnoreList) : list;
-        std::regex re;
-        try {
-            re = std::regex(pattern, std::regex::ECMAScript);
-        } catch (const std::regex_error& e) {
-            return ParseError::general(p.sourceName, "--ignore-list: not a valid regular expression: " + pattern);
-        }
-        std::vector<uint8_t> ignoredFn(p.functions.size(), 0);
-        for (size_t f = 0; f < p.functions.size(); ++f)
-            ignoredFn[f] = !p.functions[f].url.empty() && std::regex_search(p.functions[f].url, re);
-        applyIgnoreList(t.tree, ignoredFn);
+        auto ignoredFn = ignoredFunctions(p, list);
+        if (!ignoredFn)
+            return ignoredFn.error();
+        applyIgnoreList(t.tree, ignoredFn.value());
         t.ignoreList = list;
     }
     std::vector<uint32_t> identity(p.functions.size());

@@ -114,6 +114,11 @@ struct Timing
 void groupTotals(const WeightedTree& tree, const std::vector<uint32_t>& groupOf, size_t groupCount,
     std::vector<int64_t>& self, std::vector<int64_t>& total);
 
+/// Which functions an ignore list ("off"/"" , "default" or an ECMAScript regular expression on the script URL)
+/// matches, one flag per FunctionIndex (frames without a URL never match); empty for "off". Errors for a malformed
+/// regular expression.
+Result<std::vector<uint8_t>> ignoredFunctions(const CpuProfile& profile, const std::string& ignoreList);
+
 /// Applies `options.ignoreList` to `timing.tree` and computes the per-function self and total from it (the last
 /// step of every model). Errors for a malformed regular expression.
 Result<bool> finishFunctionTimes(const CpuProfile& profile, const TimingOptions& options, Timing& timing);

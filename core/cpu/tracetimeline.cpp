@@ -502,7 +502,8 @@ Result<Timing> computeTraceTiming(
     return t;
 }
 
-void attributeStretchesToTimeline(const CpuProfile& p, BlockingResult& blocking, uint32_t topN)
+void attributeStretchesToTimeline(
+    const CpuProfile& p, BlockingResult& blocking, uint32_t topN, const std::string& ignoreList)
 {
     if (!p.trace)
         return;
@@ -511,6 +512,7 @@ void attributeStretchesToTimeline(const CpuProfile& p, BlockingResult& blocking,
     for (BlockingStretch& s : blocking.stretches) {
         TimingOptions o;
         o.range = std::make_pair(s.startUs + offset, s.startUs + offset + s.durationUs);
+        o.ignoreList = ignoreList;
         auto t = computeTraceTiming(p, entries, o);
         if (!t)
             continue;

@@ -46,7 +46,8 @@ Result<Timing> computeTraceTiming(
 
 /// For a trace: each stretch's top functions become the Performance panel's Bottom-up rows over the stretch's
 /// time (JS functions and trace events such as Layout or a GC), instead of the samples' self times.
-void attributeStretchesToTimeline(const CpuProfile& profile, BlockingResult& blocking, uint32_t topN);
+void attributeStretchesToTimeline(
+    const CpuProfile& profile, BlockingResult& blocking, uint32_t topN, const std::string& ignoreList = "off");
 
 /// Category of a trace event name: "gc", "layout" (style and layout), "paint" (paint, raster, composite,
 /// commit), "scripting" (script evaluation and compilation, callbacks, V8 work), "loading" (parsing HTML and

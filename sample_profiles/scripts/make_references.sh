@@ -12,7 +12,8 @@
 #   cpu/X.json.gz (traces) -> reference/X.traces.tsv (pid tid profile window_start_ms window_end_ms) and, per
 #                             profiled renderer thread P, reference/X.P.full.tsv and X.P.window.tsv
 #                             (trace_oracle.mjs --pid P --tid T [--window A,B]; the window is 30-60 % of the trace)
-#   cpu/http_blocking      -> reference/http_blocking.blocking.json (blocking.mjs --json, default threshold 50 ms)
+#   cpu/http_blocking      -> reference/http_blocking.blocking.json (blocking.mjs --json, default threshold 50 ms),
+#                             http_blocking.blocking_ignore.tsv (make_blocking_ignore_reference.sh)
 #   cpu/heap_prof.heapprofile -> reference/heap_prof.heapprofile.tsv (heapprofile_oracle.mjs)
 # and, through devtools_views.mjs (this folder: drives the same DevTools worker code as the panels do):
 #   heap/X                 -> reference/X.NAME.summary.tsv for each Summary filter preset NAME (--filters),
@@ -114,6 +115,7 @@ for p in "$samples"/cpu/*.cpuprofile "$samples"/cpu/*.cpuprofile.gz; do
   for s in nodes bottomup totals; do cp "$tmp/$x.$s.tsv" "$ref/$x.$s.tsv"; gz_if_big "$ref/$x.$s.tsv"; done
   if [ "$x" = http_blocking ]; then
     run "$oracle/blocking.mjs" "$x.cpuprofile" --json > "$ref/$x.blocking.json"
+    V8SCOPE_ORACLE_SRC=$oracle bash "$here/make_blocking_ignore_reference.sh"
   fi
 done
 

@@ -4,8 +4,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <set>
 
 using namespace testutil;
 
@@ -111,9 +116,14 @@ TEST_CASE("blocking json, folded stacks and pprof export", "[cli][cpu]")
 {
     RunResult r = run(cli() + " cpu blocking " + sample("http_blocking.cpuprofile") + " --format json");
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out.find("\"stretches\": [{\"start_ms\": 517.328, \"duration_ms\": 61.451, \"samples\": 56, "
-                     "\"top_functions\": [{\"function\": \"busyUntil\"")
-        != std::string::npos);
+    rapidjson::Document doc;
+    doc.Parse(r.out.c_str());
+    REQUIRE(!doc.HasParseError());
+    const auto& first = doc["stretches"][0];
+    CHECK(first["start_ms"].GetDouble() == 517.328);
+    CHECK(first["duration_ms"].GetDouble() == 61.451);
+    CHECK(first["samples"].GetInt() == 56);
+    CHECK(std::string(first["top_functions"][0]["function"].GetString()) == "busyUntil");
     r = run(cli() + " cpu flame " + sample("edge_cases.cpuprofile") + " --format folded");
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("main file:///app/app.js:1;fib file:///app/app.js:11;leaf file:///app/app.js:21;(garbage "
@@ -125,4 +135,131 @@ TEST_CASE("blocking json, folded stacks and pprof export", "[cli][cpu]")
     const std::string proto = readText(out.path); // gunzips
     CHECK(proto.find("parseJson") != std::string::npos);
     CHECK(proto.find("nanoseconds") != std::string::npos);
+}
+
+TEST_CASE("cpu blocking --ignore-list default: each stretch's top functions are the panel's rows", "[cli][cpu]")
+{
+    // reference/http_blocking.blocking_ignore.tsv: cpu_oracle.mjs --window STRETCH --ignore-list default
+    // (make_blocking_ignore_reference.sh), every row with self time, per stretch.
+    const std::string file = sample("http_blocking.cpuprofile");
+    RunResult on = run(cli() + " cpu blocking --ignore-list default --top 1000 --format json " + file);
+    RunResult off = run(cli() + " cpu blocking --top 1000 --format json " + file);
+    REQUIRE(on.exitCode == 0);
+    REQUIRE(off.exitCode == 0);
+    CHECK(on.err.find("v8scope: note: ignore list default") != std::string::npos);
+    rapidjson::Document a, b;
+    a.Parse(on.out.c_str());
+    b.Parse(off.out.c_str());
+    REQUIRE((!a.HasParseError() && !b.HasParseError()));
+    // Stretches do not move; what ran in them does.
+    REQUIRE(a["stretches"].Size() == 7);
+    REQUIRE(b["stretches"].Size() == 7);
+    std::map<std::string, std::map<std::string, double>> ours; // start_ms -> function@url:line -> self_ms
+    size_t changed = 0;
+    for (rapidjson::SizeType i = 0; i < a["stretches"].Size(); ++i) {
+        const auto& s = a["stretches"][i];
+        CHECK(s["start_ms"].GetDouble() == b["stretches"][i]["start_ms"].GetDouble());
+        CHECK(s["duration_ms"].GetDouble() == b["stretches"][i]["duration_ms"].GetDouble());
+        changed += s["top_functions"] != b["stretches"][i]["top_functions"];
+        auto& rows = ours[fmt::format("{}", s["start_ms"].GetDouble())];
+        for (const auto& f : s["top_functions"].GetArray())
+            rows[fmt::format("{}@{}:{}", f["function"].GetString(), f["url"].GetString(), f["line"].GetInt())]
+                = f["self_ms"].GetDouble();
+    }
+    CHECK(changed > 0); // node: frames (undestroy, ...) fold into their outermost node: caller
+    std::map<std::string, std::map<std::string, double>> ref;
+    const auto lines = splitLines(readText(samplePath("reference/http_blocking.blocking_ignore.tsv")));
+    for (size_t i = 1; i < lines.size(); ++i) {
+        const auto c = splitTabs(lines[i]);
+        const std::string name = c[2].empty() ? "(anonymous)" : c[2];
+        ref[c[0]][name + "@" + c[3] + ":" + c[4]] = std::stod(c[5]);
+    }
+    REQUIRE(ref.size() == 7);
+    for (const auto& [start, rows] : ref) {
+        INFO("stretch at " << start);
+        REQUIRE(ours.count(start));
+        CHECK(ours[start].size() == rows.size());
+        for (const auto& [key, self] : rows) {
+            INFO(key);
+            REQUIRE(ours[start].count(key));
+            CHECK(ours[start][key] == Approx(self).margin(0.001));
+        }
+    }
+}
+
+TEST_CASE("check --ignore-list default: function claims equal the panel with ignore listing on", "[cli][claims]")
+{
+    // Every function name that is unique in the oracle's bottom-up rows (perf_ign_* = cpu_oracle.mjs
+    // --ignore-list default) becomes a self and a total claim in ms; the measured values must equal the oracle's.
+    for (const char* name : { "http_blocking", "cpu_mix" }) {
+        const auto ref = splitLines(readText(samplePath(std::string("reference/") + name + ".bottomup.tsv")));
+        std::map<std::string, std::pair<double, double>> unique;
+        std::set<std::string> seen;
+        for (size_t i = 1; i < ref.size(); ++i) {
+            const auto c = splitTabs(ref[i]);
+            const std::string fn = c[0].empty() ? "(anonymous)" : c[0];
+            if (fn.find_first_of("'\"\\") != std::string::npos || fn.front() == '(')
+                continue;
+            if (!seen.insert(fn).second)
+                unique.erase(fn);
+            else
+                unique[fn] = { std::stod(c[14]), std::stod(c[15]) };
+        }
+        REQUIRE(unique.size() > 10);
+        std::string claims = "{\"claims\": [";
+        for (const auto& [fn, v] : unique)
+            claims += fmt::format("\"function '{}' self < 100000ms\", \"function '{}' total < 100000ms\", ", fn, fn);
+        claims += "\"gc < 100%\"]}";
+        TempFile file(claims, ".json");
+        const RunResult r = run(cli() + " check --ignore-list default --format json --claims " + file.path + " "
+            + sample(std::string(name) + ".cpuprofile"));
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        rapidjson::Document doc;
+        doc.Parse(r.out.c_str());
+        REQUIRE(!doc.HasParseError());
+        REQUIRE(doc["claims"].Size() == 2 * unique.size() + 1);
+        rapidjson::SizeType i = 0;
+        for (const auto& [fn, v] : unique) {
+            INFO(name << " " << fn);
+            CHECK(doc["claims"][i++]["measured"].GetDouble() / 1000 == Approx(v.first).margin(0.001));
+            CHECK(doc["claims"][i++]["measured"].GetDouble() / 1000 == Approx(v.second).margin(0.001));
+        }
+    }
+}
+
+TEST_CASE(
+    "check: a name that matches nothing is an error naming the closest; --missing-ok counts it as 0", "[cli][claims]")
+{
+    const std::string mix = sample("cpu_mix.cpuprofile");
+    RunResult r = run(cli() + " check " + mix + " --claim \"function 'parseJsn' self < 5%\"");
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.find("ERROR function 'parseJsn' self < 5%  ->  no function matches 'parseJsn'; closest: parseJson")
+        != std::string::npos);
+    r = run(cli() + " check --missing-ok " + mix + " --claim \"function 'parseJsn' self < 5%\"");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("(absent: counted as 0)") != std::string::npos);
+    r = run(cli() + " check " + mix + " --claim \"url 'cpu_mx.js' self < 5%\"");
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.find("no url matches 'cpu_mx.js'; closest: file:///work/main/sample_profiles/scripts/cpu_mix.js")
+        != std::string::npos);
+}
+
+TEST_CASE("cpu --help shows formats as plain words; an unknown format is one clear error", "[cli][cpu]")
+{
+    for (const char* cmd : { "info", "functions", "top", "tree", "blocking", "diff" }) {
+        INFO(cmd);
+        const RunResult r = run(cli() + " cpu " + cmd + " --help");
+        CHECK(r.out.find("--format FORMAT:{text,tsv,csv,md,json}") != std::string::npos);
+        CHECK(r.out.find("ENUM") == std::string::npos);
+    }
+    RunResult r = run(cli() + " check --help");
+    CHECK(r.out.find("--format FORMAT:{text,tsv,csv,md,json,junit}") != std::string::npos);
+    CHECK(r.out.find("--ignore-list") != std::string::npos);
+    CHECK(r.out.find("--missing-ok") != std::string::npos);
+    r = run(cli() + " cpu top --format xml " + sample("cpu_mix.cpuprofile"));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("\"xml\" is not one of text,tsv,csv,md,json") != std::string::npos);
+    r = run(cli() + " cpu tree --sort size " + sample("cpu_mix.cpuprofile"));
+    CHECK(r.exitCode == 2);
 }

@@ -143,11 +143,15 @@ TEST_CASE("golden: cpu info", "[cli][golden]")
     runCases(perFormat("cpu_info_heapprof", "cpu info " + kHeapProf));
     runCases(perFormat("cpu_info_range", "cpu info --range 100,900 " + kHttp));
     runCases(perFormat("cpu_info_hitcount", "cpu info --model hitcount " + kHttp));
+    runCases({ { "cpu_info_mix.csv", "cpu info --format csv " + kCpuMix },
+        { "cpu_info_ignore.json", "cpu info --ignore-list default --format json " + kCpuMix } });
 }
 
 TEST_CASE("golden: cpu functions", "[cli][golden]")
 {
-    runCases(perFormat("cpu_functions_mix", "cpu functions " + kCpuMix));
+    runCases(perFormat("cpu_functions_mix", "cpu functions " + kCpuMix, { "text", "tsv", "csv", "md", "json" }));
+    // The test contract: without --format, TSV.
+    runCases({ { "cpu_functions_mix.tsv", "cpu functions " + kCpuMix } });
     runCases({ { "cpu_functions_heapprof.default", "cpu functions " + kHeapProf } });
 }
 
@@ -157,6 +161,8 @@ TEST_CASE("golden: cpu top", "[cli][golden]")
         runCases(
             perFormat(std::string("cpu_top_mix_") + by, std::string("cpu top --top 12 --by ") + by + " " + kCpuMix));
     runCases(perFormat("cpu_top_heapprof", "cpu top --top 8 " + kHeapProf));
+    runCases({ { "cpu_top_mix_function.csv", "cpu top --top 12 --format csv " + kCpuMix },
+        { "cpu_top_mix_function_long.text", "cpu top --top 12 --long-names " + kCpuMix } });
     runCases(perFormat("cpu_top_http_all", "cpu top --top 0 --by category " + kHttp));
 }
 
@@ -166,13 +172,18 @@ TEST_CASE("golden: cpu tree", "[cli][golden]")
     runCases(perFormat("cpu_tree_mix_bottomup", "cpu tree --bottom-up --depth 3 --min-percent 2 " + kCpuMix));
     runCases(perFormat("cpu_tree_edge", "cpu tree " + kEdge));
     runCases(perFormat("cpu_tree_http_focus", "cpu tree --focus handle --exclude '^node:' --depth 6 " + kHttp));
+    runCases({ { "cpu_tree_mix_bottomup_total.tsv",
+                   "cpu tree --bottom-up --sort total --depth 2 --min-percent 2 --format tsv " + kCpuMix },
+        { "cpu_tree_mix_name.text", "cpu tree --sort name --depth 2 --min-percent 1 " + kCpuMix },
+        { "cpu_tree_mix.csv", "cpu tree --depth 4 --min-percent 1 --format csv " + kCpuMix } });
 }
 
 TEST_CASE("golden: cpu flame", "[cli][golden]")
 {
     runCases({ { "cpu_flame_mix.folded", "cpu flame " + kCpuMix },
         { "cpu_flame_mix.json", "cpu flame --format json " + kCpuMix },
-        { "cpu_flame_edge.json", "cpu flame --format json " + kEdge } });
+        { "cpu_flame_edge.json", "cpu flame --format json " + kEdge },
+        { "cpu_flame_edge.csv", "cpu flame --format csv " + kEdge } });
 }
 
 TEST_CASE("golden: cpu blocking", "[cli][golden]")
@@ -180,12 +191,17 @@ TEST_CASE("golden: cpu blocking", "[cli][golden]")
     runCases(perFormat("cpu_blocking_http", "cpu blocking " + kHttp));
     runCases(perFormat("cpu_blocking_http_10ms", "cpu blocking --threshold 10ms --top 2 --exclude-startup " + kHttp));
     runCases(perFormat("cpu_blocking_mix", "cpu blocking --threshold 20ms " + kCpuMix));
+    runCases({ { "cpu_blocking_http.csv", "cpu blocking --format csv " + kHttp },
+        { "cpu_blocking_http_long.text", "cpu blocking --long-names " + kHttp },
+        { "cpu_blocking_http_ignore.text", "cpu blocking --ignore-list default " + kHttp },
+        { "cpu_blocking_http_ignore.json", "cpu blocking --ignore-list default --format json " + kHttp } });
 }
 
 TEST_CASE("golden: cpu diff", "[cli][golden]")
 {
     runCases(perFormat("cpu_diff_mix_http", "cpu diff --top 12 " + kCpuMix + " " + kHttp));
     runCases(perFormat("cpu_diff_mix_http_norm", "cpu diff --top 8 --normalize " + kHttp + " " + kCpuMix));
+    runCases({ { "cpu_diff_mix_http.csv", "cpu diff --top 12 --format csv " + kCpuMix + " " + kHttp } });
 }
 
 TEST_CASE("golden: cpu export", "[cli][golden]")
@@ -205,9 +221,24 @@ TEST_CASE("golden: check", "[cli][golden]")
     const std::string cpuClaims = " --claim \"function 'parseJson' self < 5%\" --claim \"function 'parseJson' total < "
                                   "45%\" --claim 'gc < 5%' --claim 'blocking count(>100ms) == 0' --claim \"package "
                                   "'lodash' total < 10%\" --claim 'idle > 10% of wall'";
-    for (const char* f : { "text", "tsv", "md", "json", "junit" })
-        runCases(
-            { { std::string("check_cpu.") + f, "check " + kCpuMix + " " + kHttp + cpuClaims + " --format " + f, 1 } });
+    // --missing-ok: parseJson is not in http_blocking and lodash in neither (absent counts as 0).
+    for (const char* f : { "text", "tsv", "csv", "md", "json", "junit" })
+        runCases({ { std::string("check_cpu.") + f,
+            "check --missing-ok " + kCpuMix + " " + kHttp + cpuClaims + " --format " + f, 1 } });
+    // Without it, a name that matches nothing is an error (exit 2) naming the closest names.
+    for (const char* f : { "text", "json" })
+        runCases({ { std::string("check_missing.") + f,
+            "check " + kCpuMix
+                + " --claim \"function 'parseJsn' self < 5%\" --claim \"url 'cpu_mx.js' total < 99%\" "
+                  "--claim \"package 'lodash' total < 10%\" --claim 'gc < 5%' --format "
+                + f,
+            2 } });
+    // The ignore list: default rule (node: frames fold into their outermost node: caller).
+    runCases({ { "check_ignore.text",
+        "check --ignore-list default " + kHttp
+            + " --claim \"function 'undestroy' self < 0.1%\" --claim \"function 'onconnection' total < 2%\" --claim "
+              "\"function 'busyUntil' self < 20%\" --claim 'blocking max < 300ms'",
+        0 } });
     for (const char* f : { "text", "json", "junit" })
         runCases({ { std::string("check_heap.") + f,
             "check " + kS1 + " " + kS2 + " --claim 'heap growth < 1MB' --claim 'heap growth < 10kB' --format " + f,

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <catch2/catch.hpp>
+#include <rapidjson/document.h>
 
 #include <map>
 #include <regex>
@@ -92,12 +93,15 @@ TEST_CASE("cpu diff --match path pairs the same page served on two ports", "[cli
         REQUIRE(r.exitCode == 0);
         size_t both = 0, baseOnly = 0, headOnly = 0;
         std::set<std::string> keys;
-        const std::regex row(
-            R"re("function": ("[^"]*"), "url": ("[^"]*"), "line": (-?\d+),.*?"in_base": (\w+), "in_head": (\w+)\})re");
-        for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), row); it != std::sregex_iterator(); ++it) {
-            const auto& m = *it;
-            CHECK(keys.insert(m[1].str() + m[2].str() + m[3].str()).second); // each function once
-            const bool b = m[4] == "true", h = m[5] == "true";
+        rapidjson::Document doc;
+        doc.Parse(r.out.c_str());
+        REQUIRE(!doc.HasParseError());
+        for (const auto& row : doc["rows"].GetArray()) {
+            // each function once
+            CHECK(keys.insert(std::string(row["function"].GetString()) + "\x1f" + row["url"].GetString() + "\x1f"
+                          + std::to_string(row["line"].GetInt()))
+                      .second);
+            const bool b = row["in_base"].GetBool(), h = row["in_head"].GetBool();
             both += b && h;
             baseOnly += b && !h;
             headOnly += h && !b;

@@ -33,10 +33,13 @@ struct Sample
     std::shared_ptr<const CpuProfile> profile;
     Timing timing;
     BlockingResult blocking;
+    bool missingOk = false;
     ClaimOutcome eval(const std::string& text)
     {
         const Claim c = parsed(text);
-        return evaluateClaim(c, ClaimContext { profile.get(), &timing, &blocking, {} });
+        ClaimContext ctx { profile.get(), &timing, &blocking, {} };
+        ctx.missingOk = missingOk;
+        return evaluateClaim(c, ctx);
     }
 };
 
@@ -101,7 +104,17 @@ TEST_CASE("claims on cpu_mix: passing and failing", "[claims]")
     CHECK(s.eval("function 'parseJson' self < 900ms").status == ClaimOutcome::Status::Pass);
     CHECK(s.eval("gc < 5%").status == ClaimOutcome::Status::Pass);
     CHECK(s.eval("category 'user' self > 90%").status == ClaimOutcome::Status::Pass);
-    CHECK(s.eval("package 'lodash' total < 10%").status == ClaimOutcome::Status::Pass); // not used: 0 %
+    // A name that matches nothing is an error naming the closest names, unless absent means 0 (--missing-ok).
+    o = s.eval("package 'lodash' total < 10%");
+    CHECK(o.status == ClaimOutcome::Status::Error);
+    CHECK(o.measuredText == "no package matches 'lodash' (the profile has no package names)");
+    o = s.eval("function 'parseJsn' self < 5%");
+    CHECK(o.status == ClaimOutcome::Status::Error);
+    CHECK(o.measuredText.rfind("no function matches 'parseJsn'; closest: parseJson, ", 0) == 0);
+    s.missingOk = true;
+    o = s.eval("package 'lodash' total < 10%");
+    CHECK(o.status == ClaimOutcome::Status::Pass);
+    CHECK(o.measuredText == "0.00% of non-idle time (total 0.000 ms of 2273.157 ms) (absent: counted as 0)");
     CHECK(s.eval("heap growth < 1MB").status == ClaimOutcome::Status::Error); // extension point, no engine yet
 }
 
