@@ -3,7 +3,7 @@
 # the DevTools reference outputs (make_references.sh). See docs/samples.md.
 #
 # usage: bash sample_profiles/scripts/generate_all.sh [--no-references] [TARGET...]
-#   TARGET: leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking batch_sync heap_prof edge_cases (default: all)
+#   TARGET: leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking batch_sync node_trace heap_prof edge_cases (default: all)
 # env:    NODE=node (Node 20 was used), CHROMIUM=/usr/bin/chromium, V8SCOPE_ORACLE_SRC=<oracle dir>
 #
 # Needs: node + npm (npm registry for puppeteer-core), and Debian's chromium package, which this
@@ -22,12 +22,12 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --no-references) refs=0 ;;
-    leak|control|emitter|express|shapes|alloc_tracking|chromium|chromium_trace|cpu_mix|http_blocking|batch_sync|heap_prof|edge_cases) targets+=("$a") ;;
+    leak|control|emitter|express|shapes|alloc_tracking|chromium|chromium_trace|cpu_mix|http_blocking|batch_sync|node_trace|heap_prof|edge_cases) targets+=("$a") ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking batch_sync heap_prof edge_cases)
+[ ${#targets[@]} -gt 0 ] || targets=(leak control emitter express shapes alloc_tracking chromium chromium_trace cpu_mix http_blocking batch_sync node_trace heap_prof edge_cases)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 echo "node $("$NODE" --version)"
@@ -145,6 +145,13 @@ if want batch_sync; then
   echo "== batch_sync (node --cpu-prof; a synchronous job: no (idle) sample)"
   "$NODE" --cpu-prof --cpu-prof-interval 1000 --cpu-prof-dir "$tmp" --cpu-prof-name batch_sync.cpuprofile batch_sync.js
   put_profile batch_sync.cpuprofile
+fi
+if want node_trace; then
+  echo "== node_trace (node --trace-event-categories ...cpu_profiler: Node writes no CPU samples into traces)"
+  (cd "$tmp" && "$NODE" --trace-event-categories 'v8,disabled-by-default-v8.cpu_profiler' \
+      --trace-event-file-pattern node20_trace_events.json "$here/node_trace_events.js")
+  install -m 644 "$tmp/node20_trace_events.json" "$samples/cpu/node20_trace_events.json"
+  echo "  cpu/node20_trace_events.json: $(stat -c %s "$samples/cpu/node20_trace_events.json") bytes"
 fi
 
 if want heap_prof; then

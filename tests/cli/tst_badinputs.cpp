@@ -116,6 +116,22 @@ TEST_CASE("bad CPU and heap profiles: exact error line and exit code", "[cli][ba
     }
 }
 
+TEST_CASE("a real Node --trace-events file holds no CPU samples: the trace error, on every CPU command",
+    "[cli][badinputs][cpu]")
+{
+    // sample_profiles/scripts/node_trace_events.js: Node 20 traced with v8,disabled-by-default-v8.cpu_profiler
+    // writes 58 MinorGC and other V8 events but no Profile/ProfileChunk (Node's tracing never starts the sampler).
+    for (const char* command : { "cpu info", "cpu top", "cpu blocking" }) {
+        INFO(command);
+        const RunResult r
+            = runIn(std::string(V8SCOPE_SAMPLES) + "/cpu", std::string(command) + " node20_trace_events.json");
+        CHECK(r.exitCode == 2);
+        CHECK(r.err
+            == "v8scope: node20_trace_events.json: byte 25854: expected a CPU profile (Profile and ProfileChunk trace "
+               "events, or a CpuProfile event) in this trace\n");
+    }
+}
+
 TEST_CASE("100k levels of nesting in a profile: an error, not a stack overflow", "[cli][badinputs][cpu]")
 {
     TempFile f(std::string(100000, '['), ".json");
