@@ -448,6 +448,15 @@ Result<Timing> computeTraceTiming(
     selfMs[0] = endMs - startMs;
     std::vector<uint32_t> open; // tree nodes of the events on the walk's stack
     std::vector<double> openEnd;
+    // Samples whose leaf is a JS frame's profile node, while that frame runs (pprof's "samples" value, `cpu info`):
+    // counted per frame over [start, end) clipped to the window, by binary search in the sorted timestamps.
+    auto countSamples = [&](uint32_t x, uint32_t node, double from, double to) {
+        auto it = std::lower_bound(p.timestamps.begin(), p.timestamps.end(), int64_t(std::ceil(from)));
+        uint32_t n = 0;
+        for (; it != p.timestamps.end() && double(*it) < to; ++it)
+            n += p.samples[size_t(it - p.timestamps.begin())] == node;
+        w.selfSamples[x] = n;
+    };
     for (size_t i = index; i < entries.size(); ++i) {
         const TimelineEntry& e = entries[i];
         const double end = e.ts + e.dur;
@@ -466,6 +475,8 @@ Result<Timing> computeTraceTiming(
         selfMs[parent] -= duration;
         const uint32_t x = emit(parent, e.function, e.node);
         selfMs[x] = duration;
+        if (e.node != kNone)
+            countSamples(x, e.node, std::max(e.ts, w0), std::min(end, w1));
         open.push_back(x);
         openEnd.push_back(end);
     }
