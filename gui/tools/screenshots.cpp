@@ -15,6 +15,7 @@
 #include <pages/allocationspage.h>
 #include <pages/claimspage.h>
 #include <pages/heapview.h>
+#include <pages/objectdetails.h>
 #include <pages/retainerspane.h>
 #include <pages/statisticspage.h>
 #include <pages/summarypage.h>
@@ -28,7 +29,10 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPalette>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabBar>
@@ -286,6 +290,13 @@ int main(int argc, char** argv)
                 break;
             }
         v->allocationsPage()->view()->setCurrentIndex(v->allocationsPage()->view()->model()->index(0, 0));
+        // A taller bottom pane, and the details scrolled down to the allocation stack.
+        for (auto* split : v->findChildren<QSplitter*>())
+            if (split->orientation() == Qt::Vertical && split->count() == 2)
+                split->setSizes({ 420, 400 });
+        settle();
+        if (auto* scroll = v->details()->findChild<QScrollArea*>())
+            scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
         save(&window, QStringLiteral("heap-allocations"));
     }
     return 0;
