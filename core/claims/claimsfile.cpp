@@ -68,7 +68,10 @@ Result<std::vector<ClaimText>> parseClaimsText(std::string_view text, const std:
 
 Result<std::vector<ClaimText>> readClaimsFile(const std::string& path)
 {
-    auto text = readWholeFile(path);
+    // A claims file is a few lines: a big file picked by mistake (a heap snapshot) is refused, not read whole.
+    InputOptions options;
+    options.maxDecompressedBytes = kMaxClaimsFileBytes;
+    auto text = readWholeFile(path, options);
     if (!text)
         return text.error();
     return parseClaimsText(text.value(), path);

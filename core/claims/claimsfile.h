@@ -4,6 +4,7 @@
 
 #include <common/error.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,10 @@ struct ClaimText
 /// - JSON `{"claims": ["CLAIM", ...]}` (what `v8scope check --claims` reads), recognised by a leading `{`;
 /// - plain text, one claim per line; blank lines and lines starting with `#` are skipped, surrounding
 ///   whitespace is trimmed.
-/// Errors are one line: "FILE: byte N: what was expected". The claims themselves are not parsed here.
+/// Errors are one line: "FILE: byte N: what was expected". The claims themselves are not parsed here. Files
+/// over kMaxClaimsFileBytes (after gzip) are refused.
 Result<std::vector<ClaimText>> readClaimsFile(const std::string& path);
+inline constexpr uint64_t kMaxClaimsFileBytes = uint64_t(16) << 20;
 /// The same on text already read (`path` only names the source in errors and sources).
 Result<std::vector<ClaimText>> parseClaimsText(std::string_view text, const std::string& path);
 

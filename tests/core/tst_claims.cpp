@@ -215,3 +215,15 @@ TEST_CASE("claims files: one claim per line or JSON", "[claims]")
     CHECK(r.error().toString() == "empty.txt: no claims (one claim per line, or {\"claims\": [\"CLAIM\", ...]})");
     CHECK(!readClaimsFile("/nonexistent/claims.txt").ok());
 }
+
+TEST_CASE("claims files: a big file is refused, not read whole", "[claims]")
+{
+    std::string big;
+    const std::string line = "# padding padding padding padding padding padding padding padding padding pad\n";
+    while (big.size() <= kMaxClaimsFileBytes)
+        big += line;
+    TempFile file(big, ".claims");
+    auto r = readClaimsFile(file.path);
+    REQUIRE(!r.ok());
+    CHECK(r.error().file == file.path);
+}
