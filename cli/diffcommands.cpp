@@ -1,12 +1,15 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
-// `v8scope diff` and `v8scope leaks`: the diff engine (core/diff) with CI gates and reports (docs/diff.md).
+// `v8scope diff` and `v8scope leaks`: option wiring over the diff engine (core/diff), the gate measurement
+// (core/diff/gatemeasure) and the views (core/report/diffviews, gateviews); docs/diff.md.
 #include "commands.h"
-#include "diffreport.h"
+#include "heapload.h"
 #include "output.h"
 
+#include <diff/gatemeasure.h>
 #include <diff/leakfinder.h>
 #include <diff/snapshotdiff.h>
+#include <report/diffviews.h>
 
 #include <fmt/format.h>
 
@@ -23,24 +26,47 @@ struct DiffCommandOptions
     uint64_t minRetained = 1000;
     bool human = false;
     bool noFilter = false; ///< leaks: report runtime internals created once too
+    HeapLoadOptions load;
 };
 
-TaskControl progressControl(TerminalProgress& progress)
+/// Parses every --fail-if; on the first malformed one prints the error and returns false.
+bool parseGates(const std::vector<std::string>& texts, const GateMetrics& metrics, std::vector<Gate>& gates)
 {
-    TaskControl control;
-    control.progress = &progress;
-    return control;
+    for (const std::string& t : texts) {
+        auto g = parseGate(t, metrics);
+        if (!g) {
+            printError(g.error().toString());
+            return false;
+        }
+        gates.push_back(std::move(g.value()));
+    }
+    return true;
 }
 
-DiffReportOptions reportOptions(const DiffCommandOptions& o)
+report::DiffViewOptions viewOptions(const DiffCommandOptions& o)
 {
-    DiffReportOptions r;
-    r.top = o.top;
-    r.byDominator = o.by == "dominator";
-    r.format = o.format;
-    r.human = o.human || (o.format == Format::Text && stdoutIsTty());
-    r.minRetained = o.minRetained;
-    return r;
+    report::DiffViewOptions v;
+    v.top = o.top;
+    v.byDominator = o.by == "dominator";
+    v.minRetained = o.minRetained;
+    return v;
+}
+
+bool human(const DiffCommandOptions& o)
+{
+    return o.human || (o.format == Format::Text && stdoutIsTty());
+}
+
+/// Prints the document; for formats other than text, the tripped gates again on stderr (what CI logs show whatever
+/// the format; text lists them already). Returns the exit code.
+int finish(const std::string& document, const std::vector<report::GateReport>& gates, Format format)
+{
+    std::fwrite(document.data(), 1, document.size(), stdout);
+    if (format != Format::Text) {
+        const std::string failures = report::gateFailures(gates);
+        std::fwrite(failures.data(), 1, failures.size(), stderr);
+    }
+    return report::anyTripped(gates) ? kExitGateFailed : kExitOk;
 }
 
 int runDiff(const DiffCommandOptions& o)
@@ -52,23 +78,24 @@ int runDiff(const DiffCommandOptions& o)
     DiffOptions options;
     options.minSuspectRetained = o.minRetained;
     options.pathGroups = o.top ? std::max<size_t>(o.top, 1) : 5;
-    auto result = diffSnapshots(o.files[0], o.files[1], options, progressControl(progress));
+    options.load = coreLoadOptions(o.load);
+    TaskControl control;
+    control.progress = &progress;
+    auto result = diffSnapshots(o.files[0], o.files[1], options, control);
     progress.finish();
     if (!result) {
         printError(result.error().toString());
         return kExitBadInput;
     }
     const DiffResult& d = result.value();
-    const DiffReportOptions report = reportOptions(o);
     if (!d.byId && o.format != Format::Text && o.format != Format::Markdown)
         printError(fmt::format("note: the snapshots look like different processes (only {:.1f}% of {} shared ids "
                                "name the same object); compared per class name",
             d.process.agreement * 100, d.process.commonIds));
-    const std::vector<GateReport> reports = evaluateDiffGates(d, gates, report.human);
-    printDiff(d, report, reports);
-    if (o.format != Format::Text)
-        printGateFailures(reports); // text reports list them already; other formats keep stdout machine-readable
-    return anyTripped(reports) ? kExitGateFailed : kExitOk;
+    report::WriteOptions write;
+    write.human = human(o);
+    const auto reports = report::diffGateReports(d, measureDiffGates(d, gates), write.human);
+    return finish(report::diffReport(d, viewOptions(o), reports, o.format, write), reports, o.format);
 }
 
 int runLeaks(const DiffCommandOptions& o)
@@ -89,7 +116,10 @@ int runLeaks(const DiffCommandOptions& o)
     options.minClusterRetained = o.minRetained;
     options.pathClusters = o.top ? std::max<size_t>(o.top, 1) : 5;
     options.filterRuntimeInternals = !o.noFilter;
-    auto result = findLeaks(o.files, options, progressControl(progress));
+    options.load = coreLoadOptions(o.load);
+    TaskControl control;
+    control.progress = &progress;
+    auto result = findLeaks(o.files, options, control);
     progress.finish();
     if (!result) {
         printError(result.error().toString());
@@ -98,21 +128,18 @@ int runLeaks(const DiffCommandOptions& o)
     const LeakResult& r = result.value();
     if (!r.sameProcess && o.format != Format::Text && o.format != Format::Markdown)
         printError("note: " + r.processNote + "; leak suspects need one process, only class growth is reported");
-    const DiffReportOptions report = reportOptions(o);
-    const std::vector<GateReport> reports = evaluateLeakGates(r, gates, report.human);
-    printLeaks(r, report, reports);
-    if (o.format != Format::Text)
-        printGateFailures(reports);
-    return anyTripped(reports) ? kExitGateFailed : kExitOk;
+    report::WriteOptions write;
+    write.human = human(o);
+    const auto reports = report::leakGateReports(r, measureLeakGates(r, gates), write.human);
+    return finish(report::leaksReport(r, viewOptions(o), reports, o.format, write), reports, o.format);
 }
 
 void addCommonOptions(CLI::App* cmd, DiffCommandOptions& o)
 {
     cmd->add_option("--top", o.top, "Print only the first N rows of each table (default: every changed class)");
     cmd->add_option("--format", o.format,
-           "Output format: text, json, tsv, md (pull-request comment), junit (one "
-           "test case per gate)")
-        ->transform(CLI::CheckedTransformer(formatNames(true), CLI::ignore_case))
+           "Output format: text, json, tsv, csv, md (pull-request comment), junit (one test case per gate)")
+        ->transform(CLI::CheckedTransformer(formatNames(true, true), CLI::ignore_case))
         ->default_str("text");
     cmd->add_option("--fail-if", o.gates,
            "CI gate, repeatable: exit 1 when true, e.g. 'retained>+5MB', 'class:Session.count>+100', 'leaks>0' "
@@ -122,6 +149,7 @@ void addCommonOptions(CLI::App* cmd, DiffCommandOptions& o)
            "Bytes a group of new objects (or a leak cluster) must retain to be reported and counted by 'leaks'")
         ->default_str("1000");
     cmd->add_flag("--human", o.human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
+    addMaxInputOption(cmd, o.load);
 }
 } // namespace
 

@@ -162,26 +162,29 @@ std::vector<ClassDiff> compareByName(const std::vector<ClassMembers>& base, cons
     return rows;
 }
 
+bool shallowDeltaBefore(const ClassDiff& x, const ClassDiff& y)
+{
+    if (x.sizeDelta != y.sizeDelta)
+        return x.sizeDelta > y.sizeDelta;
+    const int c = localeCompare(x.key, y.key);
+    return c != 0 ? c < 0 : x.key < y.key;
+}
+
+bool retainedDeltaBefore(const ClassDiff& x, const ClassDiff& y)
+{
+    if (x.retainedDelta != y.retainedDelta)
+        return x.retainedDelta > y.retainedDelta;
+    return shallowDeltaBefore(x, y);
+}
+
 void sortByShallowDelta(std::vector<ClassDiff>& rows)
 {
-    std::stable_sort(rows.begin(), rows.end(), [](const ClassDiff& x, const ClassDiff& y) {
-        if (x.sizeDelta != y.sizeDelta)
-            return x.sizeDelta > y.sizeDelta;
-        const int c = localeCompare(x.key, y.key);
-        return c != 0 ? c < 0 : x.key < y.key;
-    });
+    std::stable_sort(rows.begin(), rows.end(), shallowDeltaBefore);
 }
 
 void sortByRetainedDelta(std::vector<ClassDiff>& rows)
 {
-    std::stable_sort(rows.begin(), rows.end(), [](const ClassDiff& x, const ClassDiff& y) {
-        if (x.retainedDelta != y.retainedDelta)
-            return x.retainedDelta > y.retainedDelta;
-        if (x.sizeDelta != y.sizeDelta)
-            return x.sizeDelta > y.sizeDelta;
-        const int c = localeCompare(x.key, y.key);
-        return c != 0 ? c < 0 : x.key < y.key;
-    });
+    std::stable_sort(rows.begin(), rows.end(), retainedDeltaBefore);
 }
 
 ProcessCheck checkSameProcess(const SnapshotDigest& base, const SnapshotDigest& head)

@@ -42,8 +42,10 @@ std::vector<ClassDiff> compareById(const std::vector<ClassMembers>& base, const 
 std::vector<ClassDiff> compareByName(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head);
 
 /// The order of the reference outputs: size delta descending, then the key in JavaScript's localeCompare order.
+bool shallowDeltaBefore(const ClassDiff& x, const ClassDiff& y);
 void sortByShallowDelta(std::vector<ClassDiff>& rows);
-/// Retained delta descending, then as sortByShallowDelta.
+/// Retained delta descending, then as shallowDeltaBefore (what gates and the retained-growth view list first).
+bool retainedDeltaBefore(const ClassDiff& x, const ClassDiff& y);
 void sortByRetainedDelta(std::vector<ClassDiff>& rows);
 
 /// ICU root collation (what String.prototype.localeCompare does without a locale) for ASCII text: punctuation,

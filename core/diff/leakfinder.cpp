@@ -173,10 +173,10 @@ Result<LeakResult> findLeaks(
     std::shared_ptr<const HeapAnalysis> last;
     SnapshotDigest previous;
     for (size_t k = 0; k < paths.size(); ++k) {
-        auto loaded = loadAnalysis(paths[k], options.maxInputBytes, control);
+        auto loaded = loadHeap(paths[k], options.load, control);
         if (!loaded)
             return loaded.error();
-        const HeapAnalysis& a = *loaded.value();
+        const HeapAnalysis& a = *loaded.value().analysis;
         result.files.push_back(a.snapshot->sourceName.empty() ? paths[k] : a.snapshot->sourceName);
         result.nodes.push_back(a.nodeCount());
         result.totals.push_back(a.totalSize());
@@ -202,7 +202,7 @@ Result<LeakResult> findLeaks(
         }
         previous = std::move(digest);
         if (k + 1 == paths.size())
-            last = loaded.value();
+            last = loaded.value().analysis;
         loaded = ParseError::general("", ""); // drop this graph before the next one is read
         releaseFreedMemory();
     }

@@ -8,6 +8,7 @@
 
 #include <common/error.h>
 #include <common/progress.h>
+#include <heap/heaploader.h>
 
 #include <cstdint>
 #include <string>
@@ -21,7 +22,7 @@ struct LeakOptions
 {
     size_t pathClusters = 5; ///< clusters that get a full retaining path
     uint64_t minClusterRetained = 1000; ///< bytes; smaller clusters are not reported
-    uint64_t maxInputBytes = uint64_t(32) << 30;
+    HeapLoadOptions load; ///< how each snapshot loads (loadHeap: --max-input, --max-memory, the analysis cache)
     bool filterRuntimeInternals = true; ///< drop clusters that Node.js' own code created once (runtimeOnceReason)
     size_t heldClasses = 5; ///< classes listed in LeakCluster::holds
 };

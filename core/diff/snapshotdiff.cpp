@@ -7,6 +7,8 @@
 #include <heap/heapanalysis.h>
 #include <heap/snapshotreader.h>
 
+#include <optional>
+
 #include <chrono>
 #include <future>
 #ifdef __GLIBC__
@@ -22,18 +24,6 @@ void releaseFreedMemory()
     // before the head is loaded so that the peak is one graph plus the digest, not two graphs' worth.
     malloc_trim(0);
 #endif
-}
-
-Result<std::shared_ptr<const HeapAnalysis>> loadAnalysis(
-    const std::string& path, uint64_t maxInputBytes, const TaskControl& control)
-{
-    InputOptions in;
-    in.maxDecompressedBytes = maxInputBytes;
-    in.control = control;
-    auto snapshot = SnapshotReader::read(path, in);
-    if (!snapshot)
-        return snapshot.error();
-    return HeapAnalysis::analyze(std::move(snapshot.value()), control);
 }
 
 namespace {
@@ -138,10 +128,10 @@ Result<DiffResult> diffSnapshots(
     auto t0 = std::chrono::steady_clock::now();
     SnapshotDigest base;
     {
-        auto analysis = loadAnalysis(basePath, options.maxInputBytes, control);
-        if (!analysis)
-            return analysis.error();
-        base = SnapshotDigest::build(*analysis.value());
+        auto loaded = loadHeap(basePath, options.load, control);
+        if (!loaded)
+            return loaded.error();
+        base = SnapshotDigest::build(*loaded.value().analysis);
         if (base.sourceName.empty())
             base.sourceName = basePath;
     } // the base graph is released here
@@ -150,21 +140,26 @@ Result<DiffResult> diffSnapshots(
     t0 = std::chrono::steady_clock::now();
 
     // Parse the head, finish the base side with the head's shapes, drop the base digest, then analyze the head:
-    // the peak is about one analyzed graph, never a graph plus the digest plus the other graph's analysis.
-    InputOptions in;
-    in.maxDecompressedBytes = options.maxInputBytes;
-    in.control = control;
-    auto snapshot = SnapshotReader::read(headPath, in);
-    if (!snapshot)
-        return snapshot.error();
-    const std::vector<uint32_t> headOrder = idOrder(snapshot.value()->nodeId);
-    BaseSide side = compareBase(base, *snapshot.value(), headOrder, inferDefinitions(snapshot.value()));
-    base = SnapshotDigest {};
-    releaseFreedMemory();
-    auto head = HeapAnalysis::analyze(std::move(snapshot.value()), control);
-    if (!head)
-        return head.error();
-    DiffResult r = finishDiff(std::move(side), *head.value(), headOrder, options);
+    // the peak is about one analyzed graph, never a graph plus the digest plus the other graph's analysis. A head
+    // read back from the analysis cache has no parse step: the base side is then finished from its analysis.
+    std::vector<uint32_t> headOrder;
+    std::optional<BaseSide> side;
+    auto parsed = [&](const std::shared_ptr<const HeapSnapshot>& snapshot) {
+        headOrder = idOrder(snapshot->nodeId);
+        side = compareBase(base, *snapshot, headOrder, inferDefinitions(snapshot));
+        base = SnapshotDigest {};
+        releaseFreedMemory();
+    };
+    auto loaded = loadHeap(headPath, options.load, control, parsed);
+    if (!loaded)
+        return loaded.error();
+    const HeapAnalysis& head = *loaded.value().analysis;
+    if (!side) {
+        headOrder = idOrder(head.snapshot->nodeId);
+        side = compareBase(base, *head.snapshot, headOrder, head.classes.definitions);
+        base = SnapshotDigest {};
+    }
+    DiffResult r = finishDiff(std::move(*side), head, headOrder, options);
     r.baseMs = baseMs;
     r.headMs = msSince(t0);
     if (r.headFile.empty())

@@ -8,6 +8,7 @@
 
 #include <common/error.h>
 #include <common/progress.h>
+#include <heap/heaploader.h>
 
 #include <memory>
 #include <string>
@@ -21,7 +22,8 @@ struct DiffOptions
 {
     size_t pathGroups = 5; ///< groups of new objects that get a retaining path
     uint64_t minSuspectRetained = 1000; ///< bytes a keeper of new objects must retain to count as a leak suspect
-    uint64_t maxInputBytes = uint64_t(32) << 30; ///< gzip bomb guard per file
+    /// How each snapshot loads (loadHeap: --max-input, --max-memory, the analysis cache).
+    HeapLoadOptions load;
 };
 
 /// A comparison of two snapshots: DevTools' Comparison rows, retained size per class on both sides, and the new
@@ -59,15 +61,11 @@ inline bool isSuspect(const ObjectGroup& keeper, uint64_t minRetained)
 DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options);
 
 /// Loads and analyzes `basePath`, keeps only its digest, releases its graph, then loads and analyzes `headPath`:
-/// at most one full graph is in memory at a time.
+/// at most one full graph is in memory at a time. Both load through loadHeap with `options.load`.
 Result<DiffResult> diffSnapshots(const std::string& basePath, const std::string& headPath,
     const DiffOptions& options = {}, const TaskControl& control = {});
 
 /// Returns memory freed by a released graph to the system (glibc keeps it otherwise); no-op elsewhere.
 void releaseFreedMemory();
-
-/// Parses and analyzes one snapshot (the shared first step of diff and leaks).
-Result<std::shared_ptr<const HeapAnalysis>> loadAnalysis(
-    const std::string& path, uint64_t maxInputBytes, const TaskControl& control);
 
 } // namespace v8scope

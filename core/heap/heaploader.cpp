@@ -10,6 +10,12 @@ namespace v8scope {
 
 Result<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options, const TaskControl& control)
 {
+    return loadHeap(path, options, control, {});
+}
+
+Result<LoadedHeap> loadHeap(
+    const std::string& path, const HeapLoadOptions& options, const TaskControl& control, const ParsedHook& parsed)
+{
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point a, Clock::time_point b) {
         return std::chrono::duration<double, std::milli>(b - a).count();
@@ -42,6 +48,8 @@ Result<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& opti
     if (!snap)
         return snap.error();
     const auto t1 = Clock::now();
+    if (parsed)
+        parsed(snap.value());
     auto analysis = HeapAnalysis::analyze(snap.value(), control);
     if (!analysis)
         return analysis.error();

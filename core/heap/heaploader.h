@@ -8,6 +8,7 @@
 #include <heap/heapcache.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -43,5 +44,11 @@ struct LoadedHeap
 /// cancellation from `control`. Errors come back as values (file, byte offset, message); cache problems are never
 /// errors (the cache is then ignored).
 Result<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options, const TaskControl& control);
+
+/// Called between parsing and analysis of a snapshot that was not in the cache, with the parsed graph: `diff`
+/// finishes the base side there and frees the base's digest before the head's analysis allocates (docs/diff.md).
+using ParsedHook = std::function<void(const std::shared_ptr<const HeapSnapshot>& parsed)>;
+Result<LoadedHeap> loadHeap(
+    const std::string& path, const HeapLoadOptions& options, const TaskControl& control, const ParsedHook& parsed);
 
 } // namespace v8scope

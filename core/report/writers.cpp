@@ -182,6 +182,26 @@ void writeJsonCell(JsonOut& j, const Column& col, const Cell& cell)
         w.Null();
 }
 
+} // namespace
+
+void writeJsonRows(JsonOut& j, const Table& t)
+{
+    auto& w = j.w();
+    const std::vector<size_t> cols = t.columnsFor(false, true);
+    w.StartArray();
+    for (size_t r = 0; r < t.rowCount(); ++r) {
+        w.StartObject();
+        for (size_t c : cols) {
+            j.key(t.columns()[c].key);
+            writeJsonCell(j, t.columns()[c], t.cell(r, c));
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+namespace {
+
 std::string writeJson(const Table& t)
 {
     JsonOut j;
@@ -195,17 +215,7 @@ std::string writeJson(const Table& t)
         }
         j.key(t.jsonRowsKey.empty() ? "rows" : t.jsonRowsKey);
     }
-    const std::vector<size_t> cols = t.columnsFor(false, true);
-    w.StartArray();
-    for (size_t r = 0; r < t.rowCount(); ++r) {
-        w.StartObject();
-        for (size_t c : cols) {
-            j.key(t.columns()[c].key);
-            writeJsonCell(j, t.columns()[c], t.cell(r, c));
-        }
-        w.EndObject();
-    }
-    w.EndArray();
+    writeJsonRows(j, t);
     if (wrapped)
         w.EndObject();
     return j.text();

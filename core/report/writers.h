@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "jsonout.h"
 #include "table.h"
 
 #include <cstdio>
@@ -36,6 +37,9 @@ std::string displayText(const Table& table, size_t row, size_t column, const Wri
 std::string writeString(const Table& table, Format format, const WriteOptions& options = {});
 void write(std::FILE* out, const Table& table, Format format, const WriteOptions& options = {});
 
+/// The table's rows as a JSON array of objects (its JSON columns) inside a larger document a view writes itself
+/// (`diff --format json` holds the Comparison rows under "classes").
+void writeJsonRows(JsonOut& j, const Table& table);
 /// The text TSV and CSV print for one cell: integers raw, doubles with the column's precision.
 std::string dataText(const Table& table, size_t row, size_t column);
 

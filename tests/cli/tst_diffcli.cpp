@@ -116,6 +116,32 @@ TEST_CASE("malformed gates and bad input exit 2 with a clear message", "[diff][c
         runCli("leaks " + pair("leak_s1", "leak_s2") + " " + heap("leak_s3") + " --fail-if 'count>5MB'").exitCode == 2);
 }
 
+TEST_CASE("diff and leaks refuse an oversized snapshot with summary's one-line error", "[diff][cli][limits]")
+{
+    // leak_s1's header (43421 nodes, 191644 edges) needs about 24 MB (HeapSnapshot::estimatedPeakBytes): refused
+    // under --max-memory 1MB before any big allocation; 1000 bytes of text are over --max-input 1000. Every snapshot
+    // loads through loadHeap, so the line is summary's, byte for byte, and the exit code 2.
+    const std::string three = pair("leak_s1", "leak_s2") + " " + heap("leak_s3");
+    for (const char* limit : { "--max-memory 1MB", "--max-input 1000" }) {
+        INFO(limit);
+        const auto summary = runCli(std::string("summary --no-cache ") + limit + " " + heap("leak_s1"));
+        REQUIRE(summary.exitCode == 2);
+        REQUIRE(count(summary.err, "\n") == 1);
+        const auto diff = runCli(std::string("diff --no-cache ") + limit + " " + pair("leak_s1", "leak_s2"));
+        CHECK(diff.exitCode == 2);
+        CHECK(diff.err == summary.err);
+        CHECK(diff.out.empty());
+        const auto leaks = runCli(std::string("leaks --no-cache ") + limit + " " + three);
+        CHECK(leaks.exitCode == 2);
+        CHECK(leaks.err == summary.err);
+    }
+    // The head is checked too: the base (a few hundred bytes) passes 100000 bytes, leak_s1's text (megabytes) not.
+    const auto head = runCli("diff --no-cache --max-input 100000 "
+        + testutil::testDataPath("bad_inputs/valid.heapsnapshot") + " " + heap("leak_s1"));
+    CHECK(head.exitCode == 2);
+    CHECK_THAT(head.err, Catch::Contains("leak_s1.heapsnapshot.gz: byte 100000: decompressed input exceeds the limit"));
+}
+
 TEST_CASE("cross-process diff is detected and said in the output", "[diff][cli][process]")
 {
     const auto text = runCli("diff " + pair("control_a", "shapes"));

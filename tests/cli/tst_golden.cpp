@@ -123,7 +123,8 @@ TEST_CASE("golden: diff", "[cli][golden]")
         runCases({ { std::string("diff_leak_s1_s2.") + f, "diff --top 8 " + kS1 + " " + kS2 + gates + " --format " + f,
             1 } });
     }
-    runCases(perFormat("diff_leak_s2_s3_dominator", "diff --top 5 --by dominator " + kS2 + " " + kS3));
+    runCases(perFormat("diff_leak_s2_s3_dominator", "diff --top 5 --by dominator " + kS2 + " " + kS3,
+        { "text", "tsv", "csv", "md", "json" }));
     runCases(perFormat("diff_control", "diff " + kControlA + " " + kControlB));
     runCases(perFormat("diff_chromium", "diff --top 10 --human " + kChromium1 + " " + kChromium2));
 }
@@ -135,6 +136,7 @@ TEST_CASE("golden: leaks", "[cli][golden]")
     for (const char* f : { "text", "tsv", "md", "json", "junit" })
         runCases({ { std::string("leaks_s1_s2_s3.") + f, "leaks --top 5" + files + gates + " --format " + f, 1 } });
     runCases(perFormat("leaks_control", "leaks " + kControlA + " " + kControlB + " " + kControlA));
+    runCases({ { "leaks_s1_s2_s3.csv", "leaks --top 5" + files + " --format csv" } });
 }
 
 TEST_CASE("golden: cpu info", "[cli][golden]")
