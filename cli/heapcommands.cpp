@@ -7,6 +7,7 @@
 #include "output.h"
 
 #include <heap/summary.h>
+#include <report/heaptreeviews.h>
 #include <report/heapviews.h>
 
 #include <algorithm>
@@ -104,7 +105,7 @@ int runNodes(const NodesOptions& o)
     auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
-    printNodes(*loaded->analysis, o.format);
+    report::writeNodes(stdout, *loaded->analysis, o.format);
     return kExitOk;
 }
 
@@ -143,8 +144,9 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
             "Every node in file order: id, class, self (DevTools shallow size), retained, distance, dominator id");
         addInputFile(cmd, o->file);
         cmd->add_option("--format", o->format, "Output format")
-            ->transform(CLI::CheckedTransformer(
-                std::map<std::string, Format> { { "tsv", Format::Tsv }, { "json", Format::Json } }, CLI::ignore_case))
+            ->transform(CLI::CheckedTransformer(std::map<std::string, Format> { { "tsv", Format::Tsv },
+                                                    { "csv", Format::Csv }, { "json", Format::Json } },
+                CLI::ignore_case))
             ->default_str("tsv");
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runNodes(*o); });

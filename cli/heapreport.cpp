@@ -29,22 +29,6 @@ uint64_t peakRssBytes()
 
 namespace v8scope::cli {
 
-// The labels and cells are core/report's (one formatter for the CLI, the views and the viewer).
-std::string sizeCell(uint64_t bytes, bool human)
-{
-    return report::sizeText(bytes, human);
-}
-
-std::string distanceCell(int32_t distance)
-{
-    return report::distanceText(distance);
-}
-
-std::string nodeLabel(const HeapAnalysis& a, uint32_t node)
-{
-    return report::nodeLabel(a, node);
-}
-
 void printInfo(const LoadedHeap& loaded, Format format)
 {
     const HeapAnalysis& a = *loaded.analysis;
@@ -112,48 +96,6 @@ void printInfo(const LoadedHeap& loaded, Format format)
         t.addRow({ r.key, v });
     }
     t.print(stdout, format);
-}
-
-void printNodes(const HeapAnalysis& a, Format format)
-{
-    const HeapSnapshot& s = *a.snapshot;
-    if (format == Format::Json) {
-        JsonOut j;
-        auto& w = j.w();
-        w.StartArray();
-        for (uint32_t i = 0; i < s.nodeCount; ++i) {
-            w.StartObject();
-            j.key("id");
-            w.Uint(s.nodeId[i]);
-            j.key("class");
-            j.str(a.className(i));
-            j.key("self");
-            w.Uint64(a.selfSize[i]);
-            j.key("retained");
-            w.Uint64(a.retainedSize[i]);
-            j.key("distance");
-            w.Int(a.distance[i]);
-            j.key("dominator_id");
-            w.Uint(s.nodeId[a.dominator[i]]);
-            w.EndObject();
-        }
-        w.EndArray();
-        j.print();
-        return;
-    }
-    // Millions of rows: one buffered fmt call per row, no table.
-    fmt::memory_buffer buf;
-    fmt::format_to(std::back_inserter(buf), "id\tclass\tself\tretained\tdistance\tdominator_id\n");
-    for (uint32_t i = 0; i < s.nodeCount; ++i) {
-        fmt::format_to(std::back_inserter(buf), "{}\t{}\t{}\t{}\t{}\t{}\n", s.nodeId[i],
-            tsvCell(std::string(a.className(i))), a.selfSize[i], a.retainedSize[i], a.distance[i],
-            s.nodeId[a.dominator[i]]);
-        if (buf.size() > (1 << 20)) {
-            std::fwrite(buf.data(), 1, buf.size(), stdout);
-            buf.clear();
-        }
-    }
-    std::fwrite(buf.data(), 1, buf.size(), stdout);
 }
 
 } // namespace v8scope::cli

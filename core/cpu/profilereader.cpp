@@ -5,6 +5,8 @@
 #include "rawprofile.h"
 #include "traceprofiles.h"
 
+#include <common/filekind.h>
+
 #include <cstdlib>
 
 #include <rapidjson/error/en.h>
@@ -625,7 +627,10 @@ Result<ProfileReadResult> ProfileReader::read(const std::string& path, const Pro
     auto opened = InputStream::open(path, options.input);
     if (!opened)
         return opened.error();
-    return read(*opened.value(), options);
+    auto result = read(*opened.value(), options);
+    if (!result) // a heap snapshot given to a cpu command: say so instead of the parser's byte offset
+        return wrongKindError(path, FileKind::CpuProfile, result.error());
+    return result;
 }
 
 Result<ProfileReadResult> ProfileReader::read(InputStream& in, const ProfileReadOptions& options)

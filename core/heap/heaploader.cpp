@@ -4,6 +4,8 @@
 
 #include "snapshotreader.h"
 
+#include <common/filekind.h>
+
 #include <chrono>
 
 namespace v8scope {
@@ -45,8 +47,8 @@ Result<LoadedHeap> loadHeap(
     in.parseThreads = options.parseThreads;
     in.control = control;
     auto snap = SnapshotReader::read(path, in);
-    if (!snap)
-        return snap.error();
+    if (!snap) // a CPU profile given to a heap command: say so instead of the parser's byte offset
+        return wrongKindError(path, FileKind::HeapSnapshot, snap.error());
     const auto t1 = Clock::now();
     if (parsed)
         parsed(snap.value());

@@ -28,29 +28,41 @@ struct Partial
 struct Step
 {
     uint32_t node;
-    uint32_t edge; ///< edge from `node` to the previous step's node (UINT32_MAX for the target)
-    uint32_t prev; ///< UINT32_MAX at the target
+    uint32_t edge; ///< edge from `node` to the previous step's node (kNoNode for the target)
+    uint32_t prev; ///< kNoNode at the target
     uint32_t length; ///< edges from here to the target
 };
-} // namespace
 
-std::vector<RetainingPath> findRetainingPaths(
-    const HeapAnalysis& a, uint32_t target, const RetainingPathOptions& options)
+/// A found path with the rank it was found at (edges + the system-root penalty).
+struct Ranked
+{
+    RetainingPath path;
+    uint64_t priority;
+};
+
+/// Best-first search toward the roots. With `through` set, the first step from the target is that retainer edge
+/// (index into the retainers list) only.
+std::vector<Ranked> search(const HeapAnalysis& a, uint32_t target, const RetainingPathOptions& options,
+    uint32_t maxPaths, uint32_t through = UINT32_MAX)
 {
     const HeapSnapshot& s = *a.snapshot;
-    std::vector<RetainingPath> paths;
-    if (target >= s.nodeCount || target == a.root() || a.distance[target] < 0)
-        return paths;
+    std::vector<Ranked> paths;
     std::vector<Step> arena;
     auto cmp = [](const Partial& x, const Partial& y) {
         return x.priority != y.priority ? x.priority > y.priority : x.step > y.step;
     };
     std::priority_queue<Partial, std::vector<Partial>, decltype(cmp)> open(cmp);
-    arena.push_back({ target, UINT32_MAX, UINT32_MAX, 0 });
-    open.push({ remainingCost(a.distance[target]), 0 });
+    arena.push_back({ target, kNoNode, kNoNode, 0 });
+    if (through == UINT32_MAX) {
+        open.push({ remainingCost(a.distance[target]), 0 });
+    } else {
+        const uint32_t from = a.retainers.retainerNode[through];
+        arena.push_back({ from, a.retainers.retainerEdge[through], 0, 1 });
+        open.push({ 1 + remainingCost(a.distance[from]), 1 });
+    }
     uint32_t expansions = 0;
     const Retainers& r = a.retainers;
-    while (!open.empty() && paths.size() < options.maxPaths && expansions++ < options.maxExpansions) {
+    while (!open.empty() && paths.size() < maxPaths && expansions++ < options.maxExpansions) {
         const Partial p = open.top();
         open.pop();
         const Step step = arena[p.step];
@@ -65,16 +77,16 @@ std::vector<RetainingPath> findRetainingPaths(
         }
         if (complete) {
             RetainingPath path;
-            for (uint32_t i = p.step; i != UINT32_MAX; i = arena[i].prev) {
+            for (uint32_t i = p.step; i != kNoNode; i = arena[i].prev) {
                 path.nodes.push_back(arena[i].node);
-                if (arena[i].edge != UINT32_MAX)
+                if (arena[i].edge != kNoNode)
                     path.edges.push_back(arena[i].edge);
             }
             // Paths that differ only in parallel edges between the same nodes read the same: keep the first.
-            const bool duplicate = std::any_of(
-                paths.begin(), paths.end(), [&](const RetainingPath& q) { return q.nodes == path.nodes; });
+            const bool duplicate
+                = std::any_of(paths.begin(), paths.end(), [&](const Ranked& q) { return q.path.nodes == path.nodes; });
             if (!duplicate)
-                paths.push_back(std::move(path));
+                paths.push_back({ std::move(path), p.priority });
             continue;
         }
         if (step.length >= options.maxDepth)
@@ -93,6 +105,63 @@ std::vector<RetainingPath> findRetainingPaths(
         }
     }
     return paths;
+}
+} // namespace
+
+std::vector<RetainingPath> findRetainingPaths(
+    const HeapAnalysis& a, uint32_t target, const RetainingPathOptions& options)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    std::vector<RetainingPath> out;
+    if (target >= s.nodeCount || target == a.root() || a.distance[target] < 0)
+        return out;
+    std::vector<Ranked> found;
+    if (options.distinctRetainers) {
+        // One shortest path through each direct retainer that can lead to the roots (closer than the target, not
+        // weak), best first; parallel edges from one retainer count once. The retainers closest to the roots are
+        // tried first, at most 8 per path asked for, so that a target held by thousands of slots stays cheap.
+        const Retainers& r = a.retainers;
+        std::vector<uint32_t> candidates;
+        for (uint32_t k = r.firstRetainer[target]; k < r.firstRetainer[target + 1]; ++k) {
+            const uint32_t from = r.retainerNode[k];
+            const int32_t fd = a.distance[from];
+            if (s.edgeType[r.retainerEdge[k]] == s.edgeTypes.weak || fd < 0 || fd >= a.distance[target])
+                continue;
+            if (std::none_of(
+                    candidates.begin(), candidates.end(), [&](uint32_t c) { return r.retainerNode[c] == from; }))
+                candidates.push_back(k);
+        }
+        std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t x, uint32_t y) {
+            return remainingCost(a.distance[r.retainerNode[x]]) < remainingCost(a.distance[r.retainerNode[y]]);
+        });
+        if (candidates.size() > size_t(options.maxPaths) * 8)
+            candidates.resize(size_t(options.maxPaths) * 8);
+        if (candidates.size() > 1) {
+            for (const uint32_t k : candidates) {
+                if (r.retainerNode[k] == a.root())
+                    continue; // the target is a root's child: the plain search finds that one-node path
+                auto one = search(a, target, options, 1, k);
+                if (!one.empty())
+                    found.push_back(std::move(one.front()));
+            }
+            std::stable_sort(
+                found.begin(), found.end(), [](const Ranked& x, const Ranked& y) { return x.priority < y.priority; });
+            if (found.size() > options.maxPaths)
+                found.resize(options.maxPaths);
+        }
+    }
+    if (found.size() < options.maxPaths) {
+        for (Ranked& p : search(a, target, options, options.maxPaths)) {
+            if (found.size() >= options.maxPaths)
+                break;
+            if (std::none_of(found.begin(), found.end(), [&](const Ranked& q) { return q.path.nodes == p.path.nodes; }))
+                found.push_back(std::move(p));
+        }
+    }
+    out.reserve(found.size());
+    for (Ranked& p : found)
+        out.push_back(std::move(p.path));
+    return out;
 }
 
 } // namespace v8scope

@@ -22,6 +22,10 @@ struct RetainingPathOptions
     uint32_t maxPaths = 3;
     uint32_t maxDepth = 50; ///< edges
     uint32_t maxExpansions = 200000; ///< bounds the work on pathological graphs
+    /// Prefer paths through different direct retainers of the target: first the shortest path through each of
+    /// them (by the same ranking), then, when fewer than maxPaths retainers exist, the next shortest paths. Without
+    /// it the k shortest paths often differ only near the roots (`diags[0]`, `diags[1]`) and say the same thing.
+    bool distinctRetainers = false;
 };
 
 /// Up to maxPaths shortest retaining paths from the root to `target`, shortest first, never through weak edges;

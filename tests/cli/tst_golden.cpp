@@ -98,20 +98,22 @@ TEST_CASE("golden: summary", "[cli][golden]")
 
 TEST_CASE("golden: nodes", "[cli][golden]")
 {
-    runCases(perFormat("nodes_small", "nodes " + kSmall, { "tsv", "json" }));
+    runCases(perFormat("nodes_small", "nodes " + kSmall, { "tsv", "csv", "json" }));
     runCases({ { "nodes_small.default", "nodes " + kSmall } });
 }
 
 TEST_CASE("golden: retainers", "[cli][golden]")
 {
     // 79983: a Session in leak_s3 (docs/samples.md: held by the sessionCache Map).
-    runCases(perFormat("retainers_leak_s3", "retainers --id 79983 --paths 3 " + kS3));
+    runCases(perFormat(
+        "retainers_leak_s3", "retainers --id 79983 --paths 3 " + kS3, { "text", "tsv", "csv", "md", "json" }));
     runCases(perFormat("retainers_chromium2", "retainers --id 64627 --paths 2 " + kChromium2));
 }
 
 TEST_CASE("golden: dominators", "[cli][golden]")
 {
-    runCases(perFormat("dominators_leak_s3", "dominators --depth 2 --top 3 " + kS3));
+    runCases(
+        perFormat("dominators_leak_s3", "dominators --depth 2 --top 3 " + kS3, { "text", "tsv", "csv", "md", "json" }));
     runCases(perFormat("dominators_leak_s3_id", "dominators --id 79983 --depth 3 --top 0 --human " + kS3));
     runCases(perFormat("dominators_chromium2", "dominators --depth 3 --top 4 " + kChromium2));
 }

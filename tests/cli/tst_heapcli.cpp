@@ -116,7 +116,7 @@ TEST_CASE("retainers: the leaking Session is held by the sessionCache Map", "[cl
     REQUIRE(!id.empty());
     const auto r = testutil::run(cli("retainers --paths 2 --id " + id + " " + sample("leak_s3")));
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out.find("sessionCache (context) -> Map") != std::string::npos);
+    CHECK(r.out.find("--sessionCache (context)--> Map") != std::string::npos);
     const auto j = testutil::run(cli("retainers --format json --id " + id + " " + sample("leak_s3")));
     REQUIRE(j.exitCode == 0);
     rapidjson::Document doc;
@@ -183,4 +183,38 @@ TEST_CASE("stdin input", "[cli][heap]")
     REQUIRE(r.exitCode == 0);
     const auto direct = testutil::run(cli("summary --top 3 --format tsv " + sample("control_a")));
     CHECK(r.out == direct.out);
+}
+
+TEST_CASE("a file given to the wrong command says which command reads it", "[heap][cli][sniff]")
+{
+    // The kind is known from the content (core/common/filekind.h), so the one line names the command, not the
+    // parser's byte offset; exit code 2 as for any bad input.
+    const std::string cpu = testutil::samplePath("cpu/cpu_mix.cpuprofile");
+    const std::string wantCpu = "v8scope: " + cpu
+        + ": this is a CPU profile, not a heap snapshot: use `v8scope cpu ...`" + " (or `v8scope check`)\n";
+    for (const std::string& args : { "summary --no-cache " + cpu, "nodes --no-cache " + cpu,
+             "diff --no-cache " + cpu + " " + sample("leak_s1"), "retainers --no-cache --id 1 " + cpu }) {
+        INFO(args);
+        const auto r = testutil::run(cli(args));
+        CHECK(r.exitCode == 2);
+        CHECK(r.err == wantCpu);
+    }
+    const auto heap = testutil::run(cli("cpu info " + sample("leak_s1")));
+    CHECK(heap.exitCode == 2);
+    CHECK_THAT(heap.err, Catch::Contains(sample("leak_s1") + ": this is a heap snapshot, not a CPU profile"));
+}
+
+TEST_CASE("retainers: one edge per line in text, the documented TSV and CSV rows", "[heap][cli][retainers]")
+{
+    // leak_s3's Session @79983 (the golden retainers_leak_s3.*): one path of 5 edges, root child first.
+    const auto text = testutil::run(cli("retainers --id 79983 --paths 3 " + sample("leak_s3")));
+    REQUIRE(text.exitCode == 0);
+    const auto lines = testutil::splitLines(text.out);
+    REQUIRE(lines.size() == 7); // the object, the path's first node, one line per edge (5)
+    CHECK(lines[1] == "  1. (synthetic) (GC roots) @3");
+    CHECK(lines[2] == "       --7 (element)--> (synthetic) (Stack roots) @17");
+    CHECK(lines[6] == "       --1616 (internal)--> Session @79983");
+    const auto csv = testutil::run(cli("retainers --format csv --id 79983 " + sample("leak_s3")));
+    CHECK(csv.exitCode == 0);
+    CHECK(testutil::splitLines(csv.out).at(0) == "path,length,retainers");
 }
