@@ -116,35 +116,14 @@ std::vector<ClassMembers> aggregateClasses(
         aggs[k].shallow += d.selfSize[i];
     }
 
-    // maxRet: a member counts unless a dominator-tree ancestor has the same key (iterative DFS, markers on a
-    // stack of (key, stack height) pairs as in DevTools' calculateClassesRetainedSize).
+    // maxRet: DevTools' calculateClassesRetainedSize over the digest's dominator tree.
     {
         std::vector<uint32_t> first, children;
         dominatedChildren(d, first, children);
-        std::vector<uint8_t> seen(aggs.size(), 0);
-        std::vector<uint32_t> list { d.root };
-        std::vector<size_t> sizes { SIZE_MAX };
-        std::vector<uint32_t> seenKeys;
-        while (!list.empty()) {
-            const uint32_t node = list.back();
-            list.pop_back();
-            const uint32_t k = keyOf[node];
-            if (k != SnapshotDigest::kNone && !seen[k]) {
-                aggs[k].retained += d.retainedSize[node];
-                if (first[node] != first[node + 1]) {
-                    seen[k] = 1;
-                    sizes.push_back(list.size());
-                    seenKeys.push_back(k);
-                }
-            }
-            for (uint32_t c = first[node]; c < first[node + 1]; ++c)
-                list.push_back(children[c]);
-            while (sizes.back() == list.size()) {
-                sizes.pop_back();
-                seen[seenKeys.back()] = 0;
-                seenKeys.pop_back();
-            }
-        }
+        const std::vector<uint64_t> retained
+            = classRetainedSizes(d.root, first, children, d.retainedSize, keyOf, aggs.size());
+        for (size_t k = 0; k < aggs.size(); ++k)
+            aggs[k].retained = retained[k];
     }
 
     // Members by ascending id (DevTools' sortAggregateIndexes): one pass in id order fills every key sorted.

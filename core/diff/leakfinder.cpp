@@ -19,15 +19,6 @@ namespace {
 constexpr size_t kMaxSignatureSteps = 64;
 constexpr size_t kTopClasses = 3;
 
-/// Never leaks on their own (memlab's trivial-node filter, plus V8 internals): they are reported as part of
-/// the object that holds them.
-bool isTrivialType(const HeapSnapshot& s, int type)
-{
-    const NodeTypeIds& t = s.nodeTypes;
-    return type == t.string || type == t.consString || type == t.slicedString || type == t.number || type == t.code
-        || type == t.objectShape || type == t.symbol || type == t.bigint || type == t.hidden || type == t.synthetic;
-}
-
 /// A cheap, deterministic retaining path for clustering: from the node, step to pathParent (the non-weak
 /// retainer with the smallest DevTools distance) until the root. Distances strictly fall, so the walk ends.
 /// Numeric edge names (element indices, hash-table slots) become [] so that siblings share a signature.
@@ -68,7 +59,7 @@ void clusterLeaks(const HeapAnalysis& a, const std::function<bool(uint32_t id)>&
     std::vector<uint8_t> leaked(n, 0);
     std::map<std::string, uint32_t> byClass;
     for (uint32_t i = 0; i < n; ++i) {
-        leaked[i] = (s.nodeId[i] & 1) && a.selfSize[i] > 0 && !isTrivialType(s, s.nodeType[i])
+        leaked[i] = (s.nodeId[i] & 1) && a.selfSize[i] > 0 && !isNeverLeakSuspect(s, s.nodeType[i])
             && allocatedInTarget(s.nodeId[i]);
         if (leaked[i]) {
             ++result.leakedObjects;

@@ -15,13 +15,6 @@ namespace {
 constexpr size_t kMaxNameLength = 100;
 constexpr size_t kTopClasses = 3;
 
-bool isTrivialType(const HeapSnapshot& s, int type)
-{
-    const NodeTypeIds& t = s.nodeTypes;
-    return type == t.string || type == t.consString || type == t.slicedString || type == t.number || type == t.code
-        || type == t.objectShape || type == t.symbol || type == t.bigint;
-}
-
 bool isUserType(const HeapSnapshot& s, int type)
 {
     const NodeTypeIds& t = s.nodeTypes;
@@ -48,6 +41,19 @@ bool groupLess(const ObjectGroup& x, const ObjectGroup& y)
     return x.id < y.id;
 }
 } // namespace
+
+bool isValueType(const HeapSnapshot& s, int type)
+{
+    const NodeTypeIds& t = s.nodeTypes;
+    return type == t.string || type == t.consString || type == t.slicedString || type == t.number || type == t.code
+        || type == t.objectShape || type == t.symbol || type == t.bigint;
+}
+
+bool isNeverLeakSuspect(const HeapSnapshot& s, int type)
+{
+    const NodeTypeIds& t = s.nodeTypes;
+    return isValueType(s, type) || type == t.hidden || type == t.synthetic;
+}
 
 PathText shortestPathText(const HeapAnalysis& a, uint32_t node)
 {
@@ -111,7 +117,7 @@ ObjectGroups groupNewObjects(const HeapAnalysis& a, const std::vector<uint8_t>& 
             const uint32_t dom = a.dominator[node];
             if (node != a.root() && isNew[dom]) {
                 group[node] = group[dom];
-            } else if (!isTrivialType(s, s.nodeType[node]) && a.retainedSize[node] > 0) {
+            } else if (!isValueType(s, s.nodeType[node]) && a.retainedSize[node] > 0) {
                 auto [it, inserted] = domGroup.emplace(dom, out.byDominator.size());
                 if (inserted) {
                     ObjectGroup g;

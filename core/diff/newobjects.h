@@ -10,6 +10,14 @@
 namespace v8scope {
 
 class HeapAnalysis;
+struct HeapSnapshot;
+
+/// Node types that are values, not holders: strings, numbers, code, shapes, symbols, bigints belong to the object
+/// that points at them. A new value never starts a group of new objects of its own (groupNewObjects).
+bool isValueType(const HeapSnapshot& snapshot, int type);
+/// Node types never reported as leak suspects on their own (memlab's trivial-node filter): the values above plus
+/// V8's hidden internals and synthetic roots, which a program cannot leak directly (findLeaks).
+bool isNeverLeakSuspect(const HeapSnapshot& snapshot, int type);
 
 /// One step of a retaining path, as text that outlives the graph: the edge that leads into the node, then the
 /// node. The first step has no edge (a child of the root: a GC root category or a user global).

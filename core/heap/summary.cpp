@@ -8,6 +8,40 @@
 
 namespace v8scope {
 
+std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32_t>& firstDominated,
+    const std::vector<uint32_t>& dominated, const uint64_t* retainedSize, const std::vector<uint32_t>& keyOf,
+    size_t keyCount)
+{
+    // Markers on a stack of (key, stack height) pairs: a key is "seen" while the DFS is inside a member's subtree.
+    std::vector<uint64_t> retained(keyCount, 0);
+    std::vector<uint8_t> seen(keyCount, 0);
+    std::vector<uint32_t> list { root };
+    std::vector<size_t> sizes { SIZE_MAX };
+    std::vector<uint32_t> seenKeys;
+    while (!list.empty()) {
+        const uint32_t node = list.back();
+        list.pop_back();
+        const uint32_t k = keyOf[node];
+        const uint32_t from = firstDominated[node], to = firstDominated[node + 1];
+        if (k != UINT32_MAX && !seen[k]) {
+            retained[k] += retainedSize[node];
+            if (from != to) {
+                seen[k] = 1;
+                sizes.push_back(list.size());
+                seenKeys.push_back(k);
+            }
+        }
+        for (uint32_t i = from; i < to; ++i)
+            list.push_back(dominated[i]);
+        while (sizes.back() == list.size()) {
+            sizes.pop_back();
+            seen[seenKeys.back()] = 0;
+            seenKeys.pop_back();
+        }
+    }
+    return retained;
+}
+
 std::vector<ClassAggregate> buildSummary(
     const HeapAnalysis& a, const ClassNames& classes, const std::function<bool(uint32_t)>& filter)
 {
@@ -65,33 +99,10 @@ std::vector<ClassAggregate> buildSummary(
         agg.nodes.push_back(i);
     }
 
-    // Class retained size: a DFS over the dominator tree that counts a node only when no dominator-tree
-    // ancestor has the same class key (no double counting of nested instances).
-    std::vector<uint8_t> seen(aggs.size(), 0);
-    std::vector<uint32_t> list { a.root() };
-    std::vector<size_t> sizes { SIZE_MAX };
-    std::vector<uint32_t> seenKeys;
-    while (!list.empty()) {
-        const uint32_t node = list.back();
-        list.pop_back();
-        const uint32_t k = keyOf[node];
-        const uint32_t from = a.firstDominated[node], to = a.firstDominated[node + 1];
-        if (k != UINT32_MAX && !seen[k]) {
-            aggs[k].retained += a.retainedSize[node];
-            if (from != to) {
-                seen[k] = 1;
-                sizes.push_back(list.size());
-                seenKeys.push_back(k);
-            }
-        }
-        for (uint32_t i = from; i < to; ++i)
-            list.push_back(a.dominated[i]);
-        while (sizes.back() == list.size()) {
-            sizes.pop_back();
-            seen[seenKeys.back()] = 0;
-            seenKeys.pop_back();
-        }
-    }
+    const std::vector<uint64_t> retained
+        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize.data(), keyOf, aggs.size());
+    for (size_t k = 0; k < aggs.size(); ++k)
+        aggs[k].retained = retained[k];
 
     return mergeByPublicKey(std::move(aggs));
 }

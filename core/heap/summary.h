@@ -44,6 +44,14 @@ template <class T> std::vector<T> mergeByPublicKey(std::vector<T>&& aggregates)
     return result;
 }
 
+/// DevTools' calculateClassesRetainedSize, the one copy (the Summary and the comparison's class aggregates): per
+/// class key, the sum of the retained sizes of its members that have no dominator-tree ancestor of the same key
+/// (nested instances are not counted twice). The dominator tree is CSR (`firstDominated`, nodeCount + 1 offsets into
+/// `dominated`); `keyOf[node]` is the node's key or UINT32_MAX for none. An iterative DFS from `root`.
+std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32_t>& firstDominated,
+    const std::vector<uint32_t>& dominated, const uint64_t* retainedSize, const std::vector<uint32_t>& keyOf,
+    size_t keyCount);
+
 /// DevTools' buildAggregates + calculateClassesRetainedSize + public-key conversion: one row per class key,
 /// skipping nodes with self size 0. `classes` is usually analysis.classes; a comparison passes the base
 /// snapshot re-classified with the other snapshot's object shapes. `filter` (optional) keeps only matching
