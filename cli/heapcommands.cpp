@@ -3,14 +3,16 @@
 #include "commands.h"
 #include "heapexplore.h"
 #include "heapload.h"
-#include "heapreport.h"
 #include "output.h"
 
 #include <heap/summary.h>
 #include <report/heaptreeviews.h>
 #include <report/heapviews.h>
+#include <report/infoview.h>
 
 #include <algorithm>
+#include <cinttypes>
+#include <cstdio>
 #include <fmt/format.h>
 #include <optional>
 #include <regex>
@@ -18,6 +20,26 @@
 namespace v8scope::cli {
 
 namespace {
+
+/// The process' peak resident set so far (VmHWM), in bytes; 0 where /proc is not available.
+uint64_t peakRssBytes()
+{
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    uint64_t kb = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %" SCNu64 " kB", &kb) == 1)
+            break;
+    std::fclose(f);
+    return kb * 1024;
+}
+
+void print(const std::string& text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
 
 struct SummaryOptions
 {
@@ -30,19 +52,6 @@ struct SummaryOptions
     bool human = false;
     HeapLoadOptions load;
 };
-
-void addFormatOption(CLI::App* cmd, Format& format, bool withCsv = false)
-{
-    cmd->add_option("--format", format, "Output format")
-        ->transform(CLI::CheckedTransformer(formatNames(false, withCsv), CLI::ignore_case))
-        ->default_str("text");
-}
-
-void addInputFile(CLI::App* cmd, std::string& file)
-{
-    cmd->add_option("FILE", file, "Heap snapshot: .heapsnapshot or .heaptimeline, plain or gzip, - for stdin")
-        ->required();
-}
 
 int runSummary(const SummaryOptions& o)
 {
@@ -71,9 +80,7 @@ int runSummary(const SummaryOptions& o)
     report::SummaryViewOptions view;
     view.sort = report::summarySortFromName(o.sort).value_or(report::SummarySort::Retained);
     view.top = o.top;
-    report::WriteOptions write;
-    write.human = o.human || (o.format == Format::Text && stdoutIsTty());
-    report::write(stdout, report::summaryTable(a, rows, view), o.format, write);
+    report::write(stdout, report::summaryTable(a, rows, view), o.format, heapWriteOptions(o.format, o.human));
     return kExitOk;
 }
 
@@ -89,7 +96,7 @@ int runInfo(const InfoOptions& o)
     auto loaded = loadHeap(o.file, o.load);
     if (!loaded)
         return kExitBadInput;
-    printInfo(*loaded, o.format);
+    print(report::heapInfoReport(*loaded, peakRssBytes(), o.format));
     return kExitOk;
 }
 
@@ -117,8 +124,8 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         auto o = std::make_shared<InfoOptions>();
         auto* cmd
             = app.add_subcommand("info", "Snapshot format, node/edge/string counts, total and root sizes, timings");
-        addInputFile(cmd, o->file);
-        addFormatOption(cmd, o->format);
+        addHeapInput(cmd, o->file);
+        addHeapFormat(cmd, o->format);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runInfo(*o); });
     }
@@ -126,7 +133,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         auto o = std::make_shared<SummaryOptions>();
         auto* cmd = app.add_subcommand("summary",
             "DevTools' Summary view: one row per class with count, shallow size, retained size and distance");
-        addInputFile(cmd, o->file);
+        addHeapInput(cmd, o->file);
         cmd->add_option("--top", o->top, "Print only the first N rows (default: all)");
         cmd->add_option("--sort", o->sort, "Row order")
             ->check(CLI::IsMember({ "retained", "shallow", "count", "name", "distance" }))
@@ -134,7 +141,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         cmd->add_option("--filter", o->filter, "Keep classes whose name matches this regular expression (ECMAScript)");
         addSummaryFilterOptions(cmd, o->filters);
         cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
-        addFormatOption(cmd, o->format, true);
+        addHeapFormat(cmd, o->format);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runSummary(*o); });
     }
@@ -142,7 +149,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         auto o = std::make_shared<NodesOptions>();
         auto* cmd = app.add_subcommand("nodes",
             "Every node in file order: id, class, self (DevTools shallow size), retained, distance, dominator id");
-        addInputFile(cmd, o->file);
+        addHeapInput(cmd, o->file);
         cmd->add_option("--format", o->format, "Output format")
             ->transform(CLI::CheckedTransformer(std::map<std::string, Format> { { "tsv", Format::Tsv },
                                                     { "csv", Format::Csv }, { "json", Format::Json } },

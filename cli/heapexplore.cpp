@@ -7,6 +7,7 @@
 #include "heapload.h"
 #include "output.h"
 
+#include <common/filekind.h>
 #include <heap/allocations.h>
 #include <heap/containment.h>
 #include <heap/filters.h>
@@ -21,19 +22,6 @@ namespace v8scope::cli {
 
 namespace {
 
-void addInput(CLI::App* cmd, std::string& file)
-{
-    cmd->add_option("FILE", file, "Heap snapshot: .heapsnapshot or .heaptimeline, plain or gzip, - for stdin")
-        ->required();
-}
-
-void addFormat(CLI::App* cmd, Format& format)
-{
-    cmd->add_option("--format", format, "Output format")
-        ->transform(CLI::CheckedTransformer(formatNames(false, true), CLI::ignore_case))
-        ->default_str("text");
-}
-
 /// The largest odd node id of a snapshot (parsed only, not analysed), or nothing after printing the error.
 std::optional<uint32_t> maxJsObjectIdOf(const std::string& path, const HeapLoadOptions& load)
 {
@@ -42,27 +30,10 @@ std::optional<uint32_t> maxJsObjectIdOf(const std::string& path, const HeapLoadO
     in.maxMemoryBytes = load.maxMemoryBytes;
     auto snap = SnapshotReader::read(path, in);
     if (!snap) {
-        printError(snap.error().toString());
+        printError(wrongKindError(path, FileKind::HeapSnapshot, snap.error()).toString());
         return std::nullopt;
     }
     return maxJsObjectId(*snap.value());
-}
-
-uint32_t resolveNode(const HeapAnalysis& a, std::optional<uint32_t> id, const std::string& file)
-{
-    if (!id)
-        return a.root();
-    const uint32_t node = a.nodeForId(*id);
-    if (node == UINT32_MAX)
-        printError(fmt::format("{}: no node with id {}", file, *id));
-    return node;
-}
-
-report::WriteOptions writeOptions(Format format, bool human)
-{
-    report::WriteOptions w;
-    w.human = human || (format == Format::Text && stdoutIsTty());
-    return w;
 }
 
 struct ContainmentOptions
@@ -83,14 +54,14 @@ int runContainment(const ContainmentOptions& o)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
     const uint32_t start = resolveNode(a, o.id, o.file);
-    if (start == UINT32_MAX)
+    if (start == kNoNode)
         return kExitBadInput;
     auto rows = containmentRows(a, start, o.depth, o.top);
     if (!rows) {
         printError(rows.error().toString());
         return kExitBadInput;
     }
-    report::write(stdout, report::containmentTable(a, rows.value()), o.format, writeOptions(o.format, o.human));
+    report::write(stdout, report::containmentTable(a, rows.value()), o.format, heapWriteOptions(o.format, o.human));
     return kExitOk;
 }
 
@@ -118,15 +89,15 @@ int runAllocations(const AllocationsOptions& o)
     const AllocationProfile& p = *profile.value();
     if (o.id) {
         const uint32_t node = resolveNode(*loaded->analysis, o.id, o.file);
-        if (node == UINT32_MAX)
+        if (node == kNoNode)
             return kExitBadInput;
-        report::write(stdout, report::allocationStackTable(p, node), o.format, writeOptions(o.format, o.human));
+        report::write(stdout, report::allocationStackTable(p, node), o.format, heapWriteOptions(o.format, o.human));
         return kExitOk;
     }
     report::AllocationViewOptions view;
     view.top = o.top;
     view.callerDepth = o.callers;
-    report::write(stdout, report::allocationsTable(p, view), o.format, writeOptions(o.format, o.human));
+    report::write(stdout, report::allocationsTable(p, view), o.format, heapWriteOptions(o.format, o.human));
     return kExitOk;
 }
 
@@ -212,12 +183,12 @@ void registerHeapExploreCommands(CLI::App& app, int& exitCode)
         auto* cmd = app.add_subcommand("containment",
             "DevTools' Containment view: the root's (or an object's) edges and their targets, biggest retained size "
             "first, level by level");
-        addInput(cmd, o->file);
+        addHeapInput(cmd, o->file);
         cmd->add_option("--id", o->id, "Start at the object with this id (the @id DevTools shows) instead of the root");
         cmd->add_option("--depth", o->depth, "Levels below the start object")->default_val(2);
         cmd->add_option("--top", o->top, "Rows per object, biggest retained size first (0: all)")->default_val(20);
         cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
-        addFormat(cmd, o->format);
+        addHeapFormat(cmd, o->format);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runContainment(*o); });
     }
@@ -226,13 +197,13 @@ void registerHeapExploreCommands(CLI::App& app, int& exitCode)
         auto* cmd = app.add_subcommand("allocations",
             "DevTools' Allocation view (snapshots recorded with allocation tracking): per allocating function the "
             "objects allocated and still alive; --callers: who called it; --id: one object's allocation stack");
-        addInput(cmd, o->file);
+        addHeapInput(cmd, o->file);
         cmd->add_option("--top", o->top, "Only the first N functions, by allocated size (default: all)");
         cmd->add_option("--callers", o->callers,
             "Below each function, its callers tree (DevTools' expansion of the row), this many levels deep");
         cmd->add_option("--id", o->id, "Print the allocation stack of the object with this id instead");
         cmd->add_flag("--human", o->human, "Human-readable sizes (12.3 MB) even when stdout is not a terminal");
-        addFormat(cmd, o->format);
+        addHeapFormat(cmd, o->format);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runAllocations(*o); });
     }

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 namespace v8scope::cli {
 
@@ -30,6 +31,36 @@ void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options)
         ->default_str("20GiB");
 }
 
+void addHeapInput(CLI::App* cmd, std::string& file)
+{
+    cmd->add_option("FILE", file, "Heap snapshot: .heapsnapshot or .heaptimeline, plain or gzip, - for stdin")
+        ->required();
+}
+
+void addHeapFormat(CLI::App* cmd, Format& format, const char* defaultName)
+{
+    cmd->add_option("--format", format, "Output format")
+        ->transform(CLI::CheckedTransformer(formatNames(false, true), CLI::ignore_case))
+        ->default_str(defaultName);
+}
+
+uint32_t resolveNode(const HeapAnalysis& a, std::optional<uint32_t> id, const std::string& file)
+{
+    if (!id)
+        return a.root();
+    const uint32_t node = a.nodeForId(*id);
+    if (node == kNoNode)
+        printError(fmt::format("{}: no node with id {}", file, *id));
+    return node;
+}
+
+report::WriteOptions heapWriteOptions(Format format, bool human)
+{
+    report::WriteOptions w;
+    w.human = human || (format == Format::Text && stdoutIsTty());
+    return w;
+}
+
 v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options)
 {
     v8scope::HeapLoadOptions core;
@@ -40,7 +71,7 @@ v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options)
     return core;
 }
 
-std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
+std::unique_ptr<v8scope::LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options)
 {
     TerminalProgress progress(wantProgress(path));
     const v8scope::HeapLoadOptions core = coreLoadOptions(options);
@@ -52,14 +83,7 @@ std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOpti
         printError(result.error().toString());
         return nullptr;
     }
-    auto loaded = std::make_unique<LoadedHeap>();
-    loaded->analysis = result.value().analysis;
-    loaded->parseMs = result.value().parseMs;
-    loaded->analyzeMs = result.value().analyzeMs;
-    loaded->fromCache = result.value().fromCache;
-    loaded->cacheStoreMs = result.value().cacheStoreMs;
-    loaded->cache = result.value().cache;
-    return loaded;
+    return std::make_unique<v8scope::LoadedHeap>(std::move(result.value()));
 }
 
 } // namespace v8scope::cli

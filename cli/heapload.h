@@ -5,7 +5,10 @@
 #include <heap/heapanalysis.h>
 #include <heap/heaploader.h>
 
+#include "output.h"
+
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace CLI {
@@ -27,21 +30,23 @@ struct HeapLoadOptions
 /// cache's `--no-cache`, `--cache-dir DIR`, `--cache-max BYTES` to a heap command.
 void addMaxInputOption(CLI::App* cmd, HeapLoadOptions& options);
 
+/// `retainers` and `dominators` (heaptree.cpp).
+void registerHeapTreeCommands(CLI::App& app, int& exitCode);
+
+/// FILE: the snapshot argument every heap command takes.
+void addHeapInput(CLI::App* cmd, std::string& file);
+/// --format with text, json, tsv, csv and md (and `default` as the default's name).
+void addHeapFormat(CLI::App* cmd, Format& format, const char* defaultName = "text");
+/// The node of `id` (the root when there is none); kNoNode after printing "FILE: no node with id N".
+uint32_t resolveNode(const HeapAnalysis& analysis, std::optional<uint32_t> id, const std::string& file);
+/// Human sizes when asked (--human) or when text goes to a terminal.
+report::WriteOptions heapWriteOptions(Format format, bool human);
+
 /// The core's load options for these (what loadHeap and SnapshotHeapClaims take).
 v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options);
 
-struct LoadedHeap
-{
-    std::shared_ptr<const HeapAnalysis> analysis;
-    double parseMs = 0;
-    double analyzeMs = 0;
-    bool fromCache = false;
-    double cacheStoreMs = 0;
-    HeapCacheStatus cache;
-};
-
 /// Parses and analyzes a snapshot with a terminal progress bar (when stderr is a TTY and the file is big).
 /// On failure prints the one-line error and returns null.
-std::unique_ptr<LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options = {});
+std::unique_ptr<v8scope::LoadedHeap> loadHeap(const std::string& path, const HeapLoadOptions& options = {});
 
 } // namespace v8scope::cli

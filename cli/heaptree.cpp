@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 #include "commands.h"
-#include "heapreport.h"
+#include "heapload.h"
+#include "output.h"
 #include <report/heaptreeviews.h>
 
 #include <heap/retainingpaths.h>
@@ -22,14 +23,6 @@ struct RetainersOptions
     HeapLoadOptions load;
 };
 
-uint32_t resolveId(const HeapAnalysis& a, uint32_t id, const std::string& file)
-{
-    const uint32_t node = a.nodeForId(id);
-    if (node == kNoNode)
-        printError(fmt::format("{}: no node with id {}", file, id));
-    return node;
-}
-
 void print(const std::string& text)
 {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -41,7 +34,7 @@ int runRetainers(const RetainersOptions& o)
     if (!loaded)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
-    const uint32_t node = resolveId(a, o.id, o.file);
+    const uint32_t node = resolveNode(a, o.id, o.file);
     if (node == kNoNode)
         return kExitBadInput;
     RetainingPathOptions opts;
@@ -55,8 +48,7 @@ int runRetainers(const RetainersOptions& o)
 struct DominatorsOptions
 {
     std::string file;
-    uint32_t id = 0;
-    bool haveId = false;
+    std::optional<uint32_t> id;
     uint32_t depth = 3;
     uint32_t top = 10;
     Format format = Format::Text;
@@ -70,19 +62,14 @@ int runDominators(const DominatorsOptions& o)
     if (!loaded)
         return kExitBadInput;
     const HeapAnalysis& a = *loaded->analysis;
-    uint32_t start = a.root();
-    if (o.haveId) {
-        start = resolveId(a, o.id, o.file);
-        if (start == kNoNode)
-            return kExitBadInput;
-    }
+    const uint32_t start = resolveNode(a, o.id, o.file);
+    if (start == kNoNode)
+        return kExitBadInput;
     report::DominatorViewOptions view;
     view.depth = o.depth;
     view.top = o.top;
     view.textLayout = o.format == Format::Text;
-    report::WriteOptions write;
-    write.human = o.human || (o.format == Format::Text && stdoutIsTty());
-    report::write(stdout, report::dominatorTable(a, start, view), o.format, write);
+    report::write(stdout, report::dominatorTable(a, start, view), o.format, heapWriteOptions(o.format, o.human));
     return kExitOk;
 }
 
@@ -94,15 +81,13 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
         auto o = std::make_shared<RetainersOptions>();
         auto* cmd = app.add_subcommand(
             "retainers", "The shortest retaining paths from the GC roots to one object (weak edges never retain)");
-        cmd->add_option("FILE", o->file, "Heap snapshot (plain or gzip, - for stdin)")->required();
+        addHeapInput(cmd, o->file);
         cmd->add_option("--id", o->id, "Object id (the @id DevTools shows)")->required();
         cmd->add_option("--paths", o->paths, "How many paths to print")->default_val(3)->check(CLI::Range(1, 1000));
         cmd->add_option("--max-depth", o->maxDepth, "Longest path, in edges")
             ->default_val(50)
             ->check(CLI::Range(1, 100000));
-        cmd->add_option("--format", o->format, "Output format")
-            ->transform(CLI::CheckedTransformer(formatNames(false, true), CLI::ignore_case))
-            ->default_str("text");
+        addHeapFormat(cmd, o->format);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runRetainers(*o); });
     }
@@ -110,16 +95,12 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
         auto o = std::make_shared<DominatorsOptions>();
         auto* cmd
             = app.add_subcommand("dominators", "The dominator tree below a node (default: the root), biggest first");
-        cmd->add_option("FILE", o->file, "Heap snapshot (plain or gzip, - for stdin)")->required();
-        cmd->add_option("--id", o->id, "Start at this object id instead of the root")->each([o](const std::string&) {
-            o->haveId = true;
-        });
+        addHeapInput(cmd, o->file);
+        cmd->add_option("--id", o->id, "Start at this object id instead of the root");
         cmd->add_option("--depth", o->depth, "Levels below the start node")->default_val(3);
         cmd->add_option("--top", o->top, "Children per node, biggest retained first (0: all)")->default_val(10);
         cmd->add_flag("--human", o->human, "Human-readable sizes even when stdout is not a terminal");
-        cmd->add_option("--format", o->format, "Output format")
-            ->transform(CLI::CheckedTransformer(formatNames(false, true), CLI::ignore_case))
-            ->default_str("text");
+        addHeapFormat(cmd, o->format);
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runDominators(*o); });
     }
