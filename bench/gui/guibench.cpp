@@ -229,13 +229,14 @@ int heapBench(MainWindow& window, const QString& path)
     return 0;
 }
 
-int diffBench(MainWindow& window, const QString& base, const QString& head, bool tabs)
+int diffBench(MainWindow& window, const QString& base, const QString& head, bool tabs, const HeapLoadOptions& load)
 {
     {
         // What `v8scope diff BASE HEAD` does: one graph in memory at a time (the base's digest, then the head).
         QElapsedTimer t;
         t.start();
         DiffOptions options;
+        options.load = load; // the same cache setting as the window's loads
         auto diff = diffSnapshots(base.toStdString(), head.toStdString(), options, {});
         if (!diff.ok())
             return fail(QString::fromStdString(diff.error().toString()));
@@ -428,7 +429,7 @@ int main(int argc, char** argv)
     std::fprintf(stderr, "cache: %s\n", cached ? "on (warm)" : "off");
 
     if (args.size() == 2)
-        return diffBench(window, args[0], args[1], tabs);
+        return diffBench(window, args[0], args[1], tabs, options);
     if (detectDocumentKind(args[0]) == DocumentKind::Profile)
         return profileBench(window, args[0]);
     return heapBench(window, args[0]);
