@@ -53,19 +53,10 @@ void writeDiffJson(JsonOut& j, const DiffResult& d, const DiffViewOptions& o, co
 {
     auto& w = j.w();
     w.StartObject();
-    auto side = [&](const char* key, const std::string& file, uint32_t nodes, uint64_t total) {
-        j.key(key);
-        w.StartObject();
-        j.key("file");
-        j.str(file);
-        j.key("nodes");
-        w.Uint(nodes);
-        j.key("total_size");
-        w.Uint64(total);
-        w.EndObject();
-    };
-    side("base", d.baseFile, d.baseNodes, d.baseTotal);
-    side("head", d.headFile, d.headNodes, d.headTotal);
+    j.key("base");
+    writeSnapshotJson(j, d.baseFile, d.baseNodes, d.baseTotal);
+    j.key("head");
+    writeSnapshotJson(j, d.headFile, d.headNodes, d.headTotal);
     j.key("mode");
     j.str(d.byId ? "by-id" : "by-class-name");
     j.key("id_agreement");
@@ -107,16 +98,7 @@ void writeDiffJson(JsonOut& j, const DiffResult& d, const DiffViewOptions& o, co
             j.key("name");
             j.str(g.name);
             j.key("contents");
-            w.StartArray();
-            for (const auto& [cls, n] : g.topClasses) {
-                w.StartObject();
-                j.key("class");
-                j.str(cls);
-                j.key("count");
-                w.Uint(n);
-                w.EndObject();
-            }
-            w.EndArray();
+            writeClassCountsJson(j, g.topClasses);
         }
         j.key("count");
         w.Uint(g.count);

@@ -242,21 +242,38 @@ void writePathJson(JsonOut& j, const PathText& path)
     w.StartArray();
     for (const PathStep& step : path) {
         w.StartObject();
-        if (!step.edgeType.empty()) {
-            j.key("edge_type");
-            j.str(step.edgeType);
-            j.key("edge");
-            j.str(step.edgeName);
-        }
-        j.key("class");
-        j.str(step.className);
-        j.key("name");
-        j.str(step.name);
-        j.key("id");
-        w.Uint(step.id);
+        writeStepFields(j, step);
         w.EndObject();
     }
     w.EndArray();
+}
+
+void writeClassCountsJson(JsonOut& j, const std::vector<std::pair<std::string, uint32_t>>& counts)
+{
+    auto& w = j.w();
+    w.StartArray();
+    for (const auto& [cls, n] : counts) {
+        w.StartObject();
+        j.key("class");
+        j.str(cls);
+        j.key("count");
+        w.Uint(n);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void writeSnapshotJson(JsonOut& j, const std::string& file, uint32_t nodes, uint64_t totalSize)
+{
+    auto& w = j.w();
+    w.StartObject();
+    j.key("file");
+    j.str(file);
+    j.key("nodes");
+    w.Uint(nodes);
+    j.key("total_size");
+    w.Uint64(totalSize);
+    w.EndObject();
 }
 
 } // namespace v8scope::report

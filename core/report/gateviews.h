@@ -7,6 +7,7 @@
 #include <diff/gatemeasure.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 /// Gate results of `diff` and `leaks` for people and CI: the measured value and offending rows as text, and the
@@ -36,6 +37,27 @@ void writeGatesJson(JsonOut& j, const std::vector<GateReport>& reports);
 std::string gatesJUnit(const std::string& suite, const std::vector<GateReport>& reports);
 /// One "v8scope: gate failed: ..." line per tripped gate, then its offending rows (for stderr).
 std::string gateFailures(const std::vector<GateReport>& reports);
+
+/// JSON pieces the diff and leak documents share: [{"class", "count"}] (a group's or cluster's most frequent
+/// classes), a path step's fields ("edge_type" and "edge" when it has an edge, "class", "name", "id"; PathStep and
+/// HoldStep alike) and a snapshot's {"file", "nodes", "total_size"}.
+void writeClassCountsJson(JsonOut& j, const std::vector<std::pair<std::string, uint32_t>>& counts);
+template <class Step> void writeStepFields(JsonOut& j, const Step& step)
+{
+    if (!step.edgeType.empty()) {
+        j.key("edge_type");
+        j.str(step.edgeType);
+        j.key("edge");
+        j.str(step.edgeName);
+    }
+    j.key("class");
+    j.str(step.className);
+    j.key("name");
+    j.str(step.name);
+    j.key("id");
+    j.w().Uint(step.id);
+}
+void writeSnapshotJson(JsonOut& j, const std::string& file, uint32_t nodes, uint64_t totalSize);
 
 /// A retaining path as indented lines ("(GC roots) @3", "  --sessionCache--> Map @75559", ...) and as JSON.
 std::vector<std::string> pathLines(const PathText& path);

@@ -38,6 +38,19 @@ std::vector<uint32_t> growing(const LeakResult& r, size_t top)
     return out;
 }
 
+/// The fields a reported and a filtered cluster share: class, signature, count, roots.
+void writeClusterHead(JsonOut& j, const LeakCluster& c)
+{
+    j.key("class");
+    j.str(c.className);
+    j.key("signature");
+    j.str(c.signature);
+    j.key("count");
+    j.w().Uint(c.count);
+    j.key("roots");
+    j.w().Uint(c.roots);
+}
+
 void writeHoldsJson(JsonOut& j, const LeakCluster& c)
 {
     auto& w = j.w();
@@ -58,18 +71,7 @@ void writeHoldsJson(JsonOut& j, const LeakCluster& c)
     w.StartArray();
     for (const HoldStep& step : c.holdsChain) {
         w.StartObject();
-        if (!step.edgeType.empty()) {
-            j.key("edge_type");
-            j.str(step.edgeType);
-            j.key("edge");
-            j.str(step.edgeName);
-        }
-        j.key("class");
-        j.str(step.className);
-        j.key("name");
-        j.str(step.name);
-        j.key("id");
-        w.Uint(step.id);
+        writeStepFields(j, step);
         j.key("retained");
         w.Uint64(step.retained);
         w.EndObject();
@@ -103,16 +105,8 @@ void writeLeaksJson(JsonOut& j, const LeakResult& r, const DiffViewOptions& o, c
     w.StartObject();
     j.key("snapshots");
     w.StartArray();
-    for (size_t k = 0; k < r.files.size(); ++k) {
-        w.StartObject();
-        j.key("file");
-        j.str(r.files[k]);
-        j.key("nodes");
-        w.Uint(r.nodes[k]);
-        j.key("total_size");
-        w.Uint64(r.totals[k]);
-        w.EndObject();
-    }
+    for (size_t k = 0; k < r.files.size(); ++k)
+        writeSnapshotJson(j, r.files[k], r.nodes[k], r.totals[k]);
     w.EndArray();
     j.key("same_process");
     w.Bool(r.sameProcess);
@@ -127,29 +121,13 @@ void writeLeaksJson(JsonOut& j, const LeakResult& r, const DiffViewOptions& o, c
     for (size_t k = 0; k < r.clusters.size() && (!o.top || k < o.top); ++k) {
         const LeakCluster& c = r.clusters[k];
         w.StartObject();
-        j.key("class");
-        j.str(c.className);
-        j.key("signature");
-        j.str(c.signature);
-        j.key("count");
-        w.Uint(c.count);
-        j.key("roots");
-        w.Uint(c.roots);
+        writeClusterHead(j, c);
         j.key("shallow");
         w.Uint64(c.shallow);
         j.key("retained");
         w.Uint64(c.retained);
         j.key("contents");
-        w.StartArray();
-        for (const auto& [cls, n] : c.topClasses) {
-            w.StartObject();
-            j.key("class");
-            j.str(cls);
-            j.key("count");
-            w.Uint(n);
-            w.EndObject();
-        }
-        w.EndArray();
+        writeClassCountsJson(j, c.topClasses);
         j.key("representative_id");
         w.Uint(c.representativeId);
         j.key("path");
@@ -164,14 +142,7 @@ void writeLeaksJson(JsonOut& j, const LeakResult& r, const DiffViewOptions& o, c
     w.StartArray();
     for (const LeakCluster& c : r.filtered) {
         w.StartObject();
-        j.key("class");
-        j.str(c.className);
-        j.key("signature");
-        j.str(c.signature);
-        j.key("count");
-        w.Uint(c.count);
-        j.key("roots");
-        w.Uint(c.roots);
+        writeClusterHead(j, c);
         j.key("retained");
         w.Uint64(c.retained);
         j.key("representative_id");
