@@ -32,7 +32,7 @@ std::vector<uint32_t> shownRows(const DiffResult& d)
 } // namespace
 
 Result<std::shared_ptr<const ComparisonData>> computeComparison(
-    const SnapshotRef& base, const SnapshotRef& head, const TaskControl& control)
+    const SnapshotRef& base, const SnapshotRef& head, const TaskControl& control, const HeapLoadOptions& load)
 {
     const auto t0 = std::chrono::steady_clock::now();
     auto data = std::make_shared<ComparisonData>();
@@ -58,7 +58,9 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
             baseIds = &digest->sortedIds; // no copy: the page keeps the digest alive
         data->head = head.analysis;
     } else {
-        auto r = diffSnapshots(base.path, head.path, DiffOptions {}, control);
+        DiffOptions options;
+        options.load = load;
+        auto r = diffSnapshots(base.path, head.path, options, control);
         if (!r)
             return r.error();
         data->diff = std::move(r.value());
@@ -107,10 +109,13 @@ Result<std::shared_ptr<const SnapshotDigest>> loadDigest(
     return std::shared_ptr<const SnapshotDigest>(std::move(digest));
 }
 
-Result<std::shared_ptr<const LeakData>> computeLeaks(const std::vector<std::string>& paths, const TaskControl& control)
+Result<std::shared_ptr<const LeakData>> computeLeaks(
+    const std::vector<std::string>& paths, const TaskControl& control, const HeapLoadOptions& load)
 {
     const auto t0 = std::chrono::steady_clock::now();
-    auto r = findLeaks(paths, LeakOptions {}, control);
+    LeakOptions options;
+    options.load = load;
+    auto r = findLeaks(paths, options, control);
     if (!r)
         return r.error();
     auto data = std::make_shared<LeakData>();

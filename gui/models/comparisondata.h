@@ -45,9 +45,9 @@ struct ComparisonData
 
 /// Compares `base` with `head` (worker thread). With both analyses at hand: the base's digest and
 /// diffAgainst (no file is read again); otherwise diffSnapshots from the paths (one graph in memory at a time,
-/// no new-object lists). Polls `control`.
-Result<std::shared_ptr<const ComparisonData>> computeComparison(
-    const SnapshotRef& base, const SnapshotRef& head, const TaskControl& control = {});
+/// no new-object lists; the files load with `load`: the window's cache and limits). Polls `control`.
+Result<std::shared_ptr<const ComparisonData>> computeComparison(const SnapshotRef& base, const SnapshotRef& head,
+    const TaskControl& control = {}, const HeapLoadOptions& load = {});
 
 /// The Leaks page's data: memlab's suspects and the classes' series over the snapshots (findLeaks from paths).
 struct LeakData
@@ -57,7 +57,8 @@ struct LeakData
     double ms = 0;
 };
 
+/// `load`: how each snapshot loads (the window's cache and limits).
 Result<std::shared_ptr<const LeakData>> computeLeaks(
-    const std::vector<std::string>& paths, const TaskControl& control = {});
+    const std::vector<std::string>& paths, const TaskControl& control = {}, const HeapLoadOptions& load = {});
 
 } // namespace v8scope::gui

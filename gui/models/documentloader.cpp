@@ -3,7 +3,7 @@
 #include "documentloader.h"
 #include "workerpool.h"
 
-#include <common/inputstream.h>
+#include <common/filekind.h>
 #include <common/progress.h>
 
 #include <QElapsedTimer>
@@ -143,26 +143,16 @@ Result<HeapSummary> makeFilteredSummary(std::shared_ptr<const HeapAnalysis> anal
 
 DocumentKind detectDocumentKind(const QString& path)
 {
-    // Read up to 64 KiB of (decompressed) text and look at the first object key: a heap snapshot starts with
-    // {"snapshot":...}; a .cpuprofile with "nodes", a trace with "traceEvents" or '[', a .heapprofile with "head".
-    InputOptions options;
-    options.bufferBytes = 64 << 10;
-    auto in = InputStream::open(path.toStdString(), options);
-    if (!in.ok())
-        return DocumentKind::Unknown;
-    std::string text(64u << 10, '\0');
-    text.resize(in.value()->read(text.data(), text.size()));
-    const size_t start = text.find_first_not_of(" \t\r\n");
-    if (start == std::string::npos)
-        return DocumentKind::Unknown;
-    if (text[start] == '[')
+    // The core's sniff (core/common/filekind), the one the CLI uses: first 64 KiB, gzip looked through.
+    switch (sniffFileKind(path.toStdString())) {
+    case FileKind::HeapSnapshot:
+        return DocumentKind::HeapSnapshot;
+    case FileKind::CpuProfile:
         return DocumentKind::Profile;
-    const size_t quote = text.find('"', start);
-    if (text[start] != '{' || quote == std::string::npos)
-        return DocumentKind::Unknown;
-    const size_t end = text.find('"', quote + 1);
-    const std::string key = text.substr(quote + 1, end == std::string::npos ? std::string::npos : end - quote - 1);
-    return key == "snapshot" ? DocumentKind::HeapSnapshot : DocumentKind::Profile;
+    case FileKind::Unknown:
+        break;
+    }
+    return DocumentKind::Unknown;
 }
 
 struct DocumentLoader::Job

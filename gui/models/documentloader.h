@@ -69,7 +69,7 @@ struct ProfileDocument
 enum class DocumentKind
 {
     Unknown,
-    HeapSnapshot, ///< .heapsnapshot / .heaptimeline: an object whose first key is "snapshot"
+    HeapSnapshot, ///< .heapsnapshot / .heaptimeline (core/common/filekind.h decides)
     Profile, ///< .cpuprofile, trace JSON, .heapprofile
 };
 DocumentKind detectDocumentKind(const QString& path);

@@ -47,11 +47,13 @@ void openComparison(MainWindow& window)
     if (head < 0)
         head = int(snapshots.size()) - 1;
     auto* comparison = new ComparisonPage;
+    comparison->setLoadOptions(window.heapLoadOptions());
     comparison->setSnapshots(names, snapshots, head);
     window.addDocumentTab(comparison, QObject::tr("Comparison: %1").arg(names[head]),
         QObject::tr("%1 against a base among the open snapshots").arg(names[head]));
     if (snapshots.size() >= 3) {
         auto* leaks = new LeaksPage;
+        leaks->setLoadOptions(window.heapLoadOptions());
         std::vector<std::string> paths;
         for (const SnapshotRef& s : snapshots)
             paths.push_back(s.path);
@@ -118,6 +120,7 @@ ComparisonPage* openFileComparison(MainWindow& window, const QString& basePath, 
     const QString baseName = QFileInfo(basePath).fileName();
     const QString headName = QFileInfo(headPath).fileName();
     auto* page = new ComparisonPage;
+    page->setLoadOptions(window.heapLoadOptions());
     page->showStatus(QObject::tr("Reading the base %1\u2026").arg(baseName));
     window.addDocumentTab(page, QObject::tr("Comparison: %1").arg(headName),
         QObject::tr("%1 against %2 (Compare Files)").arg(headName, baseName));

@@ -173,11 +173,12 @@ void ComparisonPage::setBase(int base)
     m_status->setText(tr("Comparing\u2026"));
     const SnapshotRef b = m_snapshots[size_t(base)];
     const SnapshotRef h = m_snapshots[size_t(m_head)];
+    const HeapLoadOptions load = m_load;
     auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(workerPool(), [b, h, cancel] {
+    m_watcher.setFuture(QtConcurrent::run(workerPool(), [b, h, cancel, load] {
         TaskControl control;
         control.cancel = cancel.get();
-        return computeComparison(b, h, control);
+        return computeComparison(b, h, control, load);
     }));
 }
 

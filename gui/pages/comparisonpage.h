@@ -39,6 +39,11 @@ public:
 
     /// The open snapshots (display names and refs) and the one the page compares (the head).
     void setSnapshots(const QStringList& names, const std::vector<SnapshotRef>& snapshots, int head);
+    /// How snapshots read from their files load (the window's cache and limits; MainWindow::heapLoadOptions).
+    void setLoadOptions(const HeapLoadOptions& options)
+    {
+        m_load = options;
+    }
     /// Shows `text` in the status line (while the snapshots are still being read: Compare Files).
     void showStatus(const QString& text);
     /// Chooses the base (index into the snapshots) and starts the comparison.
@@ -99,6 +104,7 @@ private:
     ComparisonModel* m_model;
     QSortFilterProxyModel* m_proxy;
     std::vector<SnapshotRef> m_snapshots;
+    HeapLoadOptions m_load;
     int m_head = -1;
     std::shared_ptr<CancelToken> m_cancel;
     QFutureWatcher<Result<std::shared_ptr<const ComparisonData>>> m_watcher;

@@ -133,10 +133,11 @@ void LeaksPage::setSnapshots(const std::vector<std::string>& paths)
     m_cancel = std::make_shared<CancelToken>();
     m_status->setText(tr("Looking for leaks in %n snapshot(s)\u2026", nullptr, int(paths.size())));
     auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(workerPool(), [paths, cancel] {
+    const HeapLoadOptions load = m_load;
+    m_watcher.setFuture(QtConcurrent::run(workerPool(), [paths, cancel, load] {
         TaskControl control;
         control.cancel = cancel.get();
-        return computeLeaks(paths, control);
+        return computeLeaks(paths, control, load);
     }));
 }
 

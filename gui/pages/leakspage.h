@@ -34,6 +34,11 @@ public:
 
     /// Starts the leak search over `paths` (oldest first, at least 3).
     void setSnapshots(const std::vector<std::string>& paths);
+    /// How the snapshots load (the window's cache and limits; MainWindow::heapLoadOptions). Before setSnapshots.
+    void setLoadOptions(const HeapLoadOptions& options)
+    {
+        m_load = options;
+    }
     const LeakData* leaks() const;
     LeakSuspectModel* suspectModel() const
     {
@@ -73,6 +78,7 @@ Q_SIGNALS:
     void openSnapshotRequested(int index);
 
 private:
+    HeapLoadOptions m_load;
     void onFinished();
     void showSuspect(int row);
     void updateChart();
