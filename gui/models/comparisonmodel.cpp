@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 #include "comparisonmodel.h"
+#include "format.h"
 
 #include <heap/heapanalysis.h>
 
@@ -28,10 +29,7 @@ QString countText(qint64 n, bool sign)
 
 QString sizeText(qint64 bytes, bool sign)
 {
-    const qint64 magnitude = bytes < 0 ? -bytes : bytes;
-    // Decimal units as DevTools prints them; bytes below 1 kB as "72 B" rather than Qt's "72 bytes".
-    const QString s = magnitude < 1000 ? QStringLiteral("%1 B").arg(magnitude)
-                                       : QLocale::system().formattedDataSize(magnitude, 1, QLocale::DataSizeSIFormat);
+    const QString s = formatBytes(uint64_t(bytes < 0 ? -bytes : bytes)); // core/report's humanSize
     if (bytes < 0)
         return QStringLiteral("\u2212") + s;
     return (sign && bytes > 0 ? QStringLiteral("+") : QString()) + s;

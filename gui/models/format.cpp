@@ -3,31 +3,18 @@
 #include "format.h"
 
 #include <heap/heapanalysis.h>
-
-#include <QLocale>
+#include <report/format.h>
 
 namespace v8scope::gui {
 
 QString formatBytes(uint64_t bytes)
 {
-    if (bytes < 1000)
-        return QStringLiteral("%1 B").arg(bytes);
-    static const char* const kUnits[] = { "kB", "MB", "GB", "TB" };
-    double v = double(bytes) / 1000;
-    int u = 0;
-    while (v >= 1000 && u < 3) {
-        v /= 1000;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(QLatin1String(kUnits[u]));
+    return QString::fromStdString(report::humanSize(double(bytes))); // the CLI's text, byte for byte
 }
 
 QString formatCount(uint64_t count)
 {
-    QString digits = QString::number(count);
-    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
-        digits.insert(i, QLatin1Char(','));
-    return digits;
+    return QString::fromStdString(report::groupedCount(count)); // 1,234,567 as the CLI prints it
 }
 
 QString formatPercent(double part, double whole)
