@@ -107,6 +107,8 @@ Result<CpuAnalysisPtr> analyzeProfile(std::shared_ptr<const CpuProfile> profile,
         BlockingOptions bo;
         bo.thresholdUs = options.blockingThresholdUs;
         a->blocking = findBlocking(p, bo);
+        // Traces: what the Performance panel shows over each stretch (as `v8scope cpu blocking` does).
+        attributeStretchesToTimeline(p, a->blocking, bo.topFunctions, "off");
         a->activity = cpuActivity(p, CpuAnalysis::kActivityBuckets);
     }
     a->byFunction = rollup(p, a->timing, RollupKey::Function);

@@ -113,17 +113,30 @@ std::optional<report::Format> exportFormatForPath(const QString& path)
     return std::nullopt;
 }
 
-QString exportTable(const report::Table& table, report::Format format, const QString& path)
+namespace {
+QString writeBytes(const std::string& bytes, const QString& path)
 {
-    report::WriteOptions options;
-    options.human = false; // as the CLI writes to a file or pipe (no --human)
-    const std::string bytes = report::writeString(table, format, options);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return QStringLiteral("%1: %2").arg(path, file.errorString());
     if (file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
         return QStringLiteral("%1: %2").arg(path, file.errorString());
     return {};
+}
+} // namespace
+
+QString exportTable(const report::Table& table, report::Format format, const QString& path)
+{
+    report::WriteOptions options;
+    options.human = false; // as the CLI writes to a file or pipe (no --human)
+    return writeBytes(report::writeString(table, format, options), path);
+}
+
+QString exportDocument(const report::Document& document, report::Format format, const QString& path)
+{
+    report::WriteOptions options;
+    options.human = false;
+    return writeBytes(report::writeDocument(document, format, options), path);
 }
 
 } // namespace v8scope::gui

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <report/document.h>
 #include <report/table.h>
 #include <report/writers.h>
 
@@ -64,5 +65,7 @@ std::optional<report::Format> exportFormatForPath(const QString& path);
 /// Writes `table` to `path` in `format`, as the CLI writes it (raw numbers, no --human); returns "" or an error
 /// line ("PATH: what went wrong").
 QString exportTable(const report::Table& table, report::Format format, const QString& path);
+/// The same for a whole view document (a table with the preamble, text layout and JSON the CLI prints for it).
+QString exportDocument(const report::Document& document, report::Format format, const QString& path);
 
 } // namespace v8scope::gui

@@ -34,6 +34,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <models/workerpool.h>
+#include <report/blockingview.h>
+#include <report/calltreeview.h>
+#include <report/cpuviews.h>
 
 #include <utility>
 
@@ -264,14 +267,51 @@ void CpuView::goForward()
 
 bool CpuView::canExport() const
 {
-    return m_analysis != nullptr && m_tabs->currentIndex() == FlameTab;
+    if (!m_analysis)
+        return false;
+    const int tab = m_tabs->currentIndex();
+    return tab == FlameTab || tableDocument(tab).has_value();
+}
+
+std::optional<report::Document> CpuView::tableDocument(int tab) const
+{
+    if (!m_analysis)
+        return std::nullopt;
+    const CpuAnalysis& a = *m_analysis;
+    switch (tab) {
+    case TopDownTab:
+    case BottomUpTab: {
+        report::CallTreeViewOptions vo;
+        vo.bottomUp = tab == BottomUpTab;
+        return report::callTreeDocument(*a.profile, a.timing, vo.bottomUp ? a.bottomUp : a.topDown, vo);
+    }
+    case FunctionsTab:
+        return report::rollupDocument(*a.profile, a.timing, { RollupKey(m_groupBy->currentData().toInt()), 0, false });
+    case BlockingTab: {
+        if (a.isHeap())
+            return std::nullopt;
+        report::BlockingViewOptions vo;
+        vo.thresholdUs = a.options.blockingThresholdUs;
+        vo.ignoreList = a.timing.ignoreList;
+        return report::blockingDocument(*a.profile, a.blocking, vo);
+    }
+    default:
+        return std::nullopt;
+    }
 }
 
 void CpuView::exportCurrentView()
 {
-    // TODO: the table tabs export through core/report once its CPU views land (issue 8).
-    if (m_tabs->currentIndex() == FlameTab)
+    const int tab = m_tabs->currentIndex();
+    if (tab == FlameTab) {
         m_flamePage->exportWithDialog();
+        return;
+    }
+    static const char* const kNames[] = { "flame", "top-down", "bottom-up", "functions", "blocking" };
+    if (auto document = tableDocument(tab))
+        pageutil::exportDocumentWithDialog(this, *document,
+            QFileInfo(QString::fromStdString(m_profile->sourceName)).completeBaseName() + QLatin1Char('-')
+                + QLatin1String(kNames[tab]));
 }
 
 void CpuView::compareWith(const QString& path)

@@ -4,6 +4,7 @@
 
 #include <documentactions.h>
 #include <models/cpuanalysis.h>
+#include <report/document.h>
 
 #include <QWidget>
 
@@ -119,6 +120,10 @@ public:
     void goBack() override;
     void goForward() override;
     bool canExport() const override;
+    /// What Export Current View writes for a table tab (Top-Down, Bottom-Up, Functions, Blocking): the core/report
+    /// view the CLI prints (`cpu tree [--bottom-up]`, `cpu top --by KEY --top 0`, `cpu blocking`), over this
+    /// view's analysis; with no range and nothing hidden, the same bytes as the CLI. Empty for other tabs.
+    std::optional<report::Document> tableDocument(int tab) const;
     void exportCurrentView() override;
 
 Q_SIGNALS:

@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <functional>
+
 namespace v8scope::gui::pageutil {
 
 void setupTreeView(QTreeView* view, const QString& sample)
@@ -147,7 +149,10 @@ void setupContextMenu(QTreeView* view, std::function<void(QMenu& menu, const QMo
     });
 }
 
-QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName)
+namespace {
+/// Asks for a file and a format (by the filter chosen or the name's suffix) and calls `write`; "" when cancelled.
+QString exportWithDialog(
+    QWidget* parent, const QString& suggestedName, const std::function<QString(report::Format, const QString&)>& write)
 {
     QStringList filters;
     for (const ExportFormat& f : exportFormats())
@@ -163,12 +168,25 @@ QString exportTableWithDialog(QWidget* parent, const report::Table& table, const
         format = f.format;
         path += QLatin1Char('.') + QLatin1String(f.suffix);
     }
-    const QString error = exportTable(table, *format, path);
+    const QString error = write(*format, path);
     if (!error.isEmpty()) {
         QMessageBox::warning(parent, QObject::tr("Export Table"), error);
         return {};
     }
     return path;
+}
+} // namespace
+
+QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName)
+{
+    return exportWithDialog(parent, suggestedName,
+        [&](report::Format format, const QString& path) { return exportTable(table, format, path); });
+}
+
+QString exportDocumentWithDialog(QWidget* parent, const report::Document& document, const QString& suggestedName)
+{
+    return exportWithDialog(parent, suggestedName,
+        [&](report::Format format, const QString& path) { return exportDocument(document, format, path); });
 }
 
 } // namespace v8scope::gui::pageutil

@@ -11,6 +11,7 @@ class QLineEdit;
 
 namespace v8scope::report {
 class Table;
+struct Document;
 }
 class QMenu;
 class QTreeView;
@@ -46,6 +47,8 @@ void expandHeaviestPath(QTreeView* view, const QModelIndex& index, int costColum
 /// chosen or the name's suffix) and writes `table` through core/report, the bytes the CLI prints for the same view
 /// and format. `suggestedName` has no suffix. Shows a message box on a write error; returns the path written or "".
 QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName);
+/// The same for a view document (CPU trees, functions, blocking: the CLI's `cpu` output for the same view).
+QString exportDocumentWithDialog(QWidget* parent, const report::Document& document, const QString& suggestedName);
 
 } // namespace pageutil
 

@@ -17,7 +17,10 @@
 #include <pages/cpuview.h>
 #include <widgets/flamegraph.h>
 
+#include <report/writers.h>
+
 #include <QLineEdit>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTreeView>
@@ -113,6 +116,57 @@ private Q_SLOTS:
         blocking->setCurrentIndex(blocking->model()->index(0, 0));
         QVERIFY(waitForAnalysis(v));
         shoot(v, QStringLiteral("cpu-blocking-range.png"));
+    }
+
+    void tableExportsEqualTheCli()
+    {
+        // With nothing hidden and no range, each table tab exports the bytes `v8scope cpu ...` prints for the
+        // same view (core/report's documents), in every format; on a .cpuprofile and on a Chrome trace.
+        struct Case
+        {
+            int tab;
+            QStringList args;
+        };
+        const Case cases[] = {
+            { CpuView::TopDownTab, { QStringLiteral("tree") } },
+            { CpuView::BottomUpTab, { QStringLiteral("tree"), QStringLiteral("--bottom-up") } },
+            { CpuView::FunctionsTab,
+                { QStringLiteral("top"), QStringLiteral("--by"), QStringLiteral("function"), QStringLiteral("--top"),
+                    QStringLiteral("0") } },
+            { CpuView::BlockingTab, { QStringLiteral("blocking") } },
+        };
+        const std::pair<report::Format, const char*> formats[]
+            = { { report::Format::Text, "text" }, { report::Format::Tsv, "tsv" }, { report::Format::Csv, "csv" },
+                  { report::Format::Json, "json" }, { report::Format::Markdown, "md" } };
+        for (const char* name : { "http_blocking.cpuprofile", "chromium_trace.json.gz" }) {
+            const QString file = QStringLiteral(V8SCOPE_SAMPLES "/cpu/") + QLatin1String(name);
+            CpuView v(testing::readProfile(file));
+            QVERIFY(waitForAnalysis(v));
+            CpuViewOptions o = v.options();
+            o.hideIdle = o.hideProgram = o.hideGc = false;
+            v.setOptions(o);
+            QVERIFY(waitForAnalysis(v));
+            for (const Case& c : cases) {
+                const auto document = v.tableDocument(c.tab);
+                QVERIFY(document);
+                for (const auto& [format, formatName] : formats) {
+                    QProcess cli;
+                    cli.start(QStringLiteral(V8SCOPE_CLI),
+                        QStringList { QStringLiteral("cpu") } + c.args
+                            + QStringList { file, QStringLiteral("--format"), QLatin1String(formatName) });
+                    QVERIFY(cli.waitForFinished(60000));
+                    QCOMPARE(cli.exitCode(), 0);
+                    const QByteArray expected = cli.readAllStandardOutput();
+                    report::WriteOptions wo;
+                    wo.human = false;
+                    const std::string got = report::writeDocument(*document, format, wo);
+                    QVERIFY2(QByteArray::fromStdString(got) == expected,
+                        qPrintable(
+                            QStringLiteral("%1: cpu %2 --format %3 differs")
+                                .arg(QLatin1String(name), c.args.join(QLatin1Char(' ')), QLatin1String(formatName))));
+                }
+            }
+        }
     }
 
     void blockingRowSelectsItsRange()
