@@ -113,8 +113,7 @@ std::optional<report::Format> exportFormatForPath(const QString& path)
     return std::nullopt;
 }
 
-namespace {
-QString writeBytes(const std::string& bytes, const QString& path)
+QString writeExportFile(const std::string& bytes, const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -123,20 +122,19 @@ QString writeBytes(const std::string& bytes, const QString& path)
         return QStringLiteral("%1: %2").arg(path, file.errorString());
     return {};
 }
-} // namespace
 
 QString exportTable(const report::Table& table, report::Format format, const QString& path)
 {
     report::WriteOptions options;
     options.human = false; // as the CLI writes to a file or pipe (no --human)
-    return writeBytes(report::writeString(table, format, options), path);
+    return writeExportFile(report::writeString(table, format, options), path);
 }
 
 QString exportDocument(const report::Document& document, report::Format format, const QString& path)
 {
     report::WriteOptions options;
     options.human = false;
-    return writeBytes(report::writeDocument(document, format, options), path);
+    return writeExportFile(report::writeDocument(document, format, options), path);
 }
 
 } // namespace v8scope::gui

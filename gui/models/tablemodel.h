@@ -65,6 +65,8 @@ std::optional<report::Format> exportFormatForPath(const QString& path);
 /// Writes `table` to `path` in `format`, as the CLI writes it (raw numbers, no --human); returns "" or an error
 /// line ("PATH: what went wrong").
 QString exportTable(const report::Table& table, report::Format format, const QString& path);
+/// Writes `bytes` to `path`; returns "" or an error line ("PATH: what went wrong").
+QString writeExportFile(const std::string& bytes, const QString& path);
 /// The same for a whole view document (a table with the preamble, text layout and JSON the CLI prints for it).
 QString exportDocument(const report::Document& document, report::Format format, const QString& path);
 

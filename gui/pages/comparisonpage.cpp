@@ -8,11 +8,13 @@
 
 #include <heap/heapanalysis.h>
 
+#include "pageutil.h"
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -27,6 +29,7 @@
 #include <QValueAxis>
 #include <QtConcurrent>
 #include <models/workerpool.h>
+#include <report/diffviews.h>
 
 namespace v8scope::gui {
 
@@ -150,6 +153,30 @@ void ComparisonPage::setSnapshots(const QStringList& names, const std::vector<Sn
     } else {
         m_status->setText(tr("Open a second snapshot to compare with."));
     }
+}
+
+bool ComparisonPage::canExport() const
+{
+    return m_model->comparison() != nullptr;
+}
+
+std::string ComparisonPage::exportText(report::Format format) const
+{
+    if (!m_model->comparison())
+        return {};
+    report::WriteOptions write;
+    write.human = false; // as the CLI writes to a file or pipe
+    return report::diffReport(m_model->comparison()->diff, report::DiffViewOptions {}, {}, format, write);
+}
+
+void ComparisonPage::exportCurrentView()
+{
+    if (!canExport())
+        return;
+    const auto& d = m_model->comparison()->diff;
+    pageutil::exportWithDialog(this,
+        QStringLiteral("diff-%1").arg(QFileInfo(QString::fromStdString(d.headFile)).completeBaseName()),
+        [this](report::Format format) { return exportText(format); });
 }
 
 void ComparisonPage::showStatus(const QString& text)

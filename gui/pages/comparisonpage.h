@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <documentactions.h>
 #include <models/comparisondata.h>
+#include <report/writers.h>
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -30,7 +32,7 @@ class GateDialog;
 /// expands to its new objects (paged), an object to its edges; the Retainers pane follows the selection; a bar
 /// chart of the top classes by retained growth (clicking a bar selects the class). Cross-process pairs are
 /// compared per class name and the page says so. The comparison runs on a worker thread.
-class ComparisonPage : public QWidget
+class ComparisonPage : public QWidget, public DocumentActions
 {
     Q_OBJECT
 public:
@@ -44,6 +46,11 @@ public:
     {
         m_load = options;
     }
+    /// File > Export Current View: the comparison as `v8scope diff BASE HEAD --format F` prints it (core/report).
+    bool canExport() const override;
+    void exportCurrentView() override;
+    /// The bytes that export writes in `format` (tests).
+    std::string exportText(report::Format format) const;
     /// Shows `text` in the status line (while the snapshots are still being read: Compare Files).
     void showStatus(const QString& text);
     /// Chooses the base (index into the snapshots) and starts the comparison.

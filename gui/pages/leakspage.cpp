@@ -7,6 +7,7 @@
 #include <models/comparisonmodel.h>
 #include <models/leakmodels.h>
 
+#include "pageutil.h"
 #include <QChart>
 #include <QChartView>
 #include <QHeaderView>
@@ -21,6 +22,7 @@
 #include <QValueAxis>
 #include <QtConcurrent>
 #include <models/workerpool.h>
+#include <report/diffviews.h>
 
 namespace v8scope::gui {
 
@@ -139,6 +141,27 @@ void LeaksPage::setSnapshots(const std::vector<std::string>& paths)
         control.cancel = cancel.get();
         return computeLeaks(paths, control, load);
     }));
+}
+
+bool LeaksPage::canExport() const
+{
+    return leaks() != nullptr;
+}
+
+std::string LeaksPage::exportText(report::Format format) const
+{
+    if (!leaks())
+        return {};
+    report::WriteOptions write;
+    write.human = false; // as the CLI writes to a file or pipe
+    return report::leaksReport(leaks()->result, report::DiffViewOptions {}, {}, format, write);
+}
+
+void LeaksPage::exportCurrentView()
+{
+    if (canExport())
+        pageutil::exportWithDialog(
+            this, QStringLiteral("leaks"), [this](report::Format format) { return exportText(format); });
 }
 
 const LeakData* LeaksPage::leaks() const

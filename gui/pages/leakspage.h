@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <documentactions.h>
 #include <models/comparisondata.h>
+#include <report/writers.h>
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -25,7 +27,7 @@ class GrowthModel;
 /// retaining path drawn as a chain with edge names and what it holds; the classes growing in every step; a line
 /// chart of the total size and the selected classes' retained size across the snapshots (hover shows values,
 /// clicking a point asks to open that snapshot). findLeaks runs on a worker thread.
-class LeaksPage : public QWidget
+class LeaksPage : public QWidget, public DocumentActions
 {
     Q_OBJECT
 public:
@@ -40,6 +42,11 @@ public:
         m_load = options;
     }
     const LeakData* leaks() const;
+    /// File > Export Current View: the suspects as `v8scope leaks S1 S2 ... --format F` prints them (core/report).
+    bool canExport() const override;
+    void exportCurrentView() override;
+    /// The bytes that export writes in `format` (tests).
+    std::string exportText(report::Format format) const;
     LeakSuspectModel* suspectModel() const
     {
         return m_suspects;

@@ -149,10 +149,8 @@ void setupContextMenu(QTreeView* view, std::function<void(QMenu& menu, const QMo
     });
 }
 
-namespace {
-/// Asks for a file and a format (by the filter chosen or the name's suffix) and calls `write`; "" when cancelled.
 QString exportWithDialog(
-    QWidget* parent, const QString& suggestedName, const std::function<QString(report::Format, const QString&)>& write)
+    QWidget* parent, const QString& suggestedName, const std::function<std::string(report::Format)>& bytes)
 {
     QStringList filters;
     for (const ExportFormat& f : exportFormats())
@@ -168,25 +166,30 @@ QString exportWithDialog(
         format = f.format;
         path += QLatin1Char('.') + QLatin1String(f.suffix);
     }
-    const QString error = write(*format, path);
+    const QString error = writeExportFile(bytes(*format), path);
     if (!error.isEmpty()) {
         QMessageBox::warning(parent, QObject::tr("Export Table"), error);
         return {};
     }
     return path;
 }
-} // namespace
 
 QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName)
 {
-    return exportWithDialog(parent, suggestedName,
-        [&](report::Format format, const QString& path) { return exportTable(table, format, path); });
+    return exportWithDialog(parent, suggestedName, [&](report::Format format) {
+        report::WriteOptions options;
+        options.human = false; // as the CLI writes to a file or pipe (no --human)
+        return report::writeString(table, format, options);
+    });
 }
 
 QString exportDocumentWithDialog(QWidget* parent, const report::Document& document, const QString& suggestedName)
 {
-    return exportWithDialog(parent, suggestedName,
-        [&](report::Format format, const QString& path) { return exportDocument(document, format, path); });
+    return exportWithDialog(parent, suggestedName, [&](report::Format format) {
+        report::WriteOptions options;
+        options.human = false;
+        return report::writeDocument(document, format, options);
+    });
 }
 
 } // namespace v8scope::gui::pageutil

@@ -6,13 +6,15 @@
 #include <QString>
 
 #include <functional>
+#include <string>
 
 class QLineEdit;
 
 namespace v8scope::report {
 class Table;
 struct Document;
-}
+enum class Format;
+} // namespace v8scope::report
 class QMenu;
 class QTreeView;
 class QWidget;
@@ -47,6 +49,10 @@ void expandHeaviestPath(QTreeView* view, const QModelIndex& index, int costColum
 /// chosen or the name's suffix) and writes `table` through core/report, the bytes the CLI prints for the same view
 /// and format. `suggestedName` has no suffix. Shows a message box on a write error; returns the path written or "".
 QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName);
+/// Asks for a file and a format (CSV, TSV, JSON, Markdown or text: by the filter chosen or the name's suffix) and
+/// writes what `bytes(format)` returns; a message box on a write error. Returns the path written or "".
+QString exportWithDialog(
+    QWidget* parent, const QString& suggestedName, const std::function<std::string(report::Format)>& bytes);
 /// The same for a view document (CPU trees, functions, blocking: the CLI's `cpu` output for the same view).
 QString exportDocumentWithDialog(QWidget* parent, const report::Document& document, const QString& suggestedName);
 

@@ -16,6 +16,7 @@
 
 #include <QComboBox>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
 
@@ -23,6 +24,14 @@ using namespace v8scope;
 using namespace v8scope::gui;
 
 namespace {
+QByteArray cliOutput(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(V8SCOPE_CLI), args);
+    p.waitForFinished(180000);
+    return p.readAllStandardOutput();
+}
+
 /// The document tabs (snapshots) of the window; documentCount() also counts tabs such as Comparison pages.
 QList<DocumentTab*> documentTabs(const MainWindow& window)
 {
@@ -81,6 +90,22 @@ private Q_SLOTS:
             400);
         QTRY_VERIFY_WITH_TIMEOUT(leaks->leaks() != nullptr, 120000);
         QCOMPARE(leaks->suspectModel()->rowCount(), 1);
+
+        // File > Export Current View: the CLI's `diff` and `leaks` documents, byte for byte, in every format.
+        const QString s1 = window.documentTab(0)->path(), s2 = window.documentTab(1)->path(),
+                      s3 = window.documentTab(2)->path();
+        const std::pair<report::Format, const char*> formats[] = { { report::Format::Text, "text" },
+            { report::Format::Tsv, "tsv" }, { report::Format::Csv, "csv" }, { report::Format::Json, "json" },
+            { report::Format::Markdown, "md" }, { report::Format::JUnit, "junit" } };
+        QVERIFY(comparison->canExport() && leaks->canExport());
+        QVERIFY(comparison->exportText(report::Format::Tsv).find("Session") != std::string::npos);
+        QVERIFY(leaks->exportText(report::Format::Tsv).find("Session") != std::string::npos);
+        for (const auto& [format, name] : formats) {
+            QCOMPARE(QByteArray::fromStdString(comparison->exportText(format)),
+                cliOutput({ QStringLiteral("diff"), s1, s2, QStringLiteral("--format"), QLatin1String(name) }));
+            QCOMPARE(QByteArray::fromStdString(leaks->exportText(format)),
+                cliOutput({ QStringLiteral("leaks"), s1, s2, s3, QStringLiteral("--format"), QLatin1String(name) }));
+        }
         // Clicking a point of the leak chart opens that snapshot's tab.
         Q_EMIT leaks->openSnapshotRequested(2);
         QCOMPARE(window.tabs()->currentWidget(), window.documentTab(2));
