@@ -92,9 +92,13 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
         auto top = std::make_shared<size_t>(30);
         auto match = std::make_shared<std::string>("path");
         auto longNames = std::make_shared<bool>(false);
+        auto headProfile = std::make_shared<std::string>();
         auto* cmd = cpu->add_subcommand("diff", "Per-function self/total change from BASE to HEAD");
         addCpuCommonOptions(cmd, *base);
         addCpuFileOption(cmd, *headFile, "HEAD");
+        cmd->get_option("--profile")
+            ->description("Trace with several profiles: which one of BASE (pid:id, see `cpu info`)");
+        cmd->add_option("--head-profile", *headProfile, "Trace with several profiles: which one of HEAD (pid:id)");
         cmd->add_flag("--normalize", *normalize, "Scale HEAD so both profiles have the same non-idle time");
         cmd->add_option("--top", *top, "How many rows (0 = all)");
         cmd->add_option("--match", *match,
@@ -102,7 +106,7 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
                "url (name + full URL + line), name (name + file name)")
             ->check(CLI::IsMember({ "url", "path", "name" }));
         addLongNamesFlag(cmd, *longNames);
-        cmd->callback([base, headFile, normalize, top, match, longNames, &exitCode] {
+        cmd->callback([base, headFile, normalize, top, match, longNames, headProfile, &exitCode] {
             auto b = loadProfile(*base);
             if (!b) {
                 exitCode = kExitBadInput;
@@ -110,7 +114,7 @@ void addCpuBlockingCommands(CLI::App* cpu, int& exitCode)
             }
             CpuCommonOptions ho = *base;
             ho.file = *headFile;
-            ho.profile.clear();
+            ho.profile = *headProfile;
             auto h = loadProfile(ho);
             if (!h) {
                 exitCode = kExitBadInput;

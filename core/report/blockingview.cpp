@@ -204,10 +204,11 @@ Document cpuDiffDocument(const ProfileDiff& diff, const CpuDiffViewOptions& o)
         col("head_total_pct", Unit::Percent, 2, ""),
         col("in_base", Unit::Number, -1, ""),
         col("in_head", Unit::Number, -1, ""),
+        Column { "function_text", "function", Unit::Text, "Display name (clipped unless --long-names)" },
     });
     tb.dataColumns = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
     // Text and Markdown: short titles and no total percentages, so that rows fit 120 columns.
-    tb.displayColumns = { 0, 1, 2, 3, 4, 5, 8, size_t(o.longNames ? 9 : 10) };
+    tb.displayColumns = { 0, 1, 2, 3, 4, 5, 21, size_t(o.longNames ? 9 : 10) };
     tb.name = "cpu diff";
     for (const DiffRow* rp : rows) {
         const DiffRow& r = *rp;
@@ -219,7 +220,8 @@ Document cpuDiffDocument(const ProfileDiff& diff, const CpuDiffViewOptions& o)
         tb.addRow({ r.selfDeltaMs(), r.baseSelfMs, r.headSelfMs, pct(r.baseSelfPct), pct(r.headSelfPct),
             r.totalDeltaMs(), pct(r.baseTotalPct), pct(r.headTotalPct), r.name, loc, shortLocation(r.url, r.line),
             r.url, int64_t(r.line), r.baseTotalMs, r.headTotalMs, pct(r.baseSelfPct), pct(r.headSelfPct),
-            pct(r.baseTotalPct), pct(r.headTotalPct), int64_t(r.inBase), int64_t(r.inHead) });
+            pct(r.baseTotalPct), pct(r.headTotalPct), int64_t(r.inBase), int64_t(r.inHead),
+            o.longNames ? r.name : clipText(r.name, kMaxNameText) });
     }
     // JSON: the documented object (booleans and fixed decimals), written here rather than by the table writer.
     JsonOut j;

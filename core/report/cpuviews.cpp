@@ -10,7 +10,9 @@
 
 namespace v8scope::report {
 
-std::string shortLocation(const std::string& url, int32_t line)
+namespace {
+
+std::string shortLocationFull(const std::string& url, int32_t line)
 {
     if (url.empty())
         return {};
@@ -27,6 +29,32 @@ std::string shortLocation(const std::string& url, int32_t line)
     return line < 0 ? std::string(file) : fmt::format("{}:{}", file, line + 1);
 }
 
+} // namespace
+
+std::string clipText(const std::string& s, size_t max, bool keepTail)
+{
+    if (s.size() <= max || max < 4)
+        return s;
+    auto continuation = [&](size_t i) { return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; };
+    if (keepTail) {
+        // node:internal/bootstrap/switches/is_main_thread:47 -> node:...switches/is_main_thread:47
+        const std::string head = s.rfind("node:", 0) == 0 && max > 16 ? "node:..." : "...";
+        size_t from = s.size() - (max - head.size());
+        while (continuation(from))
+            ++from;
+        return head + s.substr(from);
+    }
+    size_t to = max - 3;
+    while (to > 0 && continuation(to))
+        --to;
+    return s.substr(0, to) + "...";
+}
+
+std::string shortLocation(const std::string& url, int32_t line)
+{
+    return clipText(shortLocationFull(url, line), kMaxLocationText, true);
+}
+
 std::string locationText(const std::string& url, int32_t line, bool longNames)
 {
     if (url.empty())
@@ -38,9 +66,10 @@ std::string locationText(const std::string& url, int32_t line, bool longNames)
 
 std::string cpuFunctionLabel(const FunctionInfo& f, bool longNames)
 {
+    const std::string name = longNames ? f.displayName() : clipText(f.displayName(), kMaxNameText);
     if (f.url.empty())
-        return f.displayName();
-    return f.displayName() + " " + locationText(f.url, f.line, longNames);
+        return name;
+    return name + " " + locationText(f.url, f.line, longNames);
 }
 
 double weightNumber(const Timing& t, int64_t units)
@@ -203,8 +232,8 @@ Document functionsDocument(const CpuProfile& p, const Timing& t, bool longNames)
     for (const RollupRow& r : rollup(p, t, RollupKey::Function)) {
         const FunctionInfo& f = p.functions[r.function];
         tb.addRow({ f.name, f.url, int64_t(f.line), int64_t(f.column), f.scriptId, weightCell(t, r.self),
-            weightCell(t, r.total), f.displayName(), locationText(f.url, f.line, longNames), weightNumber(t, r.self),
-            weightNumber(t, r.total) });
+            weightCell(t, r.total), longNames ? f.displayName() : clipText(f.displayName(), kMaxNameText),
+            locationText(f.url, f.line, longNames), weightNumber(t, r.self), weightNumber(t, r.total) });
         tb.rowKeys.push_back(r.function);
     }
     return d;
@@ -259,11 +288,12 @@ Document rollupDocument(const CpuProfile& p, const Timing& t, const RollupViewOp
         { "total", "total", Unit::Number, "" },
         pctCol("self_pct", ""),
         pctCol("total_pct", ""),
+        { "key_text", keyName, Unit::Text, "The " + keyName + " (clipped in text tables unless --long-names)" },
     });
     const bool fn = o.by == RollupKey::Function;
     tb.dataColumns = fn ? std::vector<size_t> { 0, 1, 2, 3, 4, 5 } : std::vector<size_t> { 0, 1, 2, 3, 4 };
-    tb.displayColumns = fn ? std::vector<size_t> { 0, 1, 2, 3, 4, size_t(o.longNames ? 5 : 6) }
-                           : std::vector<size_t> { 0, 1, 2, 3, 4 };
+    tb.displayColumns = fn ? std::vector<size_t> { 0, 1, 2, 3, 16, size_t(o.longNames ? 5 : 6) }
+                           : std::vector<size_t> { 0, 1, 2, 3, 16 };
     tb.jsonColumns
         = fn ? std::vector<size_t> { 7, 8, 9, 10, 11, 12, 13, 14, 15 } : std::vector<size_t> { 7, 12, 13, 14, 15 };
     tb.jsonMeta
@@ -277,7 +307,10 @@ Document rollupDocument(const CpuProfile& p, const Timing& t, const RollupViewOp
         const Cell totalPct = idle ? Cell {} : share(r.total);
         std::vector<Cell> cells { weightCell(t, r.self), selfPct, weightCell(t, r.total), totalPct, r.key,
             std::string(), std::string(), r.key, Cell {}, Cell {}, Cell {}, Cell {}, weightNumber(t, r.self),
-            weightNumber(t, r.total), selfPct, totalPct };
+            weightNumber(t, r.total), selfPct, totalPct,
+            o.longNames                  ? r.key
+                : o.by == RollupKey::Url ? clipText(r.key, kMaxNameText + kMaxLocationText, true) // no location
+                                         : clipText(r.key, kMaxNameText) };
         if (fn) {
             const FunctionInfo& f = p.functions[r.function];
             cells[5] = locationText(f.url, f.line, true);

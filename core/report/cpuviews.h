@@ -21,11 +21,21 @@ namespace v8scope::report {
 
 // ---- labels and numbers shared by the CPU views ----
 
-/// "file.js:line" (the last path segment of the URL, query and fragment dropped; 1-based line), "" without a URL.
+/// Text tables fit 120 columns: `s` cut to at most `max` bytes (on a UTF-8 boundary) with "..." where it was cut,
+/// at the end (names) or, with keepTail, at the start (locations, whose file and line are at the end).
+std::string clipText(const std::string& s, size_t max, bool keepTail = false);
+/// The longest function name and location a text table shows (unless --long-names): `cpu top`'s rows, the widest,
+/// then fit 120 columns.
+inline constexpr size_t kMaxNameText = 38;
+inline constexpr size_t kMaxLocationText = 44;
+
+/// "file.js:line" (the last path segment of the URL, query and fragment dropped; 1-based line; at most
+/// kMaxLocationText bytes), "" without a URL.
 std::string shortLocation(const std::string& url, int32_t line);
 /// "url:line" (1-based), or "file.js:line" unless `longNames`; "" without a URL.
 std::string locationText(const std::string& url, int32_t line, bool longNames);
-/// "name url:line" (longNames) or "name file.js:line"; the name alone for frames without a URL.
+/// "name url:line" (longNames) or "name file.js:line" (name and location clipped for text tables); the name alone
+/// for frames without a URL.
 std::string cpuFunctionLabel(const FunctionInfo& function, bool longNames);
 /// Weight units as the JSON contracts write them: ms rounded to 0.001, or bytes.
 double weightNumber(const Timing& timing, int64_t units);

@@ -158,3 +158,25 @@ TEST_CASE("a synchronous batch job: cpu blocking and check agree on its one stre
     const RunResult pass = run(cli() + " check " + file + " --claim 'blocking max < 100s'");
     CHECK(pass.exitCode == 0);
 }
+
+TEST_CASE("cpu diff of two renderers of one trace: --profile picks BASE's, --head-profile HEAD's", "[cli][cpu][diff]")
+{
+    // chromium_two_renderers: renderer profiles 23183:0x1 (the page) and 23218:0x1 (its cross-site iframe).
+    const std::string t = sample("chromium_two_renderers.json.gz");
+    auto busy = [&](const std::string& options) {
+        const RunResult r = run(cli() + " cpu diff --format json --top 1 " + options + " " + t + " " + t);
+        REQUIRE(r.exitCode == 0);
+        rapidjson::Document doc;
+        doc.Parse(r.out.c_str());
+        REQUIRE(!doc.HasParseError());
+        return std::make_pair(doc["base_busy_ms"].GetDouble(), doc["head_busy_ms"].GetDouble());
+    };
+    const auto same = busy("--profile 23183:0x1");
+    CHECK(same.first == same.second); // HEAD defaults to the page's main profile, the same one
+    const auto two = busy("--profile 23183:0x1 --head-profile 23218:0x1");
+    CHECK(two.first == same.first);
+    CHECK(two.second != two.first);
+    const auto swapped = busy("--profile 23218:0x1 --head-profile 23183:0x1");
+    CHECK(swapped.first == two.second);
+    CHECK(swapped.second == two.first);
+}
