@@ -137,10 +137,9 @@ int runLeaks(const DiffCommandOptions& o)
 void addCommonOptions(CLI::App* cmd, DiffCommandOptions& o)
 {
     cmd->add_option("--top", o.top, "Print only the first N rows of each table (default: every changed class)");
-    cmd->add_option("--format", o.format,
-           "Output format: text, json, tsv, csv, md (pull-request comment), junit (one test case per gate)")
-        ->transform(CLI::CheckedTransformer(formatNames(true, true), CLI::ignore_case))
-        ->default_str("text");
+    addFormatOption(cmd, o.format,
+        { Format::Text, Format::Json, Format::Tsv, Format::Csv, Format::Markdown, Format::JUnit },
+        "Output format: text, json, tsv, csv, md (pull-request comment), junit (one test case per gate)");
     cmd->add_option("--fail-if", o.gates,
            "CI gate, repeatable: exit 1 when true, e.g. 'retained>+5MB', 'class:Session.count>+100', 'leaks>0' "
            "(see docs/diff.md)")

@@ -150,11 +150,7 @@ void registerHeapCommands(CLI::App& app, int& exitCode)
         auto* cmd = app.add_subcommand("nodes",
             "Every node in file order: id, class, self (DevTools shallow size), retained, distance, dominator id");
         addHeapInput(cmd, o->file);
-        cmd->add_option("--format", o->format, "Output format")
-            ->transform(CLI::CheckedTransformer(std::map<std::string, Format> { { "tsv", Format::Tsv },
-                                                    { "csv", Format::Csv }, { "json", Format::Json } },
-                CLI::ignore_case))
-            ->default_str("tsv");
+        addFormatOption(cmd, o->format, { Format::Tsv, Format::Csv, Format::Json })->default_str("tsv");
         addMaxInputOption(cmd, o->load);
         cmd->callback([o, &exitCode] { exitCode = runNodes(*o); });
     }

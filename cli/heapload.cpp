@@ -39,8 +39,7 @@ void addHeapInput(CLI::App* cmd, std::string& file)
 
 void addHeapFormat(CLI::App* cmd, Format& format, const char* defaultName)
 {
-    cmd->add_option("--format", format, "Output format")
-        ->transform(CLI::CheckedTransformer(formatNames(false, true), CLI::ignore_case))
+    addFormatOption(cmd, format, { Format::Text, Format::Tsv, Format::Csv, Format::Markdown, Format::Json })
         ->default_str(defaultName);
 }
 

@@ -23,17 +23,6 @@ size_t displayWidth(const std::string& s)
 }
 } // namespace
 
-std::map<std::string, Format> formatNames(bool withJunit, bool withCsv)
-{
-    std::map<std::string, Format> m { { "text", Format::Text }, { "json", Format::Json }, { "tsv", Format::Tsv },
-        { "md", Format::Markdown } };
-    if (withJunit)
-        m.emplace("junit", Format::JUnit);
-    if (withCsv)
-        m.emplace("csv", Format::Csv);
-    return m;
-}
-
 CLI::Option* addFormatOption(CLI::App* cmd, Format& format, const std::vector<Format>& offered, const std::string& help)
 {
     std::string words;

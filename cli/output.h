@@ -29,9 +29,6 @@ using report::groupedCount;
 using report::humanSize;
 using report::xmlEscape;
 
-/// Name -> Format for CLI11's CheckedTransformer; each command offers the subset it supports.
-std::map<std::string, Format> formatNames(bool withJunit, bool withCsv = false);
-
 /// Adds `--format` with the plain words of `offered` in --help ("FORMAT:{text,tsv,csv,md,json} [text]") and a
 /// one-line error naming them for anything else (case-insensitive), instead of CLI11's enum mapping text.
 CLI::Option* addFormatOption(
