@@ -37,39 +37,6 @@ CLI::Option* addFormatOption(
 bool stdoutIsTty();
 bool stderrIsTty();
 
-/// A table printed as aligned text, TSV or a Markdown table. Cells are preformatted strings; columns flagged
-/// numeric are right-aligned in text.
-class Table
-{
-public:
-    struct Column
-    {
-        std::string name;
-        bool numeric = false;
-    };
-    explicit Table(std::vector<Column> columns)
-        : m_columns(std::move(columns))
-    {
-    }
-    void addRow(std::vector<std::string> cells)
-    {
-        m_rows.push_back(std::move(cells));
-    }
-    size_t rowCount() const
-    {
-        return m_rows.size();
-    }
-    void print(std::FILE* out, Format format) const;
-
-private:
-    std::vector<Column> m_columns;
-    std::vector<std::vector<std::string>> m_rows;
-};
-
-/// Escapes a cell for TSV (tabs and newlines become spaces) or Markdown (pipes are escaped).
-std::string tsvCell(const std::string& s);
-std::string mdCell(const std::string& s);
-
 /// A progress bar on stderr, drawn only when stderr is a terminal and the input is big enough to be worth it.
 class TerminalProgress final : public ProgressSink
 {
