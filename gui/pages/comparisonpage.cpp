@@ -340,6 +340,7 @@ void ComparisonPage::updateChart()
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
     series->attachAxis(x);
+    pageutil::styleChart(chart, palette());
     connect(set, &QBarSet::clicked, this, [this, names](int index) { selectClass(names.value(index)); });
 }
 

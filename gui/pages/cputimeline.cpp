@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "cputimeline.h"
 
+#include "pageutil.h"
 #include <models/colors.h>
 
 #include <QAreaSeries>
@@ -34,6 +35,7 @@ CpuTimeline::CpuTimeline(QWidget* parent)
     chart->legend()->setFont(small);
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
+    pageutil::styleChart(chart, palette());
     setChart(chart);
     setRenderHint(QPainter::Antialiasing, false);
     setRubberBand(QChartView::NoRubberBand);

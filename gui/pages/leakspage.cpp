@@ -331,6 +331,7 @@ void LeaksPage::updateChart()
             addSeries(QString::fromStdString(g->name), g->retained);
     }
     y->setRange(0, maxMb * 1.1 + 0.1);
+    pageutil::styleChart(chart, palette());
 }
 
 } // namespace v8scope::gui

@@ -6,11 +6,14 @@
 #include <models/tablemodel.h>
 #include <widgets/costdelegate.h>
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QClipboard>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QLegend>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -147,6 +150,21 @@ void setupContextMenu(QTreeView* view, std::function<void(QMenu& menu, const QMo
         menu.addAction(QObject::tr("Collapse All"), view, &QTreeView::collapseAll);
         menu.exec(view->viewport()->mapToGlobal(pos));
     });
+}
+
+void styleChart(QChart* chart, const QPalette& palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = palette.color(QPalette::Mid);
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(grid);
+        axis->setGridLineColor(grid);
+    }
 }
 
 QString exportWithDialog(

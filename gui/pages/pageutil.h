@@ -15,7 +15,9 @@ class Table;
 struct Document;
 enum class Format;
 } // namespace v8scope::report
+class QChart;
 class QMenu;
+class QPalette;
 class QTreeView;
 class QWidget;
 
@@ -44,6 +46,10 @@ QString rowText(const QModelIndex& index);
 /// Expands `index` and then, level by level, the child with the biggest SortRole in `costColumn` (heaptrack's
 /// weak point: expand-all drowns the heavy branch). Stops after `maxDepth` levels.
 void expandHeaviestPath(QTreeView* view, const QModelIndex& index, int costColumn, int maxDepth = 64);
+
+/// Colours a Qt Charts chart from `palette` (background, title, legend, every axis' labels, titles, lines and
+/// grid): Qt Charts keeps its light theme under a dark palette otherwise. Call after the axes are added.
+void styleChart(QChart* chart, const QPalette& palette);
 
 /// File > Export Current View for a table page: asks for a file (CSV, TSV, JSON, Markdown or text, by the filter
 /// chosen or the name's suffix) and writes `table` through core/report, the bytes the CLI prints for the same view

@@ -4,7 +4,8 @@
 // window (Fusion style, a fixed light or dark palette, 1400x900) and saves one PNG per view into OUTDIR, for
 // docs/screenshots (scripts/screenshots.sh runs it under xvfb-run). With --claims, the --open files are opened
 // after the views of SNAPSHOT (a file named like SNAPSHOT's first sibling goes first: heap claims compare the
-// first and last snapshot in tab order), then the claims panel and one evidence click are saved, and SNAPSHOT's
+// first and last snapshot in tab order), then the claims panel, one evidence click and the first CPU profile's
+// flame graph (cpu-window) are saved, and SNAPSHOT's
 // Summary filtered to the objects allocated between the first snapshot and it. With --allocations FILE (a
 // snapshot recorded with allocation tracking), its Allocations tab with an object's allocation stack. Not
 // installed.
@@ -14,6 +15,7 @@
 #include <models/summarymodel.h>
 #include <pages/allocationspage.h>
 #include <pages/claimspage.h>
+#include <pages/cpuview.h>
 #include <pages/heapview.h>
 #include <pages/objectdetails.h>
 #include <pages/retainerspane.h>
@@ -252,6 +254,22 @@ int main(int argc, char** argv)
             page->showEvidence(row);
             settle(1500);
             save(&window, QStringLiteral("claims-evidence"));
+        }
+        // The first CPU profile's flame graph in the window, in this palette (frame text on the stable colours).
+        for (int i = 0; i < window.documentCount(); ++i) {
+            DocumentTab* t = window.documentTab(i);
+            auto* cpu = t ? qobject_cast<CpuView*>(t->view()) : nullptr;
+            if (!cpu)
+                continue;
+            window.tabs()->setCurrentWidget(t);
+            cpu->tabs()->setCurrentIndex(CpuView::FlameTab);
+            QElapsedTimer wait;
+            wait.start();
+            while ((cpu->isComputing() || !cpu->analysis()) && wait.elapsed() < 60000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            settle(500);
+            save(&window, QStringLiteral("cpu-window"));
+            break;
         }
         // SNAPSHOT's Summary: the objects allocated between the first open snapshot and it (the leak).
         window.tabs()->setCurrentWidget(tab);
