@@ -42,6 +42,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 using namespace v8scope;
@@ -55,28 +56,28 @@ void metric(const char* name, double value)
     std::fflush(stdout);
 }
 
-/// VmHWM (peak resident set size since start or the last resetPeakRss) in MiB.
-double peakRssMb()
+/// A /proc/self/status memory line ("VmHWM:", "VmRSS:") in MiB; 0 when it cannot be read.
+double statusMb(const char* key)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
+        if (line.startsWith(key))
+            return line.mid(qsizetype(std::strlen(key))).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
     return 0;
 }
 
-/// VmRSS (current resident set size) in MiB.
+/// Peak resident set size since start or the last resetPeakRss, in MiB.
+double peakRssMb()
+{
+    return statusMb("VmHWM:");
+}
+
+/// Current resident set size, in MiB.
 double rssMb()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
-    return 0;
+    return statusMb("VmRSS:");
 }
 
 /// Starts a new peak-RSS measurement (Linux >= 4.0: writing 5 to clear_refs resets VmHWM to the current RSS).
