@@ -47,7 +47,12 @@ void setupTreeView(QTreeView* view, const QString& sample)
         const QFontMetrics fm(view->font());
         for (int c = 1; c < count; ++c) {
             const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
-            const int width = std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + 24) + 16;
+            // Text columns after the first (Location: "http_blocking.js:123", full URL in the tooltip) get room
+            // for a file name and line; numeric columns the sample number's width.
+            const int align = view->model()->headerData(c, Qt::Horizontal, Qt::TextAlignmentRole).toInt();
+            const int content = (align & Qt::AlignLeft) ? fm.horizontalAdvance(QString(26, QLatin1Char('m')))
+                                                        : fm.horizontalAdvance(sample);
+            const int width = std::max(content, fm.horizontalAdvance(title) + 24) + 16;
             h->setSectionResizeMode(c, QHeaderView::Interactive);
             h->resizeSection(c, width);
         }
