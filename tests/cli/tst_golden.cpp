@@ -108,6 +108,10 @@ TEST_CASE("golden: retainers", "[cli][golden]")
     runCases(perFormat(
         "retainers_leak_s3", "retainers --id 79983 --paths 3 " + kS3, { "text", "tsv", "csv", "md", "json" }));
     runCases(perFormat("retainers_chromium2", "retainers --id 64627 --paths 2 " + kChromium2));
+    // The retainer graph of a leak_s3 Session (108097, the README's example) and of a detached DOM node.
+    runCases(perFormat("retainers_graph_leak_s3", "retainers --graph --id 108097 " + kS3, { "text", "json", "dot" }));
+    runCases(perFormat(
+        "retainers_graph_chromium2", "retainers --graph --depth 2 --id 64627 " + kChromium2, { "text", "dot" }));
 }
 
 TEST_CASE("golden: dominators", "[cli][golden]")
