@@ -11,6 +11,8 @@ packages=(
 if [ "${1:-}" != --cli ]; then
   packages+=(
     catch2
+    # bench/micro's per-step microbenchmarks (Google Benchmark)
+    libbenchmark-dev
     # the desktop viewer (Qt6 Widgets, Charts, Concurrent, Svg, Test) and its offscreen/Xvfb tests and screenshots
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev xvfb xauth fonts-dejavu-core
     # the package test (tests/packaging): cpack's dpkg-shlibdeps, lintian and the desktop-file validators
