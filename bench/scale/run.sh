@@ -9,12 +9,16 @@
 #   cached     v8scope summary FILE  (from the cache)
 #   retainers  v8scope retainers FILE --id ID           (from the cache)
 #   devtools   DevTools' model: ../shared/oracle/heap_oracle.mjs FILE --summary OUT   (--oracle)
+#   memlab     memlab 2.0.5's full load + retained size by class (peer_memlab.js)     (--peers)
+#   vscode     @vscode/v8-heap-parser 0.1.0: decode + class groups (peer_vscode.js)  (--peers)
 # each as whole-process wall seconds and peak RSS (/usr/bin/time), median of --runs runs, and prints the ratios
-# (x floor, x DevTools, RSS / file size) as a Markdown table.
+# (x floor, x DevTools, RSS / file size) as a Markdown table. With --pair MB it also times
+#   diff       v8scope diff BASE HEAD --no-cache on a pair of MB-sized snapshots of one process (bench/diff/make_pair.js)
 #
-# usage: bench/scale/run.sh [--sizes "300 1000"] [--runs N] [--data DIR] [--oracle] [--out FILE]
+# usage: bench/scale/run.sh [--sizes "300 1000"] [--runs N] [--data DIR] [--oracle] [--peers] [--pair MB] [--out FILE]
 #   --data   where the snapshots are (and are made, once, by bench/heap/make_snapshot.js): default
 #            $V8SCOPE_BENCH_DATA or ~/.cache/v8scope-bench; keep it outside the repository
+#   --peers  installs the two npm peers once into DIR/peers (npm; memlab without its browser download)
 # Env: V8SCOPE (default build/release/cli/v8scope). Run it with `nice` on a shared machine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +27,8 @@ sizes="300"
 runs=3
 data=${V8SCOPE_BENCH_DATA:-$HOME/.cache/v8scope-bench}
 oracle=0
+peers=0
+pair=""
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,12 +36,17 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --oracle) oracle=1; shift ;;
+    --peers) peers=1; shift ;;
+    --pair) pair=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"300 1000\"] [--runs N] [--data DIR] [--oracle] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"300 1000\"] [--runs N] [--data DIR] [--oracle] [--peers] [--pair MB] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 V8SCOPE=${V8SCOPE:-$repo/build/release/cli/v8scope}
-ORACLE=${ORACLE:-$(cd "$repo/.." && pwd)/shared/oracle/heap_oracle.mjs}
+# ../shared beside the clone; from a git worktree, beside the main checkout
+shared=$(cd "$repo/.." && pwd)/shared
+[ -d "$shared" ] || shared=$(cd "$(git -C "$repo" rev-parse --path-format=absolute --git-common-dir)/../.." && pwd)/shared
+ORACLE=${ORACLE:-$shared/oracle/heap_oracle.mjs}
 [ -x "$V8SCOPE" ] || { echo "no binary at $V8SCOPE (cmake --preset release && cmake --build --preset release)" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/v8scope-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -44,6 +55,15 @@ floor=$work/scan_numbers
 c++ -std=c++20 -O2 -pthread "$repo/bench/floor/scan_numbers.cpp" -o "$floor"
 mkdir -p "$data"
 export LC_ALL=C
+if [ "$peers" = 1 ]; then
+  if [ ! -d "$data/peers/node_modules/@memlab/heap-analysis" ] || [ ! -d "$data/peers/node_modules/@vscode/v8-heap-parser" ]; then
+    echo "== installing the peers into $data/peers" >&2
+    mkdir -p "$data/peers"
+    (cd "$data/peers" && PUPPETEER_SKIP_DOWNLOAD=1 npm install --silent --ignore-scripts --no-audit --no-fund \
+      @memlab/heap-analysis@2.0.5 @vscode/v8-heap-parser@0.1.0 >&2)
+  fi
+  export NODE_PATH="$data/peers/node_modules"
+fi
 
 # timed LABEL CMD...: appends "LABEL wall_s rss_kb" to $work/times
 timed() {
@@ -52,10 +72,25 @@ timed() {
     echo "$label $(tail -1 "$work/t")" >>"$work/times"
   else
     echo "FAILED: $*" >&2; tail -3 "$work/stderr" >&2
+    echo "${label}_failed $(tail -1 "$work/t" | awk '{print $(NF-1), $NF}')" >>"$work/times"
   fi
 }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 col() { awk -v l="$1" -v c="$2" '$1==l {print $c}' "$work/times" | median; }
+# wall · RSS MB of LABEL, or "failed after S s · R MB" when every run of it failed
+cell() {
+  local w r
+  w=$(col "$1" 2)
+  if [ "$w" = n/a ] && grep -q "^$1_failed " "$work/times"; then
+    w=$(col "$1_failed" 2); r=$(awk -v k="$(col "$1_failed" 3)" 'BEGIN {printf "%.0f", k/1024}')
+    echo "failed after $w s · $r MB"
+  elif [ "$w" = n/a ]; then
+    echo "–"
+  else
+    r=$(awk -v k="$(col "$1" 3)" 'BEGIN {printf "%.0f", k/1024}')
+    echo "$w s · $r MB"
+  fi
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="n/a" || b=="n/a" || b==0) print "n/a"; else printf "%.2f", a/b }'; }
 
 {
@@ -65,8 +100,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="n/a" || b=="n/a" || b==0) pri
     "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). v8scope $(git -C "$repo" rev-parse --short HEAD)."
   echo "Wall seconds and peak RSS in MB are medians of $runs runs (1 run at 1000 MB and above)."
   echo
-  echo "| file | floor 1 thread · 2 threads | cold summary (x floor) · RSS (x file) | first (writes cache) | cached summary · RSS | retainers --id, cached | DevTools · RSS | x DevTools |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| file | floor 1 thread · 2 threads | cold summary (x floor) · RSS (x file) | first (writes cache) | cached summary · RSS | retainers --id, cached | DevTools · RSS | x DevTools | memlab · RSS | v8-heap-parser · RSS |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$work/report"
 
 for mb in $sizes; do
@@ -97,18 +132,42 @@ for mb in $sizes; do
     if [ "$oracle" = 1 ]; then
       timed devtools node --max-old-space-size=20000 "$ORACLE" "$file" --summary "$work/oracle.tsv"
     fi
+    if [ "$peers" = 1 ]; then
+      timed memlab node --max-old-space-size=20000 "$here/peer_memlab.js" "$file"
+      timed vscode node --max-old-space-size=20000 "$here/peer_vscode.js" "$file"
+    fi
   done
   rm -rf "$cache"
   f1=$(col floor1 2); f2=$(col floor2 2)
   cw=$(col cold 2); cr=$(awk -v k="$(col cold 3)" 'BEGIN {printf "%.0f", k/1024}')
   fw=$(col first 2); hw=$(col cached 2); hr=$(awk -v k="$(col cached 3)" 'BEGIN {printf "%.0f", k/1024}')
   rw=$(col retainers 2)
-  dw=$(col devtools 2); dr=$(col devtools 3)
-  [ "$dr" = "n/a" ] || dr=$(awk -v k="$dr" 'BEGIN {printf "%.0f", k/1024}')
+  dw=$(col devtools 2)
   file_mb=$(awk -v b="$bytes" 'BEGIN {printf "%.0f", b/1e6}')
-  echo "| ${file_mb} MB | $f1 s · $f2 s | $cw s ($(ratio "$cw" "$f1")×) · $cr MB ($(ratio "$cr" "$file_mb")×) | $fw s | $hw s · $hr MB | $rw s | $dw s · $dr MB | $(ratio "$dw" "$cw")× |" >>"$work/report"
+  echo "| ${file_mb} MB | $f1 s · $f2 s | $cw s ($(ratio "$cw" "$f1")×) · $cr MB ($(ratio "$cr" "$file_mb")×) | $fw s | $hw s · $hr MB | $rw s | $(cell devtools) | $(ratio "$dw" "$cw")× | $(cell memlab) | $(cell vscode) |" >>"$work/report"
   sed "s/^/    $mb MB: /" "$work/times" >>"$work/raw"
 done
+if [ -n "$pair" ]; then
+  base="$data/diff-${pair}mb-base.heapsnapshot"; head="$data/diff-${pair}mb-head.heapsnapshot"
+  if [ ! -s "$base" ] || [ ! -s "$head" ]; then
+    echo "== generating the ${pair} MB pair" >&2
+    node --max-old-space-size=20000 --expose-gc "$repo/bench/diff/make_pair.js" "$pair" "$base" "$head" >&2
+  fi
+  : >"$work/times"
+  cat "$base" "$head" >/dev/null
+  for ((i = 0; i < runs; i++)); do
+    echo "== ${pair} MB pair run $((i + 1))/$runs" >&2
+    timed diff "$work/v8scope" diff "$base" "$head" --format tsv --no-cache
+  done
+  pair_mb=$(awk -v a="$(stat -c %s "$base")" -v b="$(stat -c %s "$head")" 'BEGIN {printf "%.0f + %.0f", a/1e6, b/1e6}')
+  {
+    echo
+    echo "| pair | v8scope diff --no-cache · peak RSS |"
+    echo "|---|---|"
+    echo "| $pair_mb MB | $(cell diff) |"
+  } >>"$work/report"
+  sed "s/^/    pair ${pair} MB: /" "$work/times" >>"$work/raw"
+fi
 {
   echo
   echo "Raw (label wall_s rss_kb):"
