@@ -5,6 +5,7 @@
 #include "allocationspage.h"
 #include "objectdetails.h"
 #include "pageutil.h"
+#include "retainergraphpage.h"
 #include "retainerspane.h"
 #include "statisticspage.h"
 #include "summarypage.h"
@@ -20,7 +21,6 @@
 #include <report/exploreviews.h>
 #include <widgets/treemapwidget.h>
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -71,6 +71,7 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
     m_dominators->view()->expand(m_dominatorModel->index(0, 0));
     m_statistics = new StatisticsPage(document, this);
     m_treemap = new TreemapPage(document.analysis, this);
+    m_graph = new RetainerGraphPage(document.analysis, this);
 
     m_pages->addTab(m_summary, tr("Summary"));
     m_pages->setTabToolTip(0, tr("Objects grouped by class (DevTools' Summary)"));
@@ -82,6 +83,8 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
     m_pages->setTabToolTip(3, tr("The dominator tree as a treemap: area = retained size, colour = class"));
     m_pages->addTab(m_statistics, tr("Statistics"));
     m_pages->setTabToolTip(4, tr("The heap by kind of object, and the classes that retain the most"));
+    m_pages->addTab(m_graph, tr("Retainer Graph"));
+    m_pages->setTabToolTip(5, tr("The selected object's retainers, levels up, as a graph: each object once"));
     connect(m_pages, &QTabWidget::currentChanged, this, [this] { Q_EMIT selectionChanged(selectedNode()); });
 
     for (auto* page : { m_dominators, m_containment })
@@ -89,6 +92,12 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
     connect(m_treemap, &TreemapPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
     connect(m_summary, &SummaryPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
     connect(m_retainers, &RetainersPane::nodeActivated, this, [this](uint32_t node) { selectNode(node, true); });
+    connect(m_graph, &RetainerGraphPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
+    connect(m_retainers, &RetainersPane::graphRequested, this, [this](uint32_t node) {
+        m_pages->setCurrentWidget(m_graph);
+        m_graph->setTarget(node);
+        selectNode(node);
+    });
     connect(m_details, &ObjectDetails::nodeActivated, this, [this](uint32_t node) { selectNode(node, true); });
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
@@ -162,6 +171,7 @@ void HeapView::selectNode(uint32_t node, bool reveal)
 void HeapView::showNode(uint32_t node, bool reveal)
 {
     m_retainers->setTarget(node);
+    m_graph->showObject(node);
     m_details->setNode(node, [this] { return m_retainers->shortestPathText(); });
     if (reveal)
         revealInCurrentPage(node);
@@ -244,7 +254,7 @@ namespace v8scope::gui {
 bool HeapView::canExport() const
 {
     QWidget* page = m_pages->currentWidget();
-    return page == m_statistics || page == m_treemap || page == m_summary || page == m_containment
+    return page == m_statistics || page == m_treemap || page == m_graph || page == m_summary || page == m_containment
         || (m_allocations && page == m_allocations);
 }
 
@@ -277,17 +287,16 @@ void HeapView::exportCurrentView()
             this, *table, QFileInfo(m_document.path).completeBaseName() + QLatin1Char('-') + name);
         return;
     }
-    if (page != m_statistics && page != m_treemap)
-        return;
     const QString base = QFileInfo(m_document.path).completeBaseName();
-    const QString suggested
-        = base + (page == m_statistics ? QStringLiteral("-statistics.png") : QStringLiteral("-map.png"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save as PNG"), suggested, tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    const bool ok = page == m_statistics ? m_statistics->savePng(path) : m_treemap->savePng(path);
-    if (!ok)
-        QMessageBox::warning(this, tr("Save as PNG"), tr("Could not write %1.").arg(path));
+    if (page == m_statistics)
+        pageutil::savePngWithDialog(this, base + QStringLiteral("-statistics.png"),
+            [this](const QString& path) { return m_statistics->savePng(path); });
+    else if (page == m_treemap)
+        pageutil::savePngWithDialog(
+            this, base + QStringLiteral("-map.png"), [this](const QString& path) { return m_treemap->savePng(path); });
+    else if (page == m_graph)
+        pageutil::savePngWithDialog(this, base + QStringLiteral("-retainers.png"),
+            [this](const QString& path) { return m_graph->savePng(path); });
 }
 
 } // namespace v8scope::gui

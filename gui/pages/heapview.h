@@ -27,6 +27,7 @@ class GraphTreeModel;
 class StatisticsPage;
 class TreemapPage;
 class AllocationsPage;
+class RetainerGraphPage;
 
 /// Everything about one heap snapshot: the view tabs (Summary, Containment, Dominators, ...) above, and for the
 /// object selected in any of them the Retainers pane and the object details below. Selections form a
@@ -79,6 +80,10 @@ public:
     {
         return m_retainers;
     }
+    RetainerGraphPage* retainerGraphPage() const
+    {
+        return m_graph;
+    }
     ObjectDetails* details() const
     {
         return m_details;
@@ -126,6 +131,7 @@ private:
     GraphTreeModel* m_containmentModel;
     StatisticsPage* m_statistics;
     TreemapPage* m_treemap;
+    RetainerGraphPage* m_graph;
     RetainersPane* m_retainers;
     ObjectDetails* m_details;
     AllocationsPage* m_allocations = nullptr;

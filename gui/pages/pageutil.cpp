@@ -197,6 +197,22 @@ QString exportWithDialog(
     return path;
 }
 
+QString savePngWithDialog(
+    QWidget* parent, const QString& suggestedName, const std::function<bool(const QString& path)>& save)
+{
+    QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Save as PNG"), suggestedName, QObject::tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return {};
+    if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        path += QStringLiteral(".png");
+    if (!save(path)) {
+        QMessageBox::warning(parent, QObject::tr("Save as PNG"), QObject::tr("Could not write %1.").arg(path));
+        return {};
+    }
+    return path;
+}
+
 QString exportTableWithDialog(QWidget* parent, const report::Table& table, const QString& suggestedName)
 {
     return exportWithDialog(parent, suggestedName, [&](report::Format format) {

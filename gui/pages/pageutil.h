@@ -62,6 +62,11 @@ QString exportWithDialog(
 /// The same for a view document (CPU trees, functions, blocking: the CLI's `cpu` output for the same view).
 QString exportDocumentWithDialog(QWidget* parent, const report::Document& document, const QString& suggestedName);
 
+/// Save as PNG: asks for a file (".png" added when missing) and calls `save(path)`; a message box when it fails.
+/// Returns the path written or "".
+QString savePngWithDialog(
+    QWidget* parent, const QString& suggestedName, const std::function<bool(const QString& path)>& save);
+
 } // namespace pageutil
 
 } // namespace v8scope::gui

@@ -34,6 +34,7 @@ RetainersPane::RetainersPane(QWidget* parent)
             [this, index] { QApplication::clipboard()->setText(m_model->pathText(index)); });
         const uint32_t node = m_model->nodeAt(index);
         menu.addAction(tr("Select This Object"), this, [this, node] { Q_EMIT nodeActivated(node); });
+        menu.addAction(tr("Show Retainer Graph"), this, [this, node] { Q_EMIT graphRequested(node); });
     });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
         const uint32_t node = m_model->nodeAt(index);

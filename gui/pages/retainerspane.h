@@ -40,6 +40,8 @@ public:
 Q_SIGNALS:
     /// A retainer row was activated (double-click / Enter): the window selects that object.
     void nodeActivated(uint32_t node);
+    /// "Show Retainer Graph" on a row: the window shows that object's retainer graph.
+    void graphRequested(uint32_t node);
 
 private:
     GraphTreeModel* m_model;
