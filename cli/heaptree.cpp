@@ -7,6 +7,7 @@
 #include <report/retainergraphview.h>
 
 #include <heap/retainergraph.h>
+#include <heap/retainersview.h>
 #include <heap/retainingpaths.h>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,7 @@ struct RetainersOptions
     std::string format = "text"; ///< a Format's name, or "dot" (--graph only)
     bool graph = false;
     RetainerGraphOptions graphOptions;
+    std::vector<uint32_t> ignore; ///< ids, as DevTools' "Ignore this retainer"
     HeapLoadOptions load;
 };
 
@@ -54,11 +56,22 @@ int runRetainers(const RetainersOptions& o)
     for (const Format f : { Format::Text, Format::Tsv, Format::Csv, Format::Markdown, Format::Json })
         if (o.format == report::formatName(f))
             format = f;
+    std::vector<uint32_t> ignored;
+    for (const uint32_t id : o.ignore) {
+        const uint32_t n = resolveNode(a, id, o.file);
+        if (n == kNoNode)
+            return kExitBadInput;
+        ignored.push_back(n);
+    }
+    std::shared_ptr<const RetainersView> view;
+    if (!ignored.empty())
+        view = RetainersView::compute(loaded->analysis, std::move(ignored));
     RetainingPathOptions opts;
     opts.maxPaths = o.paths;
     opts.maxDepth = o.maxDepth;
     opts.distinctRetainers = true;
-    print(report::retainersReport(a, node, findRetainingPaths(a, node, opts), format));
+    opts.view = view.get();
+    print(report::retainersReport(a, node, findRetainingPaths(a, node, opts), format, view.get()));
     return kExitOk;
 }
 
@@ -126,12 +139,16 @@ void registerHeapTreeCommands(CLI::App& app, int& exitCode)
             ->type_name("FORMAT")
             ->transform(CLI::IsMember({ "text", "tsv", "csv", "md", "json", "dot" }, CLI::ignore_case))
             ->default_str("text");
+        auto* ignore = cmd->add_option("--ignore", o->ignore,
+                              "Ignore these retainers (ids; repeat or comma-separate), as DevTools' \"Ignore this "
+                              "retainer\": paths avoid them and the distance is recomputed without them")
+                           ->delimiter(',');
         addMaxInputOption(cmd, o->load);
         cmd->callback([=, &exitCode] {
             // Checked here rather than with CLI11's excludes/needs, whose notes would change the --help layout the
             // man page generator parses.
-            if (o->graph && (paths->count() || maxDepth->count())) {
-                printError("--paths and --max-depth apply to retaining paths, not to --graph");
+            if (o->graph && (paths->count() || maxDepth->count() || ignore->count())) {
+                printError("--paths, --max-depth and --ignore apply to retaining paths, not to --graph");
                 exitCode = kExitBadInput;
                 return;
             }

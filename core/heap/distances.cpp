@@ -33,6 +33,8 @@ double jsParseInt(std::string_view s)
 
 /// DevTools' distance filter (JSHeapSnapshot.calculateDistances): the NativeContext's sloppy_function_map, the
 /// descriptor links of "(map descriptors)" arrays, and the first edge of each WeakMap ephemeron pair.
+/// setNode() names the node whose edges follow; what kind of holder it is gets looked up once, at its first edge
+/// that reaches accept(), instead of at every edge.
 class DistanceFilter
 {
 public:
@@ -41,15 +43,28 @@ public:
         , m_weakMaps(weakMaps)
     {
     }
-    bool accept(uint32_t node, uint32_t edge)
+    void setNode(uint32_t node)
+    {
+        m_node = node;
+        m_holder = Holder::Unknown;
+    }
+    bool accept(uint32_t edge)
     {
         const HeapSnapshot& s = m_s;
-        const int nodeType = s.nodeType[node];
-        // Cheapest test first; names as string views (no allocation per edge).
-        if (nodeType == s.nodeTypes.hidden && s.nodeNameView(node) == "system / NativeContext"
-            && s.edgeHasStringName(edge) && s.strings.get(s.edgeNameOrIndex[edge]) == "sloppy_function_map")
+        if (m_holder == Holder::Unknown) {
+            // Cheapest test first; names as string views (no allocation).
+            const int nodeType = s.nodeType[m_node];
+            if (nodeType == s.nodeTypes.hidden && s.nodeNameView(m_node) == "system / NativeContext")
+                m_holder = Holder::NativeContext;
+            else if (nodeType == s.nodeTypes.array && s.nodeNameView(m_node) == "(map descriptors)")
+                m_holder = Holder::MapDescriptors;
+            else
+                m_holder = Holder::Plain;
+        }
+        if (m_holder == Holder::NativeContext && s.edgeHasStringName(edge)
+            && s.strings.get(s.edgeNameOrIndex[edge]) == "sloppy_function_map")
             return false;
-        if (nodeType == s.nodeTypes.array && s.nodeNameView(node) == "(map descriptors)") {
+        if (m_holder == Holder::MapDescriptors) {
             const double index = s.edgeHasStringName(edge) ? jsParseInt(s.strings.get(s.edgeNameOrIndex[edge]))
                                                            : double(s.edgeNameOrIndex[edge]);
             // NaN compares false: such edges are kept, as in JavaScript.
@@ -69,55 +84,94 @@ public:
     }
 
 private:
+    enum class Holder : uint8_t
+    {
+        Unknown,
+        Plain,
+        NativeContext,
+        MapDescriptors,
+    };
     const HeapSnapshot& m_s;
     WeakMapEdgeCache& m_weakMaps;
+    uint32_t m_node = 0;
+    Holder m_holder = Holder::Unknown;
     std::unordered_set<std::string_view> m_pendingEphemerons;
 };
 
-void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_t>& distances, DistanceFilter& filter,
-    const TaskControl& control)
+/// One BFS pass of DevTools' HeapSnapshot.bfs: weak edges never, visited children never, then (Retainers view)
+/// children that are ignored, then the filter. The ignored test comes before the filter, as DevTools' wrapped filter
+/// short-circuits, so the WeakMap filter's pending pair state never sees an edge into an ignored node.
+/// `visited` mirrors "distance != kNoDistance" one bit a node: the per-edge test then reads an array that stays in
+/// the cache (0.4 MB for 3.5 M nodes) instead of the 14 MB distances, which halves the pass on big graphs.
+void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_t>& distances, BitVector& visited,
+    DistanceFilter& filter, const BitVector* ignored, const TaskControl& control)
 {
-    const int weak = s.edgeTypes.weak;
+    const uint8_t weak = uint8_t(s.edgeTypes.weak);
+    const uint8_t* edgeType = s.edgeType.data();
+    const uint32_t* edgeTarget = s.edgeTarget.data();
+    if (queue.empty())
+        return;
+    // The queue holds one level after the other (the seeds share one distance): the children's distance is the
+    // level's + 1, without reading each node's distance back.
+    int32_t d = distances[queue.front()] + 1;
+    size_t levelEnd = queue.size();
     for (size_t head = 0; head < queue.size(); ++head) {
         if (stopRequested(control, head))
             return;
+        if (head == levelEnd) {
+            ++d;
+            levelEnd = queue.size();
+        }
         const uint32_t node = queue[head];
-        const int32_t d = distances[node] + 1;
-        for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
-            if (s.edgeType[e] == weak)
+        filter.setNode(node);
+        const uint32_t end = s.firstEdge[node + 1];
+        for (uint32_t e = s.firstEdge[node]; e < end; ++e) {
+            if (edgeType[e] == weak)
                 continue;
-            const uint32_t child = s.edgeTarget[e];
-            if (distances[child] != HeapAnalysis::kNoDistance)
+            const uint32_t child = edgeTarget[e];
+            if (visited.get(child))
                 continue;
-            if (!filter.accept(node, e))
+            if (ignored && ignored->get(child))
+                continue;
+            if (!filter.accept(e))
                 continue;
             distances[child] = d;
+            visited.set(child);
             queue.push_back(child);
         }
     }
 }
 } // namespace
 
-void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control)
+void computeDistances(const HeapSnapshot& s, WeakMapEdgeCache& weakMaps, const BitVector* ignored,
+    std::vector<int32_t>& distances, const TaskControl& control)
 {
-    const HeapSnapshot& s = *a.snapshot;
-    a.distance.assign(s.nodeCount, HeapAnalysis::kNoDistance);
-    DistanceFilter filter(s, weakMaps);
+    distances.assign(s.nodeCount, HeapAnalysis::kNoDistance);
+    BitVector visited(s.nodeCount);
+    DistanceFilter filter(s, weakMaps); // one pending-pair set for both passes, as DevTools' filter closure
     std::vector<uint32_t> queue;
     queue.reserve(s.nodeCount);
     const uint32_t root = s.rootOrdinal;
+    // The user roots are seeded whether ignored or not: DevTools filters edges inside the BFS only.
     for (uint32_t e = s.firstEdge[root]; e < s.firstEdge[root + 1]; ++e) {
         const uint32_t child = s.edgeTarget[e];
         if (isUserRoot(s, child)) {
-            a.distance[child] = 1;
+            distances[child] = 1;
+            visited.set(child);
             queue.push_back(child);
         }
     }
     const bool anyUserRoot = !queue.empty();
-    bfs(s, queue, a.distance, filter, control);
-    a.distance[root] = anyUserRoot ? HeapAnalysis::kBaseSystemDistance : 0;
+    bfs(s, queue, distances, visited, filter, ignored, control);
+    distances[root] = anyUserRoot ? HeapAnalysis::kBaseSystemDistance : 0;
+    visited.set(root);
     queue.assign(1, root);
-    bfs(s, queue, a.distance, filter, control);
+    bfs(s, queue, distances, visited, filter, ignored, control);
+}
+
+void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control)
+{
+    computeDistances(*a.snapshot, weakMaps, nullptr, a.distance, control);
 }
 
 } // namespace v8scope::heapsteps

@@ -72,5 +72,11 @@ void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control);
 /// Lengauer-Tarjan as DevTools runs it, then retained sizes and the dominated-nodes CSR.
 bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const TaskControl& control);
 void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);
+/// DevTools' calculateDistances into `distances` (nodeCount entries): user roots at 1 and a BFS from them, then the
+/// root at 100000000 (0 without user roots) and a BFS from it, with JSHeapSnapshot's filter; kNoDistance where
+/// unreached. `ignored` (one bit per node, or null): nodes no edge leads into, the Retainers view's ignored nodes
+/// (calculateDistances(isForRetainersView = true)).
+void computeDistances(const HeapSnapshot& s, WeakMapEdgeCache& weakMaps, const BitVector* ignored,
+    std::vector<int32_t>& distances, const TaskControl& control);
 
 } // namespace v8scope::heapsteps

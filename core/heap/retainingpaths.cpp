@@ -3,6 +3,7 @@
 #include "retainingpaths.h"
 
 #include "heapanalysis.h"
+#include "retainersview.h"
 
 #include <algorithm>
 #include <queue>
@@ -33,6 +34,26 @@ struct Step
     uint32_t length; ///< edges from here to the target
 };
 
+/// The distances a search follows and the retainers it may step to: the analysis', or the Retainers view's
+/// without its ignored nodes and edges.
+struct Graph
+{
+    const HeapAnalysis& a;
+    const RetainersView* view;
+    int32_t distance(uint32_t node) const
+    {
+        return view ? view->bfsDistance(node) : a.distance[node];
+    }
+    /// A retainer slot a path may take: not weak, not into or through what the view ignores.
+    bool usable(uint32_t slot) const
+    {
+        const uint32_t edge = a.retainers.retainerEdge[slot];
+        if (a.snapshot->edgeType[edge] == a.snapshot->edgeTypes.weak)
+            return false;
+        return !view || (!view->isEdgeIgnored(edge) && !view->isIgnored(a.retainers.retainerNode[slot]));
+    }
+};
+
 /// A found path with the rank it was found at (edges + the system-root penalty).
 struct Ranked
 {
@@ -42,10 +63,10 @@ struct Ranked
 
 /// Best-first search toward the roots. With `through` set, the first step from the target is that retainer edge
 /// (index into the retainers list) only.
-std::vector<Ranked> search(const HeapAnalysis& a, uint32_t target, const RetainingPathOptions& options,
-    uint32_t maxPaths, uint32_t through = UINT32_MAX)
+std::vector<Ranked> search(const Graph& g, uint32_t target, const RetainingPathOptions& options, uint32_t maxPaths,
+    uint32_t through = UINT32_MAX)
 {
-    const HeapSnapshot& s = *a.snapshot;
+    const HeapAnalysis& a = g.a;
     std::vector<Ranked> paths;
     std::vector<Step> arena;
     auto cmp = [](const Partial& x, const Partial& y) {
@@ -54,11 +75,11 @@ std::vector<Ranked> search(const HeapAnalysis& a, uint32_t target, const Retaini
     std::priority_queue<Partial, std::vector<Partial>, decltype(cmp)> open(cmp);
     arena.push_back({ target, kNoNode, kNoNode, 0 });
     if (through == UINT32_MAX) {
-        open.push({ remainingCost(a.distance[target]), 0 });
+        open.push({ remainingCost(g.distance(target)), 0 });
     } else {
         const uint32_t from = a.retainers.retainerNode[through];
         arena.push_back({ from, a.retainers.retainerEdge[through], 0, 1 });
-        open.push({ 1 + remainingCost(a.distance[from]), 1 });
+        open.push({ 1 + remainingCost(g.distance(from)), 1 });
     }
     uint32_t expansions = 0;
     const Retainers& r = a.retainers;
@@ -68,7 +89,7 @@ std::vector<Ranked> search(const HeapAnalysis& a, uint32_t target, const Retaini
         const Step step = arena[p.step];
         bool complete = false;
         for (uint32_t k = r.firstRetainer[step.node]; k < r.firstRetainer[step.node + 1]; ++k) {
-            if (s.edgeType[r.retainerEdge[k]] == s.edgeTypes.weak)
+            if (!g.usable(k))
                 continue;
             if (r.retainerNode[k] == a.root()) {
                 complete = true;
@@ -91,13 +112,13 @@ std::vector<Ranked> search(const HeapAnalysis& a, uint32_t target, const Retaini
         }
         if (step.length >= options.maxDepth)
             continue;
-        const int32_t d = a.distance[step.node];
+        const int32_t d = g.distance(step.node);
         for (uint32_t k = r.firstRetainer[step.node]; k < r.firstRetainer[step.node + 1]; ++k) {
             const uint32_t e = r.retainerEdge[k];
             const uint32_t from = r.retainerNode[k];
-            if (s.edgeType[e] == s.edgeTypes.weak)
+            if (!g.usable(k))
                 continue;
-            const int32_t fd = a.distance[from];
+            const int32_t fd = g.distance(from);
             if (fd < 0 || fd >= d)
                 continue;
             arena.push_back({ from, e, p.step, step.length + 1 });
@@ -112,8 +133,9 @@ std::vector<RetainingPath> findRetainingPaths(
     const HeapAnalysis& a, uint32_t target, const RetainingPathOptions& options)
 {
     const HeapSnapshot& s = *a.snapshot;
+    const Graph g { a, options.view };
     std::vector<RetainingPath> out;
-    if (target >= s.nodeCount || target == a.root() || a.distance[target] < 0)
+    if (target >= s.nodeCount || target == a.root() || g.distance(target) < 0)
         return out;
     std::vector<Ranked> found;
     if (options.distinctRetainers) {
@@ -124,15 +146,15 @@ std::vector<RetainingPath> findRetainingPaths(
         std::vector<uint32_t> candidates;
         for (uint32_t k = r.firstRetainer[target]; k < r.firstRetainer[target + 1]; ++k) {
             const uint32_t from = r.retainerNode[k];
-            const int32_t fd = a.distance[from];
-            if (s.edgeType[r.retainerEdge[k]] == s.edgeTypes.weak || fd < 0 || fd >= a.distance[target])
+            const int32_t fd = g.distance(from);
+            if (!g.usable(k) || fd < 0 || fd >= g.distance(target))
                 continue;
             if (std::none_of(
                     candidates.begin(), candidates.end(), [&](uint32_t c) { return r.retainerNode[c] == from; }))
                 candidates.push_back(k);
         }
         std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t x, uint32_t y) {
-            return remainingCost(a.distance[r.retainerNode[x]]) < remainingCost(a.distance[r.retainerNode[y]]);
+            return remainingCost(g.distance(r.retainerNode[x])) < remainingCost(g.distance(r.retainerNode[y]));
         });
         if (candidates.size() > size_t(options.maxPaths) * 8)
             candidates.resize(size_t(options.maxPaths) * 8);
@@ -140,7 +162,7 @@ std::vector<RetainingPath> findRetainingPaths(
             for (const uint32_t k : candidates) {
                 if (r.retainerNode[k] == a.root())
                     continue; // the target is a root's child: the plain search finds that one-node path
-                auto one = search(a, target, options, 1, k);
+                auto one = search(g, target, options, 1, k);
                 if (!one.empty())
                     found.push_back(std::move(one.front()));
             }
@@ -151,7 +173,7 @@ std::vector<RetainingPath> findRetainingPaths(
         }
     }
     if (found.size() < options.maxPaths) {
-        for (Ranked& p : search(a, target, options, options.maxPaths)) {
+        for (Ranked& p : search(g, target, options, options.maxPaths)) {
             if (found.size() >= options.maxPaths)
                 break;
             if (std::none_of(found.begin(), found.end(), [&](const Ranked& q) { return q.path.nodes == p.path.nodes; }))

@@ -8,6 +8,7 @@
 namespace v8scope {
 
 class HeapAnalysis;
+class RetainersView;
 
 /// A retaining path: nodes[0] is a direct child of the root (a GC root category or a user global), edges[i]
 /// leads from nodes[i] to nodes[i+1], and the last node is the object asked about.
@@ -26,6 +27,9 @@ struct RetainingPathOptions
     /// them (by the same ranking), then, when fewer than maxPaths retainers exist, the next shortest paths. Without
     /// it the k shortest paths often differ only near the roots (`diags[0]`, `diags[1]`) and say the same thing.
     bool distinctRetainers = false;
+    /// The Retainers view with ignored nodes (DevTools' "Ignore this retainer"): paths then follow its distances and
+    /// never pass through an ignored node or an ignored WeakMap edge. Null: the analysis' distances.
+    const RetainersView* view = nullptr;
 };
 
 /// Up to maxPaths shortest retaining paths from the root to `target`, shortest first, never through weak edges;

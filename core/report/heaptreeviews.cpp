@@ -5,6 +5,7 @@
 #include "format.h"
 
 #include <heap/heapanalysis.h>
+#include <heap/retainersview.h>
 
 #include <fmt/format.h>
 #include <rapidjson/filewritestream.h>
@@ -98,12 +99,21 @@ Table retainerPathsTable(const HeapAnalysis& a, const std::vector<RetainingPath>
     return t;
 }
 
-std::string retainersText(const HeapAnalysis& a, uint32_t node, const std::vector<RetainingPath>& paths)
+std::string retainersText(
+    const HeapAnalysis& a, uint32_t node, const std::vector<RetainingPath>& paths, const RetainersView* view)
 {
+    const bool ignoring = view && view->hasIgnoredNodes();
     std::string out = fmt::format("{} (retained {}, distance {})\n", nodeLabel(a, node),
-        humanSize(double(a.retainedSize[node])), distanceText(a.distance[node]));
+        humanSize(double(a.retainedSize[node])), distanceText(ignoring ? view->distance(node) : a.distance[node]));
+    if (ignoring) {
+        out += "  ignoring: ";
+        for (size_t i = 0; i < view->ignoredNodes().size(); ++i)
+            out += (i ? ", " : "") + nodeLabel(a, view->ignoredNodes()[i]);
+        out += '\n';
+    }
     if (paths.empty())
-        out += "  no retaining path from the GC roots (unreachable or only weakly held)\n";
+        out += ignoring ? "  no retaining path from the GC roots that avoids the ignored objects\n"
+                        : "  no retaining path from the GC roots (unreachable or only weakly held)\n";
     for (size_t i = 0; i < paths.size(); ++i) {
         const RetainingPath& p = paths[i];
         out += fmt::format("{:>3}. {}\n", i + 1, nodeLabel(a, p.nodes[0]));
@@ -113,8 +123,10 @@ std::string retainersText(const HeapAnalysis& a, uint32_t node, const std::vecto
     return out;
 }
 
-std::string retainersJson(const HeapAnalysis& a, uint32_t node, const std::vector<RetainingPath>& paths)
+std::string retainersJson(
+    const HeapAnalysis& a, uint32_t node, const std::vector<RetainingPath>& paths, const RetainersView* view)
 {
+    const bool ignoring = view && view->hasIgnoredNodes();
     const HeapSnapshot& s = *a.snapshot;
     JsonOut j;
     auto& w = j.w();
@@ -126,7 +138,14 @@ std::string retainersJson(const HeapAnalysis& a, uint32_t node, const std::vecto
     j.key("retained");
     w.Uint64(a.retainedSize[node]);
     j.key("distance");
-    w.Int(a.distance[node]);
+    w.Int(ignoring ? view->bfsDistance(node) : a.distance[node]);
+    if (ignoring) {
+        j.key("ignored");
+        w.StartArray();
+        for (const uint32_t n : view->ignoredNodes())
+            w.Uint(s.nodeId[n]);
+        w.EndArray();
+    }
     j.key("paths");
     w.StartArray();
     for (const RetainingPath& p : paths) {
@@ -154,18 +173,18 @@ std::string retainersJson(const HeapAnalysis& a, uint32_t node, const std::vecto
     return j.text();
 }
 
-std::string retainersReport(
-    const HeapAnalysis& a, uint32_t node, const std::vector<RetainingPath>& paths, Format format)
+std::string retainersReport(const HeapAnalysis& a, uint32_t node, const std::vector<RetainingPath>& paths,
+    Format format, const RetainersView* view)
 {
     switch (format) {
     case Format::Json:
-        return retainersJson(a, node, paths);
+        return retainersJson(a, node, paths, view);
     case Format::Tsv:
     case Format::Csv:
     case Format::Markdown:
         return writeString(retainerPathsTable(a, paths), format);
     default:
-        return retainersText(a, node, paths);
+        return retainersText(a, node, paths, view);
     }
 }
 

@@ -15,6 +15,7 @@
 
 namespace v8scope {
 class HeapAnalysis;
+class RetainersView;
 }
 
 /// Views of one snapshot's graph: the dominator tree below a node (`v8scope dominators`), the retaining paths of an
@@ -43,12 +44,18 @@ Table retainerPathsTable(const HeapAnalysis& analysis, const std::vector<Retaini
 ///   Session @79983 (retained 688 B, distance -)
 ///     1. (synthetic) (GC roots) @3
 ///          --7 (element)--> (synthetic) (Stack roots) @17
-std::string retainersText(const HeapAnalysis& analysis, uint32_t node, const std::vector<RetainingPath>& paths);
-/// {"id", "class", "retained", "distance", "paths": [[{edge, edge_type, id, class, name}, ...], ...]}.
-std::string retainersJson(const HeapAnalysis& analysis, uint32_t node, const std::vector<RetainingPath>& paths);
+/// With a `view` that ignores nodes (`--ignore`): the distance is the view's, and a line "  ignoring: A @1, B @2"
+/// follows the object's line.
+std::string retainersText(const HeapAnalysis& analysis, uint32_t node, const std::vector<RetainingPath>& paths,
+    const RetainersView* view = nullptr);
+/// {"id", "class", "retained", "distance", "paths": [[{edge, edge_type, id, class, name}, ...], ...]}; with a `view`
+/// that ignores nodes, "distance" is the view's (-5: unreachable without the ignored nodes) and "ignored" lists
+/// their ids after it.
+std::string retainersJson(const HeapAnalysis& analysis, uint32_t node, const std::vector<RetainingPath>& paths,
+    const RetainersView* view = nullptr);
 /// Any format of `retainers`.
-std::string retainersReport(
-    const HeapAnalysis& analysis, uint32_t node, const std::vector<RetainingPath>& paths, Format format);
+std::string retainersReport(const HeapAnalysis& analysis, uint32_t node, const std::vector<RetainingPath>& paths,
+    Format format, const RetainersView* view = nullptr);
 
 /// Every node in file order (id class self retained distance dominator_id) as TSV, CSV or JSON, written to `out`
 /// as it goes: millions of rows never become one document in memory (the JSON through RapidJSON's pretty writer on

@@ -24,6 +24,8 @@
 #   heap/alloc_tracking    -> reference/alloc_tracking.allocations.tsv (the Allocation view with callers),
 #                             alloc_tracking.stacks.tsv (every object's allocation stack),
 #                             alloc_tracking.allocated.tsv (per function row, the Summary of what it allocated)
+#   retainers_ignore/      -> DevTools' Retainers view after "Ignore this retainer" on leak_s3, shapes and the chromium
+#                             samples (make_retainers_ignore_reference.sh: the cases and the files it writes)
 # Other outputs larger than 200 KB are gzipped (-9 -n, reproducible bytes). The oracle's stderr
 # ("N nodes are unreachable from the root" reports, node/sample counts) goes to reference/oracle.log
 # without its timings; the full messages are printed.
@@ -91,6 +93,9 @@ if [ -f "$samples/heap/alloc_tracking.heapsnapshot.gz" ]; then
     --allocation-stacks alloc_tracking.stacks.tsv --allocation-summaries alloc_tracking.allocated.tsv
   for f in allocations stacks allocated; do cp "$tmp/alloc_tracking.$f.tsv" "$ref/"; gz_if_big "$ref/alloc_tracking.$f.tsv"; done
 fi
+
+echo "== retainers_ignore"
+V8SCOPE_ORACLE_SRC=$oracle bash "$here/make_retainers_ignore_reference.sh"
 
 diff_pair() {   # diff_pair OUT HEAD BASE
   [ -f "$samples/heap/$2.heapsnapshot.gz" ] && [ -f "$samples/heap/$3.heapsnapshot.gz" ] || { echo "skip $1: missing sample"; return; }

@@ -218,3 +218,59 @@ TEST_CASE("retainers: one edge per line in text, the documented TSV and CSV rows
     CHECK(csv.exitCode == 0);
     CHECK(testutil::splitLines(csv.out).at(0) == "path,length,retainers");
 }
+
+TEST_CASE("retainers --ignore: DevTools' \"Ignore this retainer\"", "[heap][cli][retainers]")
+{
+    // chromium_detached_dom_1: Detached <div> @53027 is element 0 of Array @35593 (window.detachedPanels): distance 6.
+    // With that Array ignored DevTools gives it 7 (sample_profiles/reference/retainers_ignore/chromium_1.panels).
+    const std::string chromium = sample("chromium_detached_dom_1");
+    const auto plain = testutil::run(cli("retainers --id 53027 " + chromium));
+    REQUIRE(plain.exitCode == 0);
+    CHECK(plain.out.find("Array @35593") != std::string::npos);
+    CHECK(testutil::splitLines(plain.out).at(0).find("distance 6)") != std::string::npos);
+    const auto r = testutil::run(cli("retainers --id 53027 --ignore 35593 " + chromium));
+    REQUIRE(r.exitCode == 0);
+    const auto lines = testutil::splitLines(r.out);
+    REQUIRE(lines.size() > 3);
+    CHECK(lines[0].find("distance 7)") != std::string::npos);
+    CHECK(lines[1] == "  ignoring: Array @35593");
+    CHECK(r.out.find("@35593", lines[0].size() + lines[1].size() + 2) == std::string::npos); // no path through it
+    CHECK(lines[2].rfind("  1. ", 0) == 0);
+
+    // leak_s3: Session @108097 lives only through Map @75559 (sessionCache): ignored, DevTools has the Session
+    // unreachable (leak_s3.map: 300000006, shown "-"), so no path is left.
+    const std::string leak = sample("leak_s3");
+    const auto s = testutil::run(cli("retainers --id 108097 --ignore 75559 " + leak));
+    REQUIRE(s.exitCode == 0);
+    CHECK(s.out
+        == "Session @108097 (retained 688 B, distance -)\n  ignoring: Map @75559\n"
+           "  no retaining path from the GC roots that avoids the ignored objects\n");
+    const auto j = testutil::run(cli("retainers --format json --id 108097 --ignore 75559 " + leak));
+    REQUIRE(j.exitCode == 0);
+    rapidjson::Document doc;
+    doc.Parse(j.out.c_str());
+    REQUIRE(!doc.HasParseError());
+    CHECK(doc["distance"].GetInt() == -5);
+    REQUIRE(doc["ignored"].Size() == 1);
+    CHECK(doc["ignored"][0].GetUint() == 75559);
+    CHECK(doc["paths"].Size() == 0);
+    // Repeated and comma-separated --ignore are the same set.
+    const auto repeated = testutil::run(cli("retainers --id 53027 --ignore 33667 --ignore 35593 " + chromium));
+    const auto comma = testutil::run(cli("retainers --id 53027 --ignore 35593,33667 " + chromium));
+    CHECK(repeated.exitCode == 0);
+    CHECK(repeated.out == comma.out);
+    CHECK(testutil::splitLines(comma.out).at(1) == "  ignoring: Window [JSGlobalObject] / file:// @33667, Array @35593");
+
+    // An id that is not in the file: one line, exit 2; so is a value that is not an id.
+    const auto bad = testutil::run(cli("retainers --id 108097 --ignore 75559,2 " + leak));
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err == "v8scope: " + leak + ": no node with id 2\n");
+    CHECK(bad.out.empty());
+    const auto word = testutil::run(cli("retainers --id 108097 --ignore map " + leak));
+    CHECK(word.exitCode == 2);
+    CHECK(testutil::splitLines(word.err).at(0) == "Could not convert: --ignore = map"); // as --id x says it
+    // The retainer graph does not take it (paths only): refused, not silently dropped.
+    const auto graph = testutil::run(cli("retainers --id 108097 --graph --ignore 75559 " + leak));
+    CHECK(graph.exitCode == 2);
+    CHECK_THAT(graph.err, Catch::Contains("--ignore apply to retaining paths, not to --graph"));
+}
