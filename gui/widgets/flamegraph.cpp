@@ -489,24 +489,20 @@ void FlameGraphWidget::mousePressEvent(QMouseEvent* event)
         goForward();
         return;
     }
-    m_pressPos = event->position().toPoint();
+    m_drag.press(event->position());
     m_pressView = m_view;
     m_pressScroll = m_scrollY;
-    m_dragging = false;
 }
 
 void FlameGraphWidget::mouseMoveEvent(QMouseEvent* event)
 {
-    const QPoint pos = event->position().toPoint();
+    const QPointF pos = event->position();
     if (event->buttons() & Qt::LeftButton) {
-        if (!m_dragging && (pos - m_pressPos).manhattanLength() > 4) {
-            m_dragging = true;
-            setCursor(Qt::ClosedHandCursor);
-        }
-        if (m_dragging) {
-            const double dx = double(m_pressPos.x() - pos.x()) / std::max(1, width()) * m_pressView.span();
+        if (m_drag.move(this, pos)) {
+            const QPointF moved = m_drag.pressPos() - pos;
+            const double dx = moved.x() / std::max(1, width()) * m_pressView.span();
             m_view = m_pressView.panned(dx, extent0(), extent1());
-            m_scrollY = m_pressScroll + (m_pressPos.y() - pos.y());
+            m_scrollY = m_pressScroll + qRound(moved.y());
             clampScroll();
             update();
         }
@@ -522,13 +518,8 @@ void FlameGraphWidget::mouseMoveEvent(QMouseEvent* event)
 
 void FlameGraphWidget::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton)
+    if (event->button() != Qt::LeftButton || !m_drag.release(this))
         return;
-    if (m_dragging) {
-        m_dragging = false;
-        unsetCursor();
-        return;
-    }
     const uint32_t f = frameAt(event->position());
     if (f != FlameRows::kNoFrame)
         focusFrame(f);

@@ -5,7 +5,9 @@
 #include <models/colors.h>
 #include <models/cpuanalysis.h>
 
+#include "draggesture.h"
 #include <QColor>
+
 #include <QWidget>
 
 #include <vector>
@@ -138,10 +140,9 @@ private:
     int m_scrollY = 0;
     int m_rowHeight = 18;
     double m_charWidth = 7;
-    QPoint m_pressPos;
+    DragGesture m_drag;
     FlameViewport m_pressView;
     int m_pressScroll = 0;
-    bool m_dragging = false;
     uint32_t m_hovered = FlameRows::kNoFrame;
     mutable std::vector<uint32_t> m_visible; ///< reused by every paint: no allocation per frame
 };

@@ -469,34 +469,24 @@ void RetainerGraphWidget::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() != Qt::LeftButton)
         return;
-    m_pressPos = event->position();
+    m_drag.press(event->position());
     m_pressOffset = m_offset;
-    m_dragging = false;
 }
 
 void RetainerGraphWidget::mouseMoveEvent(QMouseEvent* event)
 {
     if (!(event->buttons() & Qt::LeftButton))
         return;
-    if (!m_dragging && (event->position() - m_pressPos).manhattanLength() > 4) {
-        m_dragging = true;
-        setCursor(Qt::ClosedHandCursor);
-    }
-    if (m_dragging) {
-        m_offset = m_pressOffset + (event->position() - m_pressPos);
+    if (m_drag.move(this, event->position())) {
+        m_offset = m_pressOffset + (event->position() - m_drag.pressPos());
         update();
     }
 }
 
 void RetainerGraphWidget::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton)
+    if (event->button() != Qt::LeftButton || !m_drag.release(this))
         return;
-    if (m_dragging) {
-        m_dragging = false;
-        unsetCursor();
-        return;
-    }
     const uint32_t i = nodeAt(event->position());
     if (i == kNoNode)
         return;

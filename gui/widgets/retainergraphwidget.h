@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "draggesture.h"
+
 #include <models/retainergraphscene.h>
 
 #include <QWidget>
@@ -95,9 +97,8 @@ private:
     double m_scale = 1; ///< view = scene * m_scale + m_offset
     QPointF m_offset;
     bool m_fitPending = false; ///< fit once the widget has its size
-    QPointF m_pressPos;
+    DragGesture m_drag;
     QPointF m_pressOffset;
-    bool m_dragging = false;
 };
 
 } // namespace v8scope::gui
