@@ -93,11 +93,16 @@ HeapView::HeapView(const HeapDocument& document, QWidget* parent)
     connect(m_summary, &SummaryPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
     connect(m_retainers, &RetainersPane::nodeActivated, this, [this](uint32_t node) { selectNode(node, true); });
     connect(m_graph, &RetainerGraphPage::nodeSelected, this, [this](uint32_t node) { selectNode(node); });
-    connect(m_retainers, &RetainersPane::graphRequested, this, [this](uint32_t node) {
+    // "Show Retainer Graph" in the object context menus: that object's graph, in the Retainer Graph tab.
+    const auto showGraph = [this](uint32_t node) {
         m_pages->setCurrentWidget(m_graph);
         m_graph->setTarget(node);
         selectNode(node);
-    });
+    };
+    connect(m_retainers, &RetainersPane::graphRequested, this, showGraph);
+    connect(m_summary, &SummaryPage::graphRequested, this, showGraph);
+    for (auto* page : { m_dominators, m_containment })
+        connect(page, &TreePage::graphRequested, this, showGraph);
     connect(m_details, &ObjectDetails::nodeActivated, this, [this](uint32_t node) { selectNode(node, true); });
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);

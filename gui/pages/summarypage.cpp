@@ -63,6 +63,9 @@ SummaryPage::SummaryPage(QWidget* parent)
                 [this, index] { m_model->showMore(index, false); });
             menu.addAction(tr("Show All"), this, [this, index] { m_model->showMore(index, true); });
         }
+        const uint32_t node = m_model->nodeAt(index);
+        if (node != kNoNode)
+            menu.addAction(tr("Show Retainer Graph"), this, [this, node] { Q_EMIT graphRequested(node); });
     });
     auto activate = [this](const QModelIndex& index) {
         if (m_model->isPager(index))

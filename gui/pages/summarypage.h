@@ -63,6 +63,8 @@ public:
 
 Q_SIGNALS:
     void nodeSelected(uint32_t node);
+    /// "Show Retainer Graph" on an object's row.
+    void graphRequested(uint32_t node);
     /// The rows of the combo's current filter are shown.
     void filterApplied();
     void failed(const QString& message);

@@ -28,6 +28,9 @@ TreePage::TreePage(QAbstractItemModel* model, const QString& caption, ShowMore s
             menu.addAction(tr("Show Next 100"), this, [showMore, index] { showMore(index, false); });
             menu.addAction(tr("Show All"), this, [showMore, index] { showMore(index, true); });
         }
+        const QVariant node = index.siblingAtColumn(0).data(NodeRole);
+        if (node.isValid() && node.toUInt() != kNoNode)
+            menu.addAction(tr("Show Retainer Graph"), this, [this, node] { Q_EMIT graphRequested(node.toUInt()); });
     });
     connect(m_view, &QTreeView::activated, this, [showMore](const QModelIndex& index) {
         if (showMore && index.data(MoreRowRole).toBool())

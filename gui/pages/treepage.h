@@ -29,6 +29,8 @@ public:
 
 Q_SIGNALS:
     void nodeSelected(uint32_t node);
+    /// "Show Retainer Graph" on an object's row.
+    void graphRequested(uint32_t node);
 
 private:
     QTreeView* m_view;

@@ -16,6 +16,7 @@
 #include <pages/retainergraphpage.h>
 #include <pages/retainerspane.h>
 #include <pages/summarypage.h>
+#include <pages/treepage.h>
 #include <widgets/classcolors.h>
 #include <widgets/retainergraphwidget.h>
 
@@ -279,6 +280,14 @@ private Q_SLOTS:
         view->selectNode(a.dominatedChild(root, 0));
         QVERIFY(waitScene(*page, changed, 1));
         QCOMPARE(page->target(), a.dominatedChild(root, 0));
+        // "Show Retainer Graph" in an object's context menu (here the Dominators tree's): its graph, in the tab.
+        view->pages()->setCurrentWidget(view->dominatorsPage());
+        const uint32_t other = a.nodeForId(96345);
+        Q_EMIT view->dominatorsPage()->graphRequested(other);
+        QCOMPARE(view->pages()->currentWidget(), page);
+        QVERIFY(waitScene(*page, changed, 2));
+        QCOMPARE(page->target(), other);
+        QCOMPARE(view->selectedNode(), other);
         // Save as PNG writes the whole graph.
         const QString png = QDir::temp().filePath(QStringLiteral("v8scope-retainer-graph-test.png"));
         QVERIFY(page->savePng(png));
