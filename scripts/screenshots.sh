@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: MIT
 # Saves one PNG per view of the viewer into docs/screenshots/ (light palette; with --dark also *-dark.png), by
 # running the real window under Xvfb (xvfb-run) on the bundled leaking app's last snapshot, the claims panel on
-# budget.claims, and the Allocations tab of alloc_tracking; then the Comparison, Leaks and CPU views through their
+# budget.claims, the Allocations tab of alloc_tracking, a Detached <div> of chromium_detached_dom_1 with its
+# nearest retainer ignored (heap-retainers-ignored); then the Comparison, Leaks and CPU views through their
 # tests (tst_comparison, tst_leaks, tst_cpuview, tst_traceflamechart with V8SCOPE_SCREENSHOTS / V8SCOPE_SCREENSHOT_DIR).
 #
 # usage: scripts/screenshots.sh [--dark] [--build DIR]     (default build dir: build/dev)
@@ -28,7 +29,8 @@ broken=$repo/tests/bad_inputs/partial_edge.heapsnapshot
 # The claims panel: a budget (sample_profiles/cpu/budget.claims) on two CPU profiles and the first snapshot.
 claims=(--open "$repo/sample_profiles/cpu/cpu_mix.cpuprofile" --open "$repo/sample_profiles/cpu/http_blocking.cpuprofile"
   --open "$repo/sample_profiles/heap/leak_s1.heapsnapshot.gz" --claims "$repo/sample_profiles/cpu/budget.claims"
-  --allocations "$repo/sample_profiles/heap/alloc_tracking.heapsnapshot.gz")
+  --allocations "$repo/sample_profiles/heap/alloc_tracking.heapsnapshot.gz"
+  --ignore-retainer "$repo/sample_profiles/heap/chromium_detached_dom_1.heapsnapshot.gz#53027")
 run() { QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" "$tool" "$out" "$snapshot" "$broken" "${claims[@]}" "$@"; }
 run
 [ "$dark" = 1 ] && run --dark

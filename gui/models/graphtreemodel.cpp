@@ -6,11 +6,13 @@
 #include "roles.h"
 
 #include <heap/heapanalysis.h>
+#include <heap/retainersview.h>
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <algorithm>
-#include <climits>
 
 namespace v8scope::gui {
 
@@ -40,6 +42,7 @@ GraphTreeModel::~GraphTreeModel() = default;
 void GraphTreeModel::setAnalysis(std::shared_ptr<const HeapAnalysis> analysis)
 {
     m_analysis = std::move(analysis);
+    m_view.reset();
     setTarget(m_direction == Direction::Containment && m_analysis ? m_analysis->root() : kNoNode);
 }
 
@@ -55,6 +58,37 @@ void GraphTreeModel::setTarget(uint32_t node)
         m_topShown = std::min(m_topTotal, kPageSize);
     }
     endResetModel();
+}
+
+void GraphTreeModel::setRetainersView(std::shared_ptr<const RetainersView> view)
+{
+    if (m_direction != Direction::Retainers || (view && &view->analysis() != m_analysis.get()))
+        view.reset(); // a view of another snapshot (a stale result) never applies
+    m_view = std::move(view);
+    setTarget(m_target);
+}
+
+bool GraphTreeModel::ignoring() const
+{
+    return m_view && m_view->hasIgnoredNodes();
+}
+
+int32_t GraphTreeModel::itemDistance(const Item& it) const
+{
+    if (m_view)
+        return m_view->retainerDistance(it.edge, it.node);
+    const int32_t d = m_analysis->distance[it.node];
+    return d == HeapAnalysis::kNoDistance ? RetainersView::kBaseUnreachableDistance : d;
+}
+
+int32_t GraphTreeModel::rowDistance(const QModelIndex& index) const
+{
+    return index.isValid() ? itemDistance(m_items[itemOf(index)]) : 0;
+}
+
+bool GraphTreeModel::isIgnored(const QModelIndex& index) const
+{
+    return index.isValid() && m_view && m_view->isIgnored(m_items[itemOf(index)].node);
 }
 
 bool GraphTreeModel::isWeak(uint32_t edge) const
@@ -82,10 +116,10 @@ uint32_t GraphTreeModel::materialize(uint32_t node, uint32_t parentItem, uint32_
         const auto& r = a.retainers;
         for (uint32_t slot = r.firstRetainer[node]; slot < r.firstRetainer[node + 1]; ++slot)
             m_items.push_back({ r.retainerNode[slot], r.retainerEdge[slot], parentItem, 0 });
-        // Nearest to a GC root first: strong before weak, then distance (unreached last), then id.
+        // Nearest to a GC root first: strong before weak, then DevTools' retainer distance (the Retainers view's
+        // when nodes are ignored; unreachable last), then id.
         auto key = [&](const Item& it) {
-            const int32_t d = a.distance[it.node];
-            return std::make_tuple(isWeak(it.edge), d < 0 ? INT_MAX : d, s.nodeId[it.node], it.edge);
+            return std::make_tuple(isWeak(it.edge), itemDistance(it), s.nodeId[it.node], it.edge);
         };
         std::sort(
             m_items.begin() + first, m_items.end(), [&](const Item& x, const Item& y) { return key(x) < key(y); });
@@ -209,11 +243,11 @@ QList<QModelIndex> GraphTreeModel::shortestPath(int maxDepth)
     QModelIndex current = index(0, 0);
     for (int depth = 0; depth < maxDepth && current.isValid(); ++depth) {
         Item& it = m_items[itemOf(current)];
-        if (isWeak(it.edge))
+        const int32_t d = itemDistance(it);
+        if (isWeak(it.edge) || !RetainersView::isReachable(d))
             break;
         it.highlighted = true;
         path << current;
-        const int32_t d = m_analysis->distance[it.node];
         if (it.node == m_analysis->root() || d <= 1 || d == HeapAnalysis::kBaseSystemDistance)
             break;
         if (canFetchMore(current) && m_items[itemOf(current)].childShown == 0)
@@ -266,6 +300,27 @@ QVariant GraphTreeModel::data(const QModelIndex& index, int role) const
     const Item& it = m_items[itemOf(index)];
     const auto& s = *m_analysis->snapshot;
     const bool weak = isWeak(it.edge);
+    const bool retainers = m_direction == Direction::Retainers;
+    const bool ignored = retainers && m_view && m_view->isIgnored(it.node);
+    // DevTools fades the rows a GC root no longer reaches (without the ignored nodes) and marks ignored ones.
+    if (retainers && role == Qt::ForegroundRole && (ignored || !RetainersView::isReachable(itemDistance(it))))
+        return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+    if (ignoring() && index.column() == DistanceColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return ignored ? tr("ignored") : formatDistance(itemDistance(it));
+        case SortRole:
+            return itemDistance(it);
+        case Qt::ToolTipRole:
+            return ignored ? tr("Ignored: the distances are recomputed as if nothing referenced this object")
+                           : tr("Distance recomputed without the ignored retainers: %1")
+                                 .arg(RetainersView::isReachable(itemDistance(it))
+                                         ? formatDistance(itemDistance(it))
+                                         : tr("unreachable from the GC roots"));
+        default:
+            break;
+        }
+    }
     switch (role) {
     case EdgeRole:
         return uint(it.edge);
@@ -276,10 +331,11 @@ QVariant GraphTreeModel::data(const QModelIndex& index, int role) const
     case MoreRowRole:
         return false;
     case Qt::FontRole:
-        if (weak || it.highlighted) {
+        if (weak || it.highlighted || ignored) {
             QFont f;
             f.setItalic(weak);
             f.setBold(it.highlighted);
+            f.setStrikeOut(ignored && index.column() == NameColumn);
             return f;
         }
         return {};
@@ -292,6 +348,8 @@ QVariant GraphTreeModel::data(const QModelIndex& index, int role) const
                 + nodeLabel(*m_analysis, it.node);
             if (weak)
                 text += tr("  (weak)");
+            if (ignored)
+                text += tr("  (ignored)");
             return text;
         }
         break;

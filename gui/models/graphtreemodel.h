@@ -11,6 +11,7 @@
 
 namespace v8scope {
 class HeapAnalysis;
+class RetainersView;
 }
 
 namespace v8scope::gui {
@@ -50,8 +51,27 @@ public:
     {
         return m_analysis.get();
     }
+    const std::shared_ptr<const HeapAnalysis>& analysisPtr() const
+    {
+        return m_analysis;
+    }
     /// The object whose retainers (or contents) are the top-level rows; kNoNode clears the tree.
     void setTarget(uint32_t node);
+    /// Retainers only: DevTools' Retainers view with ignored nodes ("Ignore this retainer"), computed for this
+    /// model's analysis (RetainersView::compute); null: nothing ignored. Rows then sort by the view's distances, the
+    /// Distance column shows them ("ignored" on an ignored retainer's row, "-" when unreachable without the
+    /// ignored nodes), ignored rows are struck out and rows unreachable without them greyed. Rebuilds the rows
+    /// (as setTarget); expand the shortest path again with shortestPath().
+    void setRetainersView(std::shared_ptr<const RetainersView> view);
+    const RetainersView* retainersView() const
+    {
+        return m_view.get();
+    }
+    /// The distance a Retainers row sorts by: DevTools' retainer-edge distance (the view's when one is set;
+    /// unreachable rows from RetainersView::kBaseUnreachableDistance up).
+    int32_t rowDistance(const QModelIndex& index) const;
+    /// Whether the row's object is an ignored retainer.
+    bool isIgnored(const QModelIndex& index) const;
     uint32_t target() const
     {
         return m_target;
@@ -62,8 +82,8 @@ public:
     uint32_t edgeAt(const QModelIndex& index) const;
     /// Retainers only: the rows of the shortest path to a GC root (at each level the non-weak retainer with the
     /// smallest distance, which comes first), fetching children as needed, top-level row first. Stops at a
-    /// distance-1 object (a user root), the snapshot root or after `maxDepth` levels. Those rows report
-    /// HighlightRole true.
+    /// distance-1 object (a user root), the snapshot root, a row unreachable without the ignored nodes (as DevTools'
+    /// expandRetainersChain) or after `maxDepth` levels. Those rows report HighlightRole true.
     QList<QModelIndex> shortestPath(int maxDepth = 100);
     /// The retaining path as text, one edge per line from the GC root down to the target (Copy Retaining Path).
     QString pathText(const QModelIndex& index) const;
@@ -100,9 +120,13 @@ private:
         return uint32_t(index.internalId());
     }
     bool isWeak(uint32_t edge) const;
+    int32_t itemDistance(const Item& it) const;
+    /// The view ignores some nodes (else the Distance column is the analysis' as in every other tree).
+    bool ignoring() const;
 
     Direction m_direction;
     std::shared_ptr<const HeapAnalysis> m_analysis;
+    std::shared_ptr<const RetainersView> m_view;
     uint32_t m_target = UINT32_MAX;
     std::vector<Item> m_items;
     uint32_t m_topFirst = kNone, m_topTotal = 0, m_topShown = 0;

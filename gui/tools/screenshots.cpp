@@ -7,11 +7,13 @@
 // first and last snapshot in tab order), then the claims panel, one evidence click and the first CPU profile's
 // flame graph (cpu-window) are saved, and SNAPSHOT's
 // Summary filtered to the objects allocated between the first snapshot and it. With --allocations FILE (a
-// snapshot recorded with allocation tracking), its Allocations tab with an object's allocation stack. Not
+// snapshot recorded with allocation tracking), its Allocations tab with an object's allocation stack. With
+// --ignore-retainer FILE#ID, object @ID of FILE with its nearest retainer ignored (heap-retainers-ignored). Not
 // installed.
 #include <documenttab.h>
 #include <heap/heapanalysis.h>
 #include <mainwindow.h>
+#include <models/graphtreemodel.h>
 #include <models/summarymodel.h>
 #include <pages/allocationspage.h>
 #include <pages/claimspage.h>
@@ -138,6 +140,7 @@ int main(int argc, char** argv)
     const QStringList extra = takeOption(args, QStringLiteral("--open"));
     const QStringList claims = takeOption(args, QStringLiteral("--claims"));
     const QStringList allocations = takeOption(args, QStringLiteral("--allocations"));
+    const QStringList ignoreRetainer = takeOption(args, QStringLiteral("--ignore-retainer"));
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: v8scope-gui-screenshots OUTDIR SNAPSHOT [BROKEN_FILE] [--dark]\n");
         return 2;
@@ -348,6 +351,43 @@ int main(int argc, char** argv)
         if (auto* scroll = v->details()->findChild<QScrollArea*>())
             scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
         save(&window, QStringLiteral("heap-allocations"));
+    }
+
+    for (const QString& spec : ignoreRetainer) {
+        // "Ignore this retainer" on the object's nearest retainer: the pane re-sorts by the recomputed distances.
+        const qsizetype hash = spec.lastIndexOf(QLatin1Char('#'));
+        window.openFile(spec.left(hash));
+        if (!waitLoaded(window))
+            return 2;
+        DocumentTab* t = window.documentTab(window.documentCount() - 1);
+        HeapView* v = t ? t->heapView() : nullptr;
+        if (!v)
+            return 2;
+        window.tabs()->setCurrentWidget(t);
+        const uint32_t node = v->document().analysis->nodeForId(spec.mid(hash + 1).toUInt());
+        if (node == kNoNode) {
+            std::fprintf(stderr, "no object %s\n", qPrintable(spec));
+            return 2;
+        }
+        v->selectNode(node, true);
+        RetainersPane* pane = v->retainersPane();
+        pane->ignoreNode(pane->model()->nodeAt(pane->model()->index(0, 0)));
+        QElapsedTimer timer;
+        timer.start();
+        while (pane->isRecomputing() && timer.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        for (auto* split : v->findChildren<QSplitter*>())
+            if (split->orientation() == Qt::Vertical && split->count() == 2)
+                split->setSizes({ 250, 570 });
+        // The new shortest path's first three levels and every retainer of the object, the ignored one included:
+        // deeper levels list hundreds of the roots' retainers.
+        QTreeView* tree = pane->view();
+        QModelIndex level = tree->model()->index(0, 0);
+        for (int depth = 1; level.isValid(); ++depth, level = tree->model()->index(0, 0, level))
+            if (depth == 3)
+                tree->collapse(level);
+        tree->scrollToTop();
+        save(&window, QStringLiteral("heap-retainers-ignored"));
     }
     return 0;
 }
