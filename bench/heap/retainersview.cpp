@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 //
 // Times RetainersView::compute (DevTools' "Ignore this retainer": the Retainers view's distances recomputed without
-// the ignored nodes, what the viewer runs on a worker per click), for bench/ only. Built by bench/heap/retainersview.sh.
+// the ignored nodes, what the viewer runs on a worker per click), for bench/ only. Built by
+// bench/heap/retainersview.sh.
 //
 // usage: retainersview FILE [RUNS]
 //

@@ -88,7 +88,8 @@ void counters(benchmark::State& state)
     const HeapSnapshot& s = *snapshot();
     state.counters["nodes"] = double(s.nodeCount);
     state.counters["edges"] = double(s.edgeCount);
-    state.counters["MB/s"] = benchmark::Counter(double(s.sourceBytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["MB/s"]
+        = benchmark::Counter(double(s.sourceBytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 /// The whole parse (the number scanner of the nodes/edges arrays on a plain file, RapidJSON for the rest).

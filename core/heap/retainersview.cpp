@@ -57,7 +57,9 @@ std::vector<uint32_t> weakMapHalves(const HeapAnalysis& a, const std::vector<int
             if (s.edgeType[e] != internal)
                 continue;
             const WeakMapEdgeName* w = weakMaps.get(s.edgeNameOrIndex[e]);
-            if (w && std::binary_search(pending.begin() + i, pending.begin() + end, PendingHalf { target, w->duplicatedPart }))
+            if (w
+                && std::binary_search(
+                    pending.begin() + i, pending.begin() + end, PendingHalf { target, w->duplicatedPart }))
                 edges.push_back(e);
         }
         i = end;

@@ -16,7 +16,7 @@
 namespace v8scope {
 class HeapAnalysis;
 class RetainersView;
-}
+} // namespace v8scope
 
 /// Views of one snapshot's graph: the dominator tree below a node (`v8scope dominators`), the retaining paths of an
 /// object (`v8scope retainers`) and every node (`v8scope nodes`), for the CLI and the viewer alike.

@@ -312,11 +312,11 @@ QVariant GraphTreeModel::data(const QModelIndex& index, int role) const
         case SortRole:
             return itemDistance(it);
         case Qt::ToolTipRole:
-            return ignored ? tr("Ignored: the distances are recomputed as if nothing referenced this object")
-                           : tr("Distance recomputed without the ignored retainers: %1")
-                                 .arg(RetainersView::isReachable(itemDistance(it))
-                                         ? formatDistance(itemDistance(it))
-                                         : tr("unreachable from the GC roots"));
+            return ignored
+                ? tr("Ignored: the distances are recomputed as if nothing referenced this object")
+                : tr("Distance recomputed without the ignored retainers: %1")
+                      .arg(RetainersView::isReachable(itemDistance(it)) ? formatDistance(itemDistance(it))
+                                                                        : tr("unreachable from the GC roots"));
         default:
             break;
         }

@@ -12,7 +12,7 @@
 namespace v8scope {
 class HeapAnalysis;
 class RetainersView;
-}
+} // namespace v8scope
 
 namespace v8scope::gui {
 

@@ -173,8 +173,8 @@ void RetainersPane::recompute()
     ++m_pending;
     updateCaption();
     auto* watcher = new QFutureWatcher<std::shared_ptr<const RetainersView>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const RetainersView>>::finished, this,
-        [this, watcher, generation] {
+    connect(
+        watcher, &QFutureWatcher<std::shared_ptr<const RetainersView>>::finished, this, [this, watcher, generation] {
             watcher->deleteLater();
             --m_pending;
             std::shared_ptr<const RetainersView> view = watcher->future().result();

@@ -16,7 +16,7 @@ namespace v8scope {
 class CancelToken;
 class HeapAnalysis;
 class RetainersView;
-}
+} // namespace v8scope
 
 namespace v8scope::gui {
 

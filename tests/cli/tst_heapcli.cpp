@@ -259,7 +259,8 @@ TEST_CASE("retainers --ignore: DevTools' \"Ignore this retainer\"", "[heap][cli]
     const auto comma = testutil::run(cli("retainers --id 53027 --ignore 35593,33667 " + chromium));
     CHECK(repeated.exitCode == 0);
     CHECK(repeated.out == comma.out);
-    CHECK(testutil::splitLines(comma.out).at(1) == "  ignoring: Window [JSGlobalObject] / file:// @33667, Array @35593");
+    CHECK(
+        testutil::splitLines(comma.out).at(1) == "  ignoring: Window [JSGlobalObject] / file:// @33667, Array @35593");
 
     // An id that is not in the file: one line, exit 2; so is a value that is not an id.
     const auto bad = testutil::run(cli("retainers --id 108097 --ignore 75559,2 " + leak));

@@ -111,8 +111,8 @@ TEST_CASE("ignoring the WeakMap table: the key's half alone does not reach the v
     CHECK(view->ignoredEdges() == std::vector<uint32_t> { w.tableEdge, w.keyEdge });
 }
 
-TEST_CASE("an ignored user root keeps distance 1 (DevTools seeds the roots before filtering edges)",
-    "[heap][retainersview]")
+TEST_CASE(
+    "an ignored user root keeps distance 1 (DevTools seeds the roots before filtering edges)", "[heap][retainersview]")
 {
     WeakMapGraph w;
     auto a = testutil::analyzeBuilt(w.b);
@@ -244,8 +244,8 @@ TEST_CASE("every node's Retainers-view distance and every ignored edge equal Dev
         REQUIRE(!edgeRef.empty());
         std::vector<std::string> ours { "edge\tfrom_id\tto_id\tname" };
         for (const uint32_t e : view->ignoredEdges()) {
-            const uint32_t from = uint32_t(std::upper_bound(s.firstEdge.begin(), s.firstEdge.end(), e)
-                                      - s.firstEdge.begin() - 1);
+            const uint32_t from
+                = uint32_t(std::upper_bound(s.firstEdge.begin(), s.firstEdge.end(), e) - s.firstEdge.begin() - 1);
             ours.push_back(fmt::format("{}\t{}\t{}\t{}", e, s.nodeId[from], s.nodeId[s.edgeTarget[e]], s.edgeName(e)));
         }
         CHECK(ours == edgeRef);

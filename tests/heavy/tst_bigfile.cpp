@@ -6,8 +6,8 @@
 // parallel scan of the numeric sections, 64-bit byte offsets). The graph is built so that every number the test
 // checks follows from its shape:
 //   root (synthetic) --element--> G holders (object "Holder", 64 bytes)
-//   holder g --element i--> its S leaves (object "Leaf", 32 bytes); leaf i --property "next"--> leaves i+1..i+E (E = 14)
-//   of the same holder (mod S); holder 0 --property "bigN"--> five string nodes named by the long strings.
+//   holder g --element i--> its S leaves (object "Leaf", 32 bytes); leaf i --property "next"--> leaves i+1..i+E (E =
+//   14) of the same holder (mod S); holder 0 --property "bigN"--> five string nodes named by the long strings.
 // Every leaf is reachable only through its holder (which reaches each leaf directly), so the holder is every
 // leaf's immediate dominator; a holder retains itself and its leaves (holder 0 also the strings); leaves retain
 // themselves; DevTools' distances are 1 for holders (non-synthetic children of the root are user roots) and 2
@@ -42,7 +42,15 @@ constexpr uint64_t kHolderSize = 64, kLeafSize = 32, kStringNodeSize = 1000;
 constexpr uint32_t kNodeFields = 7;
 
 // string indexes
-enum : uint32_t { kEmpty, kHolder, kLeaf, kNext, kBig0 /* kBig0 + k: "bigk" */, kLong0 = kBig0 + kLongStrings };
+enum : uint32_t
+{
+    kEmpty,
+    kHolder,
+    kLeaf,
+    kNext,
+    kBig0 /* kBig0 + k: "bigk" */,
+    kLong0 = kBig0 + kLongStrings
+};
 
 struct Writer
 {
@@ -94,7 +102,8 @@ uint32_t leafOrdinal(uint32_t g, uint32_t i)
 }
 const uint32_t kFirstStringNode = 1 + kHolders * (1 + kLeavesPerHolder);
 const uint32_t kNodeCount = kFirstStringNode + kLongStrings;
-const uint64_t kEdgeCount = uint64_t(kHolders) + uint64_t(kHolders) * kLeavesPerHolder * (1 + kNextEdges) + kLongStrings;
+const uint64_t kEdgeCount
+    = uint64_t(kHolders) + uint64_t(kHolders) * kLeavesPerHolder * (1 + kNextEdges) + kLongStrings;
 
 uint32_t idOf(uint32_t ordinal)
 {
@@ -193,9 +202,9 @@ void writeSnapshot(const std::string& path)
 TEST_CASE("a generated snapshot past 4 GiB with a strings section over 512 Mi characters", "[heavy]")
 {
     const char* tmp = std::getenv("TMPDIR");
-    const std::string path = kSmall ? std::string(kSmallPath)
-                                    : std::string(tmp && *tmp ? tmp : "/tmp") + "/v8scope_bigfile_"
-            + std::to_string(getpid()) + ".heapsnapshot";
+    const std::string path = kSmall
+        ? std::string(kSmallPath)
+        : std::string(tmp && *tmp ? tmp : "/tmp") + "/v8scope_bigfile_" + std::to_string(getpid()) + ".heapsnapshot";
     struct Remove
     {
         std::string p;
@@ -206,7 +215,9 @@ TEST_CASE("a generated snapshot past 4 GiB with a strings section over 512 Mi ch
         }
     } remove { path };
     writeSnapshot(path);
-    struct stat st {};
+    struct stat st
+    {
+    };
     REQUIRE(stat(path.c_str(), &st) == 0);
     const uint64_t fileBytes = uint64_t(st.st_size);
     if (!kSmall)
