@@ -164,6 +164,14 @@ std::optional<SummaryFilterPlan> planSummaryFilters(const SummaryFilterOptions& 
 
 std::optional<std::vector<ClassAggregate>> filteredSummary(const HeapAnalysis& a, const SummaryFilterPlan& plan)
 {
+    if (plan.preset == SummaryFilter::AllObjects && !plan.range) {
+        // All objects: the analysis' own Summary (computed once in the analysis or read from its cache).
+        std::vector<ClassAggregate> rows;
+        rows.reserve(a.summary.size());
+        for (const ClassAggregate& r : a.summary)
+            rows.push_back(r.totalsOnly());
+        return rows;
+    }
     std::optional<NodeMask> mask;
     if (plan.preset != SummaryFilter::AllObjects) {
         auto computed = computeSummaryFilter(a, plan.preset);

@@ -39,7 +39,8 @@ struct SummaryFilterPlan
 /// are never held at once). Prints the one-line error and returns nothing on a bad option or unreadable file.
 std::optional<SummaryFilterPlan> planSummaryFilters(const SummaryFilterOptions& options, const HeapLoadOptions& load);
 
-/// The Summary rows of the nodes the plan keeps; nothing after printing the error (cancelled).
+/// The Summary rows of the nodes the plan keeps (totals; members only for a filtered Summary); nothing after
+/// printing the error (cancelled).
 std::optional<std::vector<ClassAggregate>> filteredSummary(const HeapAnalysis& analysis, const SummaryFilterPlan& plan);
 
 /// `v8scope containment` and `v8scope allocations`.

@@ -5,6 +5,7 @@
 #include "classaggregates.h"
 #include "snapshotdigest.h"
 
+#include <heap/heapanalysis.h>
 #include <heap/heapsnapshot.h>
 
 #include <algorithm>
@@ -32,7 +33,21 @@ int primaryWeight(unsigned char c)
     return 60 + c % 40; // other control characters: before digits, deterministic
 }
 
-ClassDiff fromMembers(const ClassMembers* base, const ClassMembers* head)
+/// A class's totals summed over the rows of one name (compareByName).
+struct ClassTotals
+{
+    uint32_t count = 0;
+    uint64_t shallow = 0, retained = 0;
+    template <typename T> void add(const T& m)
+    {
+        count += m.count;
+        shallow += m.shallow;
+        retained += m.retained;
+    }
+};
+
+/// The totals of a class on both sides (either side may be missing): ClassMembers or ClassAggregate.
+template <typename B, typename H> ClassDiff fromTotals(const B* base, const H* head)
 {
     ClassDiff d;
     if (base) {
@@ -71,83 +86,95 @@ int localeCompare(std::string_view a, std::string_view b)
     return 0;
 }
 
-std::vector<ClassDiff> compareById(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head)
+std::vector<ClassDiff> compareById(
+    const std::vector<ClassMembers>& base, const HeapAnalysis& head, const std::vector<uint32_t>& headIdOrder)
 {
-    std::unordered_map<std::string_view, const ClassMembers*> headByKey;
-    for (const ClassMembers& h : head)
-        headByKey.emplace(h.key, &h);
-    std::unordered_map<std::string_view, const ClassMembers*> baseByKey;
-    for (const ClassMembers& b : base)
-        baseByKey.emplace(b.key, &b);
+    constexpr uint32_t kNone = UINT32_MAX;
+    const std::vector<ClassAggregate>& rows = head.summary;
+    const HeapSnapshot& hs = *head.snapshot;
+    std::unordered_map<std::string_view, uint32_t> baseByKey;
+    for (uint32_t b = 0; b < base.size(); ++b)
+        baseByKey.emplace(base[b].key, b);
 
-    auto diffFor = [&](const ClassMembers* b, const ClassMembers* h) {
-        ClassDiff d = fromMembers(b, h);
+    // Result rows: the base's classes in their order, then the head's own; baseOf/slotOf map a head row there.
+    std::vector<ClassDiff> out;
+    out.reserve(base.size() + rows.size());
+    std::vector<uint32_t> baseOf(rows.size(), kNone), slotOf(rows.size(), kNone);
+    std::vector<const ClassAggregate*> headOf(base.size(), nullptr);
+    for (uint32_t r = 0; r < rows.size(); ++r)
+        if (auto it = baseByKey.find(rows[r].key); it != baseByKey.end()) {
+            baseOf[r] = slotOf[r] = it->second;
+            headOf[it->second] = &rows[r];
+        }
+    for (uint32_t b = 0; b < base.size(); ++b) {
+        const ClassAggregate* h = headOf[b];
+        ClassDiff d = fromTotals(&base[b], h);
         // DevTools names a base-only row after the class its last member has with the base's own shapes.
-        d.name = h ? h->name : b->ownName;
-        d.key = h ? h->key : b->key;
-        static const std::vector<uint32_t> kEmptyIds;
-        static const std::vector<uint64_t> kEmptySizes;
-        const auto& baseIds = b ? b->ids : kEmptyIds;
-        const auto& baseSizes = b ? b->selfSizes : kEmptySizes;
-        const auto& ids = h ? h->ids : kEmptyIds;
-        const auto& sizes = h ? h->selfSizes : kEmptySizes;
-        size_t i = 0, j = 0;
-        while (i < baseIds.size() && j < ids.size()) {
-            if (baseIds[i] < ids[j]) {
-                ++d.removed;
-                d.removedSize += baseSizes[i++];
-            } else if (baseIds[i] > ids[j]) {
-                ++d.added;
-                d.addedSize += sizes[j++];
-            } else {
-                ++i;
-                ++j;
+        d.name = h ? h->name : base[b].ownName;
+        d.key = base[b].key;
+        out.push_back(std::move(d));
+    }
+    for (uint32_t r = 0; r < rows.size(); ++r)
+        if (slotOf[r] == kNone) {
+            slotOf[r] = uint32_t(out.size());
+            ClassDiff d = fromTotals<ClassMembers>(nullptr, &rows[r]);
+            d.name = rows[r].name;
+            d.key = rows[r].key;
+            out.push_back(std::move(d));
+        }
+
+    // The merge-join of every class at once: the head in id order, a cursor into each base class's sorted ids.
+    std::vector<uint32_t> rowOf(hs.nodeCount, kNone);
+    for (uint32_t r = 0; r < rows.size(); ++r)
+        for (const uint32_t node : rows[r].nodes)
+            rowOf[node] = r;
+    std::vector<size_t> cursor(base.size(), 0);
+    auto removedUpTo = [&](uint32_t b, ClassDiff& d, auto&& before) {
+        const ClassMembers& m = base[b];
+        size_t& c = cursor[b];
+        for (; c < m.ids.size() && before(m.ids[c]); ++c) {
+            ++d.removed;
+            d.removedSize += m.selfSizes[c];
+        }
+    };
+    for (const uint32_t node : headIdOrder) {
+        const uint32_t r = rowOf[node];
+        if (r == kNone)
+            continue;
+        const uint32_t id = hs.nodeId[node];
+        ClassDiff& d = out[slotOf[r]];
+        if (const uint32_t b = baseOf[r]; b != kNone) {
+            removedUpTo(b, d, [id](uint32_t baseId) { return baseId < id; });
+            const std::vector<uint32_t>& ids = base[b].ids;
+            if (cursor[b] < ids.size() && ids[cursor[b]] == id) {
+                ++cursor[b];
+                continue;
             }
         }
-        for (; i < baseIds.size(); ++i) {
-            ++d.removed;
-            d.removedSize += baseSizes[i];
-        }
-        for (; j < ids.size(); ++j) {
-            ++d.added;
-            d.addedSize += sizes[j];
-        }
+        ++d.added;
+        d.addedSize += head.selfSize[node];
+    }
+    std::vector<uint32_t>().swap(rowOf);
+    for (uint32_t b = 0; b < base.size(); ++b)
+        removedUpTo(b, out[b], [](uint32_t) { return true; });
+    for (ClassDiff& d : out) {
         d.countDelta = int64_t(d.added) - int64_t(d.removed);
         d.sizeDelta = int64_t(d.addedSize) - int64_t(d.removedSize);
         d.inComparison = d.added || d.removed;
-        return d;
-    };
-
-    std::vector<ClassDiff> rows;
-    for (const ClassMembers& b : base) {
-        auto it = headByKey.find(b.key);
-        rows.push_back(diffFor(&b, it == headByKey.end() ? nullptr : it->second));
     }
-    for (const ClassMembers& h : head)
-        if (!baseByKey.count(h.key))
-            rows.push_back(diffFor(nullptr, &h));
-    return rows;
+    return out;
 }
 
-std::vector<ClassDiff> compareByName(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head)
+std::vector<ClassDiff> compareByName(const std::vector<ClassMembers>& base, const std::vector<ClassAggregate>& head)
 {
-    struct Totals
-    {
-        ClassMembers base, head;
-    };
-    std::map<std::string, Totals> byName;
-    auto add = [](ClassMembers& into, const ClassMembers& m) {
-        into.count += m.count;
-        into.shallow += m.shallow;
-        into.retained += m.retained;
-    };
+    std::map<std::string, std::pair<ClassTotals, ClassTotals>> byName;
     for (const ClassMembers& b : base)
-        add(byName[b.name].base, b);
-    for (const ClassMembers& h : head)
-        add(byName[h.name].head, h);
+        byName[b.name].first.add(b);
+    for (const ClassAggregate& h : head)
+        byName[h.name].second.add(h);
     std::vector<ClassDiff> rows;
     for (const auto& [name, t] : byName) {
-        ClassDiff d = fromMembers(&t.base, &t.head);
+        ClassDiff d = fromTotals(&t.first, &t.second);
         d.name = name;
         d.key = name;
         d.countDelta = int64_t(d.headCount) - int64_t(d.baseCount);

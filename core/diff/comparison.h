@@ -9,7 +9,9 @@
 
 namespace v8scope {
 
+struct ClassAggregate;
 struct ClassMembers;
+class HeapAnalysis;
 struct HeapSnapshot;
 struct SnapshotDigest;
 
@@ -33,13 +35,17 @@ struct ClassDiff
 };
 
 /// DevTools' calculateSnapshotDiff: per class key a merge-join of the ids; classes of `base` (classified with the
-/// head's object shapes) first in their order, then classes only in `head`. Every class of either side is
-/// returned (with retained sizes); inComparison marks the rows DevTools shows.
-std::vector<ClassDiff> compareById(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head);
+/// head's object shapes) first in their order, then classes only in the head. Every class of either side is
+/// returned (with retained sizes); inComparison marks the rows DevTools shows. The head's classes are its own
+/// Summary (HeapAnalysis::summary), read in place: one walk over the head in id order (`headIdOrder`: idOrder())
+/// joins every class at once.
+std::vector<ClassDiff> compareById(
+    const std::vector<ClassMembers>& base, const HeapAnalysis& head, const std::vector<uint32_t>& headIdOrder);
 
 /// For snapshots of different processes: per class *name* (location keys merged), counts and sizes compared as
-/// totals. new/deleted and alloc/freed are the positive and negative parts of the deltas.
-std::vector<ClassDiff> compareByName(const std::vector<ClassMembers>& base, const std::vector<ClassMembers>& head);
+/// totals. new/deleted and alloc/freed are the positive and negative parts of the deltas. `head`: the head's
+/// Summary rows.
+std::vector<ClassDiff> compareByName(const std::vector<ClassMembers>& base, const std::vector<ClassAggregate>& head);
 
 /// The order of the reference outputs: size delta descending, then the key in JavaScript's localeCompare order.
 bool shallowDeltaBefore(const ClassDiff& x, const ClassDiff& y);

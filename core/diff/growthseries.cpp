@@ -11,15 +11,8 @@ void GrowthTracker::add(const std::vector<ClassAggregate>& summary)
 {
     std::vector<ClassAggregate> rows;
     rows.reserve(summary.size());
-    for (const ClassAggregate& r : summary) {
-        ClassAggregate copy;
-        copy.name = r.name;
-        copy.key = r.key;
-        copy.count = r.count;
-        copy.shallow = r.shallow;
-        copy.retained = r.retained;
-        rows.push_back(std::move(copy));
-    }
+    for (const ClassAggregate& r : summary)
+        rows.push_back(r.totalsOnly());
     m_snapshots.push_back(std::move(rows));
 }
 

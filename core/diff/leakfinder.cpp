@@ -171,7 +171,7 @@ Result<LeakResult> findLeaks(
         result.files.push_back(a.snapshot->sourceName.empty() ? paths[k] : a.snapshot->sourceName);
         result.nodes.push_back(a.nodeCount());
         result.totals.push_back(a.totalSize());
-        growth.add(buildSummary(a, a.classes));
+        growth.add(a.summary);
         SnapshotDigest digest = SnapshotDigest::build(a);
         if (k > 0) {
             const ProcessCheck check = checkSameProcess(previous, digest);

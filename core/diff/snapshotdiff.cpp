@@ -79,33 +79,21 @@ DiffResult finishDiff(
     r.process = base.process;
     r.byId = r.process.sameProcess;
 
-    // The head's class aggregates on a second thread while this one groups the new objects (both only read the
-    // head's analysis).
-    auto headAggsFuture = std::async(std::launch::async, [&] {
-        // The head is read in place: its analysis columns plus its id order and location index.
-        std::vector<uint32_t> location;
-        std::vector<SnapshotDigest::Location> locations;
-        nodeLocations(hs, location, locations);
-        NodeColumns cols;
-        cols.nodeCount = hs.nodeCount;
-        cols.root = head.root();
-        cols.id = hs.nodeId.data();
-        cols.selfSize = head.selfSize.data();
-        cols.retainedSize = head.retainedSize.data();
-        cols.dominator = head.dominator.data();
-        cols.location = location.data();
-        cols.locations = &locations;
-        cols.idOrder = headOrder.data();
-        return aggregateClasses(
-            cols, head.classes.classId.data(), [&](uint32_t c) { return std::string(head.classes.nameOf(c)); });
+    // The class comparison on a second thread while this one groups the new objects (both only read the head's
+    // analysis). The head's classes are its own Summary, computed once by its analysis.
+    auto classesFuture = std::async(std::launch::async, [&] {
+        return r.byId ? compareById(base.aggregates, head, headOrder) : compareByName(base.aggregates, head.summary);
     });
+    ObjectGroups newObjects;
+    uint32_t suspects = 0;
     if (r.byId) {
-        r.newObjects = groupNewObjects(head, base.isNew, options.pathGroups);
-        for (const ObjectGroup& g : r.newObjects.byDominator)
-            r.suspects += isSuspect(g, options.minSuspectRetained);
+        newObjects = groupNewObjects(head, base.isNew, options.pathGroups);
+        for (const ObjectGroup& g : newObjects.byDominator)
+            suspects += isSuspect(g, options.minSuspectRetained);
     }
-    const std::vector<ClassMembers> headAggs = headAggsFuture.get();
-    r.classes = r.byId ? compareById(base.aggregates, headAggs) : compareByName(base.aggregates, headAggs);
+    r.classes = classesFuture.get();
+    r.newObjects = std::move(newObjects);
+    r.suspects = suspects;
     sortByShallowDelta(r.classes);
     return r;
 }

@@ -341,14 +341,14 @@ uint32_t maxJsObjectId(const HeapSnapshot& s)
     return id;
 }
 
-std::vector<ClassAggregate> buildFilteredSummary(
-    const HeapAnalysis& a, const NodeMask* mask, const std::optional<NodeIdRange>& range)
+std::vector<ClassAggregate> buildFilteredSummary(const HeapAnalysis& a, const NodeMask* mask,
+    const std::optional<NodeIdRange>& range, bool sorted, const CancelToken* cancel)
 {
     if (!mask && !range)
-        return buildSummary(a, a.classes);
+        return sorted ? a.summary : buildSummary(a, a.classes);
     const std::vector<uint32_t>& ids = a.snapshot->nodeId;
-    return buildSummary(a, a.classes,
-        [&](uint32_t node) { return (!mask || mask->test(node)) && (!range || range->contains(ids[node])); });
+    auto keep = [&](uint32_t node) { return (!mask || mask->test(node)) && (!range || range->contains(ids[node])); };
+    return sorted ? buildSortedSummary(a, a.classes, keep, cancel) : buildSummary(a, a.classes, keep);
 }
 
 } // namespace v8scope

@@ -107,8 +107,9 @@ struct NodeIdRange
 uint32_t maxJsObjectId(const HeapSnapshot& snapshot);
 
 /// The Summary rows of the nodes that `mask` (when given) and `range` (when given) both keep. DevTools applies one
-/// filter at a time; with one of the two this equals its Summary for that drop-down entry.
-std::vector<ClassAggregate> buildFilteredSummary(
-    const HeapAnalysis& analysis, const NodeMask* mask, const std::optional<NodeIdRange>& range);
+/// filter at a time; with one of the two this equals its Summary for that drop-down entry. With `sorted`, in
+/// sortSummaryRows' order (members too; without a filter a copy of HeapAnalysis::summary), else buildSummary's.
+std::vector<ClassAggregate> buildFilteredSummary(const HeapAnalysis& analysis, const NodeMask* mask,
+    const std::optional<NodeIdRange>& range, bool sorted = false, const CancelToken* cancel = nullptr);
 
 } // namespace v8scope

@@ -79,9 +79,18 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     a->classes = ClassNames::compute(*a, nullptr, &control);
     a->timings.classesMs = clock.lapMs();
     control.report("Analyzing", 5, kSteps);
+    // The Summary's keys, counts, shallow sizes and members while the dominator tree may still be under way.
+    SummaryDraft summary = collectSummary(*a, a->classes);
+    a->timings.summaryKeysMs = clock.lapMs();
     worker.join();
     a->timings.dominatorsMs = dominatorsMs;
+    a->timings.dominatorWaitMs = clock.lapMs();
     if (!dominatorsDone || control.cancelled())
+        return cancelled();
+    control.report("Analyzing", 6, kSteps);
+    a->summary = finishSummary(*a, std::move(summary), true, control.cancel);
+    a->timings.summaryFinishMs = clock.lapMs();
+    if (control.cancelled())
         return cancelled();
     control.report("Analyzing", kSteps, kSteps);
     return std::shared_ptr<const HeapAnalysis>(std::move(a));

@@ -4,6 +4,7 @@
 
 #include "classnames.h"
 #include "heapsnapshot.h"
+#include "summary.h"
 
 #include <common/error.h>
 #include <common/progress.h>
@@ -45,6 +46,9 @@ struct AnalysisTimings
 {
     double retainersMs = 0, domStateMs = 0, flagsMs = 0, shallowMs = 0, dominatorsMs = 0, distancesMs = 0,
            classesMs = 0;
+    /// The Summary: keys and members (beside the dominator tree), then the wait for it, then class retained
+    /// sizes and the order.
+    double summaryKeysMs = 0, dominatorWaitMs = 0, summaryFinishMs = 0;
 };
 
 /// Everything DevTools' Memory panel computes from one snapshot, as flat arrays indexed by node ordinal.
@@ -80,6 +84,10 @@ public:
     std::vector<uint32_t> rowInParent; ///< per node: index among its dominator's children (0 for the root)
     std::vector<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
     ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
+    /// DevTools' Summary of all objects, computed once here for every consumer (the CLI's `summary`, the viewer's
+    /// Summary, the comparison's head side, growth series): buildSummary's rows in sortSummaryRows' order (rows by
+    /// retained size, each class's members biggest retained first). Stored in the analysis cache.
+    std::vector<ClassAggregate> summary;
     uint32_t unreachableFromRoot = 0; ///< nodes DevTools reports as "unreachable from the root"
     uint32_t stillUnreachable = 0; ///< of those, the ones not reached from weak-only orphans either
     bool hasUserRoots = false;

@@ -4,7 +4,8 @@
 //   header: "V8SCACHE", u32 version, u32 path bytes, u64 file size, i64 mtime s, i64 mtime ns, u64 device,
 //           u64 inode, u64 payload bytes, u64 payload checksum; then the absolute path, padded to 8 bytes
 //   payload: the snapshot's columns and the analysis' arrays in a fixed order, each vector as u64 count plus
-//            its elements, padded to 8 bytes; strings as u64 length plus bytes, padded.
+//            its elements, padded to 8 bytes; strings as u64 length plus bytes, padded; last the Summary section
+//            (HeapAnalysis::summary: u64 rows, then per row name, key, count, shallow, retained, distance, members).
 // The checksum is a 4-lane multiply-xorshift hash over the payload in 64-bit words (see Hasher). Any mismatch
 // (magic, version, key, size, checksum, a count that does not fit) makes the file "invalid": it is deleted and
 // the snapshot is parsed again.
@@ -29,15 +30,16 @@ namespace {
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 2; // 2: dominated children sorted, rowInParent
+constexpr uint32_t kVersion = 3; // 2: dominated children sorted, rowInParent; 3: the Summary section
 constexpr const char* kSuffix = ".v8scache";
 
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
 static_assert(sizeof(HeapSnapshot) == 680, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 544, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 592, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 88, "ClassNames changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(ClassAggregate) == 120, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif
 
 struct Header
@@ -364,6 +366,46 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
     io.pod(a.timings);
 }
 
+// The Summary section (HeapAnalysis::summary), after the analysis' arrays: the row count, then per row its name,
+// key, totals and members.
+void summaryFields(Writer& w, const std::vector<ClassAggregate>& rows)
+{
+    w.pod(uint64_t(rows.size()));
+    for (const ClassAggregate& r : rows) {
+        w.str(r.name);
+        w.str(r.key);
+        w.pod(r.count);
+        w.pod(r.shallow);
+        w.pod(r.retained);
+        w.pod(r.distance);
+        w.vec(r.nodes);
+    }
+}
+
+/// False when the section does not fit: more rows or members than nodes, or a count that is not its members'.
+bool summaryFields(Reader& r, std::vector<ClassAggregate>& rows, uint64_t nodeCount)
+{
+    uint64_t n = 0;
+    r.pod(n);
+    if (!r.ok() || n > nodeCount)
+        return false;
+    rows.resize(size_t(n));
+    uint64_t members = 0;
+    for (ClassAggregate& row : rows) {
+        r.str(row.name);
+        r.str(row.key);
+        r.pod(row.count);
+        r.pod(row.shallow);
+        r.pod(row.retained);
+        r.pod(row.distance);
+        r.vec(row.nodes);
+        members += row.nodes.size();
+        if (!r.ok() || row.count != row.nodes.size() || members > nodeCount)
+            return false;
+    }
+    return true;
+}
+
 /// The file's identity: what a cache entry must match.
 struct Key
 {
@@ -538,7 +580,8 @@ std::shared_ptr<const HeapAnalysis> load(
     r.vec(offsets);
     auto a = std::make_shared<HeapAnalysis>();
     analysisFields(r, *a);
-    if (!r.ok() || !snap->strings.assign(std::move(bytes), std::move(offsets)))
+    const bool summaryFits = summaryFields(r, a->summary, snap->nodeCount);
+    if (!r.ok() || !summaryFits || !snap->strings.assign(std::move(bytes), std::move(offsets)))
         return invalid("invalid: malformed");
     const bool readAll = r.atEnd();
     ::munmap(map, size);
@@ -597,6 +640,7 @@ void store(const std::string& path, const HeapAnalysis& a, const HeapCacheOption
     w.vec(a.snapshot->strings.bytes());
     w.vec(a.snapshot->strings.offsets());
     analysisFields(w, a);
+    summaryFields(w, a.summary);
     const auto [bytes, hash] = w.finish();
     h.payloadBytes = bytes;
     h.payloadHash = hash;

@@ -4,6 +4,8 @@
 
 #include "heapanalysis.h"
 
+#include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 namespace v8scope {
@@ -42,7 +44,7 @@ std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32
     return retained;
 }
 
-std::vector<ClassAggregate> buildSummary(
+SummaryDraft collectSummary(
     const HeapAnalysis& a, const ClassNames& classes, const std::function<bool(uint32_t)>& filter)
 {
     const HeapSnapshot& s = *a.snapshot;
@@ -55,27 +57,35 @@ std::vector<ClassAggregate> buildSummary(
             locationOf[s.locations[i].node] = i;
     }
 
-    // Internal keys: the class id, or for object nodes with a location the "script,line,column,Name" text.
+    // Internal keys: the class id, or for object nodes with a location the "script,line,column,Name" text. Located
+    // objects are looked up by (location record, class id) first, so that the text is built once per pair.
+    SummaryDraft d;
+    std::vector<ClassAggregate>& aggs = d.rows;
     std::unordered_map<uint32_t, uint32_t> byClass;
+    std::unordered_map<uint64_t, uint32_t> byLocationClass;
     std::unordered_map<std::string, uint32_t> byLocation;
-    std::vector<ClassAggregate> aggs;
-    std::vector<uint32_t> keyOf(n, UINT32_MAX);
+    d.keyOf.assign(n, UINT32_MAX);
     auto keyFor = [&](uint32_t node) -> uint32_t {
+        const uint32_t cls = classes.classId[node];
         if (s.nodeType[node] == s.nodeTypes.object && !locationOf.empty() && locationOf[node] != UINT32_MAX) {
+            const uint64_t pair = uint64_t(locationOf[node]) << 32 | cls;
+            if (auto found = byLocationClass.find(pair); found != byLocationClass.end())
+                return found->second;
             const auto& loc = s.locations[locationOf[node]];
             std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
-                + std::to_string(loc.column) + "," + std::string(classes.className(node));
+                + std::to_string(loc.column) + "," + std::string(classes.nameOf(cls));
             auto [it, inserted] = byLocation.emplace(key, uint32_t(aggs.size()));
             if (inserted) {
                 aggs.emplace_back();
                 aggs.back().key = std::move(key);
             }
+            byLocationClass.emplace(pair, it->second);
             return it->second;
         }
-        auto [it, inserted] = byClass.emplace(classes.classId[node], uint32_t(aggs.size()));
+        auto [it, inserted] = byClass.emplace(cls, uint32_t(aggs.size()));
         if (inserted) {
             aggs.emplace_back();
-            aggs.back().key = "," + std::string(classes.className(node));
+            aggs.back().key = "," + std::string(classes.nameOf(cls));
         }
         return it->second;
     };
@@ -86,7 +96,7 @@ std::vector<ClassAggregate> buildSummary(
         if (!self)
             continue;
         const uint32_t k = keyFor(i);
-        keyOf[i] = k;
+        d.keyOf[i] = k;
         ClassAggregate& agg = aggs[k];
         if (agg.count == 0) {
             agg.name = std::string(classes.className(i));
@@ -98,13 +108,111 @@ std::vector<ClassAggregate> buildSummary(
         agg.shallow += self;
         agg.nodes.push_back(i);
     }
+    return d;
+}
 
+namespace {
+
+/// Sorts the members of rows [begin, end) by retained size descending, then id. The keys are copied next to each
+/// other first, so that the comparator reads no scattered column.
+void sortMembers(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, size_t begin, size_t end,
+    const CancelToken* cancel)
+{
+    struct Key
+    {
+        uint64_t retained;
+        uint32_t id;
+        uint32_t node;
+    };
+    const auto& ids = a.snapshot->nodeId;
+    std::vector<Key> keys;
+    for (size_t r = begin; r < end; ++r) {
+        if (cancel && cancel->cancelled())
+            return;
+        std::vector<uint32_t>& nodes = rows[r].nodes;
+        if (nodes.size() < 2)
+            continue;
+        keys.resize(nodes.size());
+        for (size_t i = 0; i < nodes.size(); ++i)
+            keys[i] = { a.retainedSize[nodes[i]], ids[nodes[i]], nodes[i] };
+        std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+            return x.retained != y.retained ? x.retained > y.retained : x.id < y.id;
+        });
+        for (size_t i = 0; i < nodes.size(); ++i)
+            nodes[i] = keys[i].node;
+    }
+}
+
+/// The first row of the second thread's share: about `share` of all members go to the rows before it.
+size_t splitRows(const std::vector<ClassAggregate>& rows, double share)
+{
+    size_t total = 0;
+    for (const ClassAggregate& row : rows)
+        total += row.nodes.size();
+    size_t split = 0;
+    for (size_t seen = 0; split < rows.size() && double(seen) < double(total) * share; ++split)
+        seen += rows[split].nodes.size();
+    return total < 100000 ? rows.size() : split;
+}
+
+void sortRowsOnly(std::vector<ClassAggregate>& rows)
+{
+    std::sort(rows.begin(), rows.end(), [](const ClassAggregate& x, const ClassAggregate& y) {
+        if (x.retained != y.retained)
+            return x.retained > y.retained;
+        return x.name != y.name ? x.name < y.name : x.key < y.key;
+    });
+}
+
+} // namespace
+
+std::vector<ClassAggregate> finishSummary(
+    const HeapAnalysis& a, SummaryDraft&& draft, bool sorted, const CancelToken* cancel)
+{
+    std::vector<ClassAggregate>& aggs = draft.rows;
+    // The members' order (second thread, most of the rows) while this thread walks the dominator tree, then
+    // sorts the rest: on the 300 MB bench snapshot the walk costs about as much as sorting a fifth of the members.
+    const size_t split = sorted ? splitRows(aggs, 0.3) : aggs.size();
+    std::thread second;
+    if (split < aggs.size())
+        second = std::thread([&] { sortMembers(a, aggs, split, aggs.size(), cancel); });
     const std::vector<uint64_t> retained
-        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize.data(), keyOf, aggs.size());
+        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize.data(), draft.keyOf, aggs.size());
+    std::vector<uint32_t>().swap(draft.keyOf);
     for (size_t k = 0; k < aggs.size(); ++k)
         aggs[k].retained = retained[k];
+    if (sorted)
+        sortMembers(a, aggs, 0, split, cancel);
+    if (second.joinable())
+        second.join();
+    std::vector<ClassAggregate> rows = mergeByPublicKey(std::move(aggs));
+    if (sorted)
+        sortRowsOnly(rows);
+    return rows;
+}
 
-    return mergeByPublicKey(std::move(aggs));
+std::vector<ClassAggregate> buildSummary(
+    const HeapAnalysis& a, const ClassNames& classes, const std::function<bool(uint32_t)>& filter)
+{
+    return finishSummary(a, collectSummary(a, classes, filter), false);
+}
+
+void sortSummaryRows(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, const CancelToken* cancel)
+{
+    sortRowsOnly(rows);
+    const size_t split = splitRows(rows, 0.5);
+    std::thread second;
+    if (split < rows.size())
+        second = std::thread([&] { sortMembers(a, rows, split, rows.size(), cancel); });
+    sortMembers(a, rows, 0, split, cancel);
+    if (second.joinable())
+        second.join();
+}
+
+std::vector<ClassAggregate> buildSortedSummary(const HeapAnalysis& a, const ClassNames& classes,
+    const std::function<bool(uint32_t)>& filter, const CancelToken* cancel)
+{
+    return finishSummary(a, collectSummary(a, classes, filter), true, cancel);
 }
 
 } // namespace v8scope

@@ -4,6 +4,8 @@
 
 #include "classnames.h"
 
+#include <common/progress.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -23,7 +25,15 @@ struct ClassAggregate
     uint64_t shallow = 0; ///< sum of (reassigned) self sizes, bytes
     uint64_t retained = 0; ///< DevTools maxRet: retained sizes of members not nested inside another member
     int32_t distance = 0; ///< minimum distance of the members
-    std::vector<uint32_t> nodes; ///< member ordinals, in file order
+    /// Member ordinals: in file order from buildSummary; biggest retained size first (then id ascending) after
+    /// sortSummaryRows (HeapAnalysis::summary, the order a Summary class expands in).
+    std::vector<uint32_t> nodes;
+
+    /// The row without its members (what a table of totals or a growth series keeps).
+    ClassAggregate totalsOnly() const
+    {
+        return ClassAggregate { name, key, count, shallow, retained, distance, {} };
+    }
 };
 
 /// DevTools turns its internal class keys (string indices, location texts) into public keys by text; where two
@@ -58,5 +68,31 @@ std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32
 /// nodes, as DevTools' Summary filters do.
 std::vector<ClassAggregate> buildSummary(
     const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
+
+/// buildSummary in two steps, so that HeapAnalysis::analyze can run the first beside the dominator tree: the class
+/// keys, counts, shallow sizes, distances and members need the classes, distances and reassigned self sizes only;
+/// the class retained sizes (and the members' order) need the dominator tree and retained sizes.
+struct SummaryDraft
+{
+    std::vector<ClassAggregate> rows; ///< one per internal key, members in file order, retained not yet set
+    std::vector<uint32_t> keyOf; ///< per node: its row, or UINT32_MAX (filtered out, self size 0)
+};
+SummaryDraft collectSummary(
+    const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
+/// Class retained sizes and DevTools' public-key merge (buildSummary's rows). With `sorted`, also the Summary's
+/// order (sortSummaryRows), the members' order sorted on a second thread while this one walks the dominator tree.
+/// `draft.keyOf` is freed on return. Stops early (partial rows) when `cancel` is set.
+std::vector<ClassAggregate> finishSummary(
+    const HeapAnalysis& analysis, SummaryDraft&& draft, bool sorted, const CancelToken* cancel = nullptr);
+
+/// The Summary's order, the one the viewer shows and HeapAnalysis::summary is stored in: rows by retained size
+/// descending, then name, then key (a total order: keys are unique); each row's members by retained size
+/// descending, then id ascending (what expanding a class lists). The members are sorted on two threads.
+void sortSummaryRows(
+    const HeapAnalysis& analysis, std::vector<ClassAggregate>& rows, const CancelToken* cancel = nullptr);
+
+/// buildSummary's rows in sortSummaryRows's order (the viewer's filtered Summaries).
+std::vector<ClassAggregate> buildSortedSummary(const HeapAnalysis& analysis, const ClassNames& classes,
+    const std::function<bool(uint32_t)>& filter = {}, const CancelToken* cancel = nullptr);
 
 } // namespace v8scope

@@ -11,7 +11,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <thread>
 
 namespace v8scope::gui {
 
@@ -45,70 +44,13 @@ private:
     QElapsedTimer m_clock;
 };
 
-/// Sorts each class's members by retained size (descending), then id: the order the Summary expands them in.
-/// The keys are copied next to each other first (the comparator then reads no scattered column), and the classes
-/// are split over two threads by member count: on the 300 MB bench snapshot (3.5 M members) this step took ~0.5 s
-/// on one thread with a comparator reading retainedSize and nodeId per comparison.
-void sortMembers(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, const CancelToken* cancel)
-{
-    struct Key
-    {
-        uint64_t retained;
-        uint32_t id;
-        uint32_t node;
-    };
-    const auto& ids = a.snapshot->nodeId;
-    auto sortRows = [&](size_t begin, size_t end) {
-        std::vector<Key> keys;
-        for (size_t r = begin; r < end; ++r) {
-            if (cancel && cancel->cancelled())
-                return;
-            std::vector<uint32_t>& nodes = rows[r].nodes;
-            keys.resize(nodes.size());
-            for (size_t i = 0; i < nodes.size(); ++i)
-                keys[i] = { a.retainedSize[nodes[i]], ids[nodes[i]], nodes[i] };
-            std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-                return x.retained != y.retained ? x.retained > y.retained : x.id < y.id;
-            });
-            for (size_t i = 0; i < nodes.size(); ++i)
-                nodes[i] = keys[i].node;
-        }
-    };
-    size_t total = 0;
-    for (const ClassAggregate& row : rows)
-        total += row.nodes.size();
-    size_t split = 0;
-    for (size_t seen = 0; split < rows.size() && seen < total / 2; ++split)
-        seen += rows[split].nodes.size();
-    if (total < 100000 || split == 0 || split == rows.size()) {
-        sortRows(0, rows.size());
-        return;
-    }
-    std::thread second([&] { sortRows(split, rows.size()); });
-    sortRows(0, split);
-    second.join();
-}
-
-/// The Summary rows in the CLI's default order, members sorted for expansion (see HeapSummary).
-std::shared_ptr<const std::vector<ClassAggregate>> sortSummaryRows(
-    const HeapAnalysis& a, std::vector<ClassAggregate> unsorted, const CancelToken* cancel)
-{
-    auto rows = std::make_shared<std::vector<ClassAggregate>>(std::move(unsorted));
-    std::stable_sort(rows->begin(), rows->end(), [](const ClassAggregate& x, const ClassAggregate& y) {
-        if (x.retained != y.retained)
-            return x.retained > y.retained;
-        return x.name != y.name ? x.name < y.name : x.key < y.key;
-    });
-    sortMembers(a, *rows, cancel);
-    return rows;
-}
-
 } // namespace
 
-HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis, const CancelToken* cancel)
+HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis)
 {
+    // The analysis' own Summary (computed once by the analysis, or read from its cache), shared, not copied.
     HeapSummary summary;
-    summary.rows = sortSummaryRows(*analysis, buildSummary(*analysis, analysis->classes), cancel);
+    summary.rows = std::shared_ptr<const std::vector<ClassAggregate>>(analysis, &analysis->summary);
     summary.analysis = std::move(analysis);
     return summary;
 }
@@ -133,10 +75,13 @@ Result<HeapSummary> makeFilteredSummary(std::shared_ptr<const HeapAnalysis> anal
             return computed.error();
         mask = std::move(computed.value());
     }
+    if (!mask && !range)
+        return makeHeapSummary(std::move(analysis));
     if (cancel && cancel->cancelled())
         return ParseError::general(file, "cancelled");
     HeapSummary summary;
-    summary.rows = sortSummaryRows(*analysis, buildFilteredSummary(*analysis, mask ? &*mask : nullptr, range), cancel);
+    summary.rows = std::make_shared<const std::vector<ClassAggregate>>(
+        buildFilteredSummary(*analysis, mask ? &*mask : nullptr, range, true, cancel));
     summary.analysis = std::move(analysis);
     return summary;
 }
@@ -294,7 +239,7 @@ int DocumentLoader::load(const QString& path)
         post([doc](DocumentLoader* l) { Q_EMIT l->heapAvailable(doc); });
 
         control.report("Summary", 0, 1);
-        HeapSummary summary = makeHeapSummary(doc.analysis, &job->cancel);
+        HeapSummary summary = makeHeapSummary(doc.analysis);
         control.report("Summary", 1, 1);
         post([summary, finish](DocumentLoader* l) {
             Q_EMIT l->summaryAvailable(summary);

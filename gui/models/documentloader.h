@@ -27,18 +27,18 @@ struct HeapDocument
     HeapAnalysis::Statistics statistics; ///< DevTools' Statistics, computed on the worker (a pass over all nodes)
 };
 
-/// DevTools' Summary rows of a heap document (all objects), computed on the loader's worker after the analysis.
+/// DevTools' Summary rows of a heap document (all objects: the analysis' own; a filter's: computed on a worker).
 /// Rows are in the CLI `summary` order (retained desc, then name); each row's `nodes` are sorted by retained
-/// size descending, then id ascending, so a class expands without sorting on the GUI thread.
+/// size descending, then id ascending (sortSummaryRows), so a class expands without sorting on the GUI thread.
 struct HeapSummary
 {
     std::shared_ptr<const HeapAnalysis> analysis;
     std::shared_ptr<const std::vector<ClassAggregate>> rows;
 };
 
-/// Builds the HeapSummary of an analysis (what the loader's worker runs after the analysis); stops early when
-/// `cancel` is set. Exposed for tests and benchmarks.
-HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis, const CancelToken* cancel = nullptr);
+/// The HeapSummary of an analysis: its own Summary rows (HeapAnalysis::summary, computed once by the analysis or
+/// read from the analysis cache), shared with the analysis, not copied.
+HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis);
 
 /// What the Summary counts (DevTools' filter drop-down): one of its presets, and/or an id range ("Objects
 /// allocated before S1", "... between S1 and S2": ids above the first snapshot's largest JS object id, up to the

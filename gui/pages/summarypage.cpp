@@ -165,7 +165,7 @@ report::Table SummaryPage::table() const
     if (summary.rows) {
         rows.reserve(size_t(m_model->visibleClassCount()));
         for (int r = 0; r < m_model->visibleClassCount(); ++r)
-            rows.push_back((*summary.rows)[m_model->classIndexAt(r)]);
+            rows.push_back((*summary.rows)[m_model->classIndexAt(r)].totalsOnly());
     }
     report::SummaryViewOptions view;
     switch (m_view->header()->sortIndicatorSection()) {

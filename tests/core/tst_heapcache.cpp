@@ -84,13 +84,19 @@ void requireSame(const HeapAnalysis& a, const HeapAnalysis& b)
     for (uint32_t i = 0; i < s.nodeCount; ++i)
         differing += a.className(i) != b.className(i) || a.displayName(i) != b.displayName(i);
     CHECK(differing == 0);
-    const auto rowsA = buildSummary(a, a.classes);
-    const auto rowsB = buildSummary(b, b.classes);
+    // The Summary section: every row and its members in the stored order.
+    const auto& rowsA = a.summary;
+    const auto& rowsB = b.summary;
+    REQUIRE(!rowsA.empty());
     REQUIRE(rowsA.size() == rowsB.size());
     for (size_t i = 0; i < rowsA.size(); ++i) {
+        CHECK(rowsA[i].name == rowsB[i].name);
         CHECK(rowsA[i].key == rowsB[i].key);
+        CHECK(rowsA[i].count == rowsB[i].count);
         CHECK(rowsA[i].retained == rowsB[i].retained);
         CHECK(rowsA[i].shallow == rowsB[i].shallow);
+        CHECK(rowsA[i].distance == rowsB[i].distance);
+        CHECK(rowsA[i].nodes == rowsB[i].nodes);
     }
 }
 

@@ -277,3 +277,43 @@ TEST_CASE("object shapes and location-split classes", "[heap][graphs]")
     CHECK(widgetRows == 2);
     CHECK(h->displayName(lone) == "{c}");
 }
+
+TEST_CASE("the analysis' Summary: rows by retained size, members biggest retained first, then by id", "[heap][graphs]")
+{
+    // global(4) holds A1(10) -> X(50), A2(30), B(20), C1(5, id 21) and C2(5, id 19). Retained by hand: A1 60,
+    // A2 30, so class A 90; X 50; B 20; C 10; global 4 + 60 + 30 + 20 + 10 = 124. Rows by retained size: global,
+    // A, X, B, C. Members: A1 before A2 (60 > 30) although A2 comes first in the file; C2 before C1
+    // (equal retained size, smaller id first) although C1 comes first in the file.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    const auto a2 = b.node("object", "A", 5, 30);
+    const auto a1 = b.node("object", "A", 7, 10);
+    const auto x = b.node("object", "X", 9, 50);
+    const auto bb = b.node("object", "B", 11, 20);
+    const auto c1 = b.node("object", "C", 21, 5);
+    const auto c2 = b.node("object", "C", 19, 5);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "a2", a2);
+    b.edge(g, "property", "a1", a1);
+    b.edge(a1, "property", "x", x);
+    b.edge(g, "property", "b", bb);
+    b.edge(g, "property", "c1", c1);
+    b.edge(g, "property", "c2", c2);
+    auto h = testutil::analyzeBuilt(b);
+    const auto& rows = h->summary;
+    std::vector<std::string> names;
+    std::vector<uint64_t> retained;
+    for (const ClassAggregate& r : rows) {
+        names.push_back(r.name);
+        retained.push_back(r.retained);
+    }
+    CHECK(names == std::vector<std::string> { "global", "A", "X", "B", "C" });
+    CHECK(retained == std::vector<uint64_t> { 124, 90, 50, 20, 10 });
+    REQUIRE(rows.size() == 5);
+    CHECK(rows[1].nodes == std::vector<uint32_t> { a1, a2 });
+    CHECK(rows[1].shallow == 40);
+    CHECK(rows[4].nodes == std::vector<uint32_t> { c2, c1 });
+    // buildSummary (the filtered Summaries' path) keeps file order.
+    CHECK(row(buildSummary(*h, h->classes), "A")->nodes == std::vector<uint32_t> { a2, a1 });
+}
