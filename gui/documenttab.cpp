@@ -36,13 +36,14 @@ QWidget* centredPage(QWidget* parent, QWidget* content)
 
 } // namespace
 
-DocumentTab::DocumentTab(const QString& path, MainWindow* window)
+DocumentTab::DocumentTab(const QString& path, MainWindow* window, ParsedHook parsed)
     : QWidget(window)
     , m_path(path)
     , m_window(window)
     , m_loader(new DocumentLoader(this))
     , m_stack(new QStackedWidget(this))
 {
+    m_loader->setParsedHook(std::move(parsed));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);

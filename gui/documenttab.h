@@ -31,7 +31,8 @@ public:
         Profile,
     };
 
-    DocumentTab(const QString& path, MainWindow* window);
+    /// `parsed`: see DocumentLoader::setParsedHook (File > Compare Files' head).
+    DocumentTab(const QString& path, MainWindow* window, ParsedHook parsed = {});
     ~DocumentTab() override;
 
     QString path() const

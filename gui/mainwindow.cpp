@@ -192,7 +192,7 @@ void MainWindow::showOpenClaimsDialog()
         openClaims(*this, path);
 }
 
-void MainWindow::openFile(const QString& path)
+void MainWindow::openFile(const QString& path, ParsedHook parsed)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     for (int i = 0; i < m_tabs->count(); ++i) {
@@ -202,7 +202,7 @@ void MainWindow::openFile(const QString& path)
             return;
         }
     }
-    auto* tab = new DocumentTab(absolute, this);
+    auto* tab = new DocumentTab(absolute, this, std::move(parsed));
     connect(tab, &DocumentTab::stateChanged, this, &MainWindow::updateActions);
     connect(tab, &DocumentTab::stateChanged, this, &MainWindow::documentsChanged);
     connect(tab, &DocumentTab::actionsChanged, this, &MainWindow::updateActions);

@@ -40,8 +40,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens `path` in a new tab (or activates the tab that already shows it) and starts loading it.
-    void openFile(const QString& path);
+    /// Opens `path` in a new tab (or activates the tab that already shows it) and starts loading it. `parsed`
+    /// (a new tab only): see DocumentLoader::setParsedHook.
+    void openFile(const QString& path, ParsedHook parsed = {});
     /// Paths of the heap snapshots open and loaded, in tab order (for Compare...).
     QStringList openHeapPaths() const;
     /// Adds a tab showing `page` (the window takes ownership) and makes it current; returns its index.

@@ -26,23 +26,10 @@ void releaseFreedMemory()
 #endif
 }
 
-namespace {
-/// Everything a diff needs from the base, computed while the head is parsed but not yet analyzed, so that the
-/// base digest can go before the head's analysis arrays are built.
-struct BaseSide
-{
-    std::string file;
-    uint32_t nodes = 0;
-    uint64_t total = 0;
-    ProcessCheck process;
-    std::vector<uint8_t> isNew; ///< per head ordinal: the base has no object with this id
-    std::vector<ClassMembers> aggregates; ///< classified with the head's object shapes
-};
-
-BaseSide compareBase(const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headOrder,
+ComparisonBase prepareBase(const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headOrder,
     const std::vector<InterfaceDefinition>& headDefinitions)
 {
-    BaseSide side;
+    ComparisonBase side;
     side.file = base.sourceName;
     side.nodes = base.nodeCount;
     side.total = base.totalSize;
@@ -64,8 +51,9 @@ BaseSide compareBase(const SnapshotDigest& base, const HeapSnapshot& head, const
     return side;
 }
 
-DiffResult finishDiff(
-    BaseSide&& base, const HeapAnalysis& head, const std::vector<uint32_t>& headOrder, const DiffOptions& options)
+namespace {
+DiffResult finishDiff(const ComparisonBase& base, const HeapAnalysis& head, const std::vector<uint32_t>& headOrder,
+    const DiffOptions& options)
 {
     const HeapSnapshot& hs = *head.snapshot;
     DiffResult r;
@@ -104,10 +92,15 @@ double msSince(std::chrono::steady_clock::time_point t0)
 }
 } // namespace
 
+DiffResult diffAgainst(const ComparisonBase& base, const HeapAnalysis& head, const DiffOptions& options)
+{
+    return finishDiff(base, head, idOrder(head.snapshot->nodeId), options);
+}
+
 DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options)
 {
     const std::vector<uint32_t> headOrder = idOrder(head.snapshot->nodeId);
-    return finishDiff(compareBase(base, *head.snapshot, headOrder, head.classes.definitions), head, headOrder, options);
+    return finishDiff(prepareBase(base, *head.snapshot, headOrder, head.classes.definitions), head, headOrder, options);
 }
 
 Result<DiffResult> diffSnapshots(
@@ -131,10 +124,10 @@ Result<DiffResult> diffSnapshots(
     // the peak is about one analyzed graph, never a graph plus the digest plus the other graph's analysis. A head
     // read back from the analysis cache has no parse step: the base side is then finished from its analysis.
     std::vector<uint32_t> headOrder;
-    std::optional<BaseSide> side;
+    std::optional<ComparisonBase> side;
     auto parsed = [&](const std::shared_ptr<const HeapSnapshot>& snapshot) {
         headOrder = idOrder(snapshot->nodeId);
-        side = compareBase(base, *snapshot, headOrder, inferDefinitions(snapshot));
+        side = prepareBase(base, *snapshot, headOrder, inferDefinitions(snapshot));
         base = SnapshotDigest {};
         releaseFreedMemory();
     };
@@ -144,10 +137,10 @@ Result<DiffResult> diffSnapshots(
     const HeapAnalysis& head = *loaded.value().analysis;
     if (!side) {
         headOrder = idOrder(head.snapshot->nodeId);
-        side = compareBase(base, *head.snapshot, headOrder, head.classes.definitions);
+        side = prepareBase(base, *head.snapshot, headOrder, head.classes.definitions);
         base = SnapshotDigest {};
     }
-    DiffResult r = finishDiff(std::move(*side), head, headOrder, options);
+    DiffResult r = finishDiff(*side, head, headOrder, options);
     r.baseMs = baseMs;
     r.headMs = msSince(t0);
     if (r.headFile.empty())

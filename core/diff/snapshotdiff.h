@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "classaggregates.h"
 #include "comparison.h"
 #include "newobjects.h"
 #include "snapshotdigest.h"
@@ -57,7 +58,29 @@ inline bool isSuspect(const ObjectGroup& keeper, uint64_t minRetained)
     return keeper.retained >= minRetained && !keeper.runtimeKeeper;
 }
 
-/// The diff itself, from a base digest and the analyzed head (used by diffSnapshots and by tests).
+/// The base side of a comparison, finished against the head's parsed graph: which of the head's objects are new,
+/// the base's classes with the head's object shapes (DevTools' aggregatesForDiff) and the process check; about
+/// 13 bytes per node, against the digest's 48. `diff` builds it when the head is parsed and frees the base's
+/// digest before the head's analysis allocates; the viewer's File > Compare Files does the same in the head's
+/// loader (docs/diff.md).
+struct ComparisonBase
+{
+    std::string file;
+    uint32_t nodes = 0;
+    uint64_t total = 0; ///< bytes
+    ProcessCheck process;
+    std::vector<uint8_t> isNew; ///< per head ordinal: the base has no object with this id
+    std::vector<ClassMembers> aggregates; ///< classified with the head's object shapes
+};
+
+/// `headIdOrder`: idOrder(head.nodeId); `headDefinitions`: the head's object shapes (inferDefinitions() of the
+/// parsed head, or its analysis' classes.definitions).
+ComparisonBase prepareBase(const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headIdOrder,
+    const std::vector<InterfaceDefinition>& headDefinitions);
+
+/// The diff itself, from a base prepared against this head (base.isNew has one entry per head node).
+DiffResult diffAgainst(const ComparisonBase& base, const HeapAnalysis& head, const DiffOptions& options);
+/// The same from a base digest (prepareBase first; tests).
 DiffResult diffAgainst(const SnapshotDigest& base, const HeapAnalysis& head, const DiffOptions& options);
 
 /// Loads and analyzes `basePath`, keeps only its digest, releases its graph, then loads and analyzes `headPath`:

@@ -36,26 +36,28 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
 {
     const auto t0 = std::chrono::steady_clock::now();
     auto data = std::make_shared<ComparisonData>();
-    std::vector<uint32_t> ownIds; // the base's sorted ids when its digest was built here
-    const std::vector<uint32_t>* baseIds = &ownIds;
-    if ((base.analysis || base.digest) && head.analysis) {
-        SnapshotDigest built;
-        const SnapshotDigest* digest = base.digest.get();
-        if (!digest) {
-            built = SnapshotDigest::build(*base.analysis);
-            if (built.sourceName.empty())
-                built.sourceName = base.path;
-            digest = &built;
-        }
-        if (control.cancelled())
-            return ParseError::general(base.path, "cancelled");
-        data->diff = diffAgainst(*digest, *head.analysis, DiffOptions {});
+    std::shared_ptr<const ComparisonBase> prepared = base.prepared;
+    if ((base.analysis || base.digest || prepared) && head.analysis) {
+        if (prepared && prepared->isNew.size() != head.analysis->nodeCount())
+            return ParseError::general(base.path, "the base was read for another head snapshot: compare the files again");
+        if (!prepared) {
+            SnapshotDigest built;
+            const SnapshotDigest* digest = base.digest.get();
+            if (!digest) {
+                built = SnapshotDigest::build(*base.analysis);
+                if (built.sourceName.empty())
+                    built.sourceName = base.path;
+                digest = &built;
+            }
+            if (control.cancelled())
+                return ParseError::general(base.path, "cancelled");
+            const HeapAnalysis& h = *head.analysis;
+            prepared = std::make_shared<const ComparisonBase>(
+                prepareBase(*digest, *h.snapshot, idOrder(h.snapshot->nodeId), h.classes.definitions));
+        } // a digest built here is freed before the comparison's own arrays
+        data->diff = diffAgainst(*prepared, *head.analysis, DiffOptions {});
         if (data->diff.headFile.empty())
             data->diff.headFile = head.path;
-        if (digest == &built)
-            ownIds = std::move(built.sortedIds);
-        else
-            baseIds = &digest->sortedIds; // no copy: the page keeps the digest alive
         data->head = head.analysis;
     } else {
         DiffOptions options;
@@ -78,8 +80,7 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
         for (uint32_t r = 0; r < data->rows.size(); ++r)
             rowOfName.emplace(data->diff.classes[data->rows[r]].name, r);
         for (uint32_t i = 0; i < a.nodeCount(); ++i) {
-            if (!(s.nodeId[i] & 1) || a.selfSize[i] == 0
-                || std::binary_search(baseIds->begin(), baseIds->end(), s.nodeId[i]))
+            if (!(s.nodeId[i] & 1) || a.selfSize[i] == 0 || !prepared->isNew[i])
                 continue;
             auto it = rowOfName.find(a.className(i));
             if (it != rowOfName.end())

@@ -18,13 +18,15 @@ class HeapAnalysis;
 
 namespace v8scope::gui {
 
-/// One snapshot the viewer can compare: its path, and its analysis when the window already holds it, or only its
-/// digest (the base of Compare Files, whose graph was released as `v8scope diff` releases it).
+/// One snapshot the viewer can compare: its path, and its analysis when the window already holds it, or only what
+/// a base needs once its graph is released as `v8scope diff` releases it: its digest, or (File > Compare Files)
+/// the base side already finished against the head when the head was parsed (the digest is then freed too).
 struct SnapshotRef
 {
     std::string path;
-    std::shared_ptr<const HeapAnalysis> analysis; ///< may be null: then the digest, else the diff engine loads the path
+    std::shared_ptr<const HeapAnalysis> analysis; ///< may be null: then `prepared` or the digest, else the path
     std::shared_ptr<const SnapshotDigest> digest; ///< a base's digest when its analysis is not kept
+    std::shared_ptr<const ComparisonBase> prepared; ///< a base finished against this comparison's head only
 };
 
 /// Loads `path` with `options` (the analysis cache included), keeps its digest and releases the graph before
@@ -43,9 +45,10 @@ struct ComparisonData
     double ms = 0; ///< wall time of the computation
 };
 
-/// Compares `base` with `head` (worker thread). With both analyses at hand: the base's digest and
-/// diffAgainst (no file is read again); otherwise diffSnapshots from the paths (one graph in memory at a time,
-/// no new-object lists; the files load with `load`: the window's cache and limits). Polls `control`.
+/// Compares `base` with `head` (worker thread). With the head's analysis and the base's analysis, digest or
+/// prepared side at hand: prepareBase (unless prepared) and diffAgainst, no file read again; otherwise
+/// diffSnapshots from the paths (one graph in memory at a time, no new-object lists; the files load with `load`:
+/// the window's cache and limits). Polls `control`.
 Result<std::shared_ptr<const ComparisonData>> computeComparison(const SnapshotRef& base, const SnapshotRef& head,
     const TaskControl& control = {}, const HeapLoadOptions& load = {});
 

@@ -126,6 +126,11 @@ void DocumentLoader::setHeapOptions(const HeapLoadOptions& options)
     m_heapOptions = options;
 }
 
+void DocumentLoader::setParsedHook(ParsedHook hook)
+{
+    m_parsedHook = std::move(hook);
+}
+
 bool DocumentLoader::isRunning() const
 {
     return m_currentJob != 0;
@@ -177,6 +182,7 @@ int DocumentLoader::load(const QString& path)
 
     QPointer<DocumentLoader> self(this);
     const HeapLoadOptions heapOptions = m_heapOptions;
+    const ParsedHook parsedHook = m_parsedHook;
     // Runs on the GUI thread through a queued call; drops whatever belongs to a job that is no longer current.
     auto post = [self, id = job->id](auto fn) {
         QMetaObject::invokeMethod(
@@ -193,7 +199,7 @@ int DocumentLoader::load(const QString& path)
         Q_EMIT l->finished();
     };
 
-    m_workers.append(QtConcurrent::run(workerPool(), [job, path, heapOptions, post, finish] {
+    m_workers.append(QtConcurrent::run(workerPool(), [job, path, heapOptions, parsedHook, post, finish] {
         ForwardingSink sink([&](const QString& phase, int percent) {
             post([phase, percent, id = job->id](DocumentLoader* l) { l->deliverProgress(id, phase, percent); });
         });
@@ -225,7 +231,7 @@ int DocumentLoader::load(const QString& path)
         }
 
         // Unknown content goes to the heap reader too: its error names the byte where the input went wrong.
-        auto loaded = loadHeap(file, heapOptions, control);
+        auto loaded = loadHeap(file, heapOptions, control, parsedHook);
         if (!loaded.ok()) {
             const QString message = QString::fromStdString(loaded.error().toString());
             post([message, finish](DocumentLoader* l) {

@@ -93,6 +93,10 @@ public:
 
     /// Limits for heap loads (the CLI's --max-input / --max-memory).
     void setHeapOptions(const HeapLoadOptions& options);
+    /// Called on the worker between parsing and analysing a snapshot that was not in the analysis cache
+    /// (loadHeap's ParsedHook): File > Compare Files finishes its base there and frees the base's digest before
+    /// the head's analysis allocates, as `v8scope diff` does.
+    void setParsedHook(ParsedHook hook);
     /// Starts loading `path` (a heap snapshot or a CPU profile, detected from its content); returns the job id.
     int load(const QString& path);
     /// Stops the running job (if any); its result will be dropped.
@@ -117,6 +121,7 @@ private:
     void deliverProgress(int job, const QString& phase, int percent);
 
     HeapLoadOptions m_heapOptions;
+    ParsedHook m_parsedHook;
     int m_jobCounter = 0;
     int m_currentJob = 0; ///< 0 = none running
     std::shared_ptr<Job> m_running;

@@ -19,6 +19,7 @@
 #include <QtConcurrent>
 
 #include <memory>
+#include <mutex>
 
 namespace v8scope::gui {
 
@@ -105,6 +106,15 @@ private:
     int m_percent = -1;
 };
 
+/// The base of File > Compare Files between its load and the comparison: its digest until the head is parsed, then
+/// the base side finished against the head (the digest freed: one graph's worth in memory, as `v8scope diff`).
+struct PendingBase
+{
+    std::mutex mutex;
+    std::shared_ptr<const SnapshotDigest> digest;
+    std::shared_ptr<const ComparisonBase> prepared;
+};
+
 DocumentTab* tabOfPath(MainWindow& window, const QString& path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -131,7 +141,9 @@ ComparisonPage* openFileComparison(MainWindow& window, const QString& basePath, 
     QPointer<ComparisonPage> guard(page);
     QPointer<MainWindow> win(&window);
     QObject::connect(watcher, &QFutureWatcherBase::finished, page, [=] {
-        const auto& digest = watcher->result();
+        // Taken out of the future (which would keep the digest alive otherwise).
+        auto digest = watcher->future().takeResult();
+        watcher->deleteLater();
         if (!digest) {
             page->showStatus(QString::fromStdString(digest.error().toString()));
             Q_EMIT page->failed(page->statusText());
@@ -139,17 +151,34 @@ ComparisonPage* openFileComparison(MainWindow& window, const QString& basePath, 
         }
         if (!win)
             return;
-        // Only now the head: the base's graph is gone, so at most one graph is in memory, as with the CLI.
-        win->openFile(headPath);
+        // Only now the head: the base's graph is gone, so at most one graph is in memory, as with the CLI. When the
+        // head is parsed (on its loader's worker), the base is finished against it and its digest freed before the
+        // head's analysis allocates (a head read from the analysis cache has no parse step: then it is done later,
+        // from the digest).
+        auto pending = std::make_shared<PendingBase>();
+        pending->digest = std::move(digest.value());
+        win->openFile(headPath, [pending](const std::shared_ptr<const HeapSnapshot>& snapshot) {
+            std::lock_guard lock(pending->mutex);
+            if (!pending->digest)
+                return;
+            pending->prepared = std::make_shared<const ComparisonBase>(
+                prepareBase(*pending->digest, *snapshot, idOrder(snapshot->nodeId), inferDefinitions(snapshot)));
+            pending->digest.reset();
+            releaseFreedMemory();
+        });
         DocumentTab* head = tabOfPath(*win, headPath);
         if (!head)
             return;
         win->tabs()->setCurrentWidget(page);
         page->showStatus(QObject::tr("Reading the head %1 in its tab\u2026").arg(headName));
-        auto start = [page, head, digest = digest.value(), basePath, baseName, headName] {
+        auto start = [page, head, pending, basePath, baseName, headName] {
             std::vector<SnapshotRef> refs(2);
             refs[0].path = basePath.toStdString();
-            refs[0].digest = digest;
+            {
+                std::lock_guard lock(pending->mutex);
+                refs[0].prepared = std::move(pending->prepared);
+                refs[0].digest = std::move(pending->digest);
+            }
             refs[1].path = head->path().toStdString();
             refs[1].analysis = head->heapView()->document().analysis;
             page->setSnapshots({ baseName, headName }, refs, 1);

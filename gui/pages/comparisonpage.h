@@ -41,6 +41,10 @@ public:
 
     /// The open snapshots (display names and refs) and the one the page compares (the head).
     void setSnapshots(const QStringList& names, const std::vector<SnapshotRef>& snapshots, int head);
+    const std::vector<SnapshotRef>& snapshots() const
+    {
+        return m_snapshots;
+    }
     /// How snapshots read from their files load (the window's cache and limits; MainWindow::heapLoadOptions).
     void setLoadOptions(const HeapLoadOptions& options)
     {

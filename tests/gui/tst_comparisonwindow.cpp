@@ -130,6 +130,13 @@ private Q_SLOTS:
         const auto data = page->model()->comparison();
         QVERIFY(data && data->head);
         QCOMPARE(data->head.get(), headTab->heapView()->document().analysis.get());
+        // The base was finished against the head when the head was parsed, and its digest freed then (before the
+        // head's analysis), as `v8scope diff` does: the page keeps only that base side.
+        QCOMPARE(page->snapshots().size(), size_t(2));
+        QVERIFY(page->snapshots()[0].prepared);
+        QVERIFY(!page->snapshots()[0].digest);
+        QVERIFY(!page->snapshots()[0].analysis);
+        QCOMPARE(page->snapshots()[0].prepared->isNew.size(), size_t(data->head->nodeCount()));
 
         // The same rows, in the same order, as comparing the two snapshots open in tabs (the 2-tab path).
         window.openFile(base);
