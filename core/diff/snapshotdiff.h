@@ -75,8 +75,8 @@ struct ComparisonBase
 
 /// `headIdOrder`: idOrder(head.nodeId); `headDefinitions`: the head's object shapes (inferDefinitions() of the
 /// parsed head, or its analysis' classes.definitions).
-ComparisonBase prepareBase(const SnapshotDigest& base, const HeapSnapshot& head, const std::vector<uint32_t>& headIdOrder,
-    const std::vector<InterfaceDefinition>& headDefinitions);
+ComparisonBase prepareBase(const SnapshotDigest& base, const HeapSnapshot& head,
+    const std::vector<uint32_t>& headIdOrder, const std::vector<InterfaceDefinition>& headDefinitions);
 
 /// The diff itself, from a base prepared against this head (base.isNew has one entry per head node).
 DiffResult diffAgainst(const ComparisonBase& base, const HeapAnalysis& head, const DiffOptions& options);

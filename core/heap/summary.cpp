@@ -115,8 +115,8 @@ namespace {
 
 /// Sorts the members of rows [begin, end) by retained size descending, then id. The keys are copied next to each
 /// other first, so that the comparator reads no scattered column.
-void sortMembers(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, size_t begin, size_t end,
-    const CancelToken* cancel)
+void sortMembers(
+    const HeapAnalysis& a, std::vector<ClassAggregate>& rows, size_t begin, size_t end, const CancelToken* cancel)
 {
     struct Key
     {

@@ -39,7 +39,8 @@ Result<std::shared_ptr<const ComparisonData>> computeComparison(
     std::shared_ptr<const ComparisonBase> prepared = base.prepared;
     if ((base.analysis || base.digest || prepared) && head.analysis) {
         if (prepared && prepared->isNew.size() != head.analysis->nodeCount())
-            return ParseError::general(base.path, "the base was read for another head snapshot: compare the files again");
+            return ParseError::general(
+                base.path, "the base was read for another head snapshot: compare the files again");
         if (!prepared) {
             SnapshotDigest built;
             const SnapshotDigest* digest = base.digest.get();

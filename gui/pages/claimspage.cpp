@@ -279,8 +279,8 @@ void ClaimsPage::showHeapEvidence(int row)
     connect(m_comparison, &ComparisonPage::comparisonReady, this, selectTop, Qt::SingleShotConnection);
     const QStringList names { fileName(res.heapFiles.front()), fileName(res.heapFiles.back()) };
     m_comparison->setSnapshots(names,
-        { { res.heapFiles.front(), first->heapView()->document().analysis, nullptr },
-            { res.heapFiles.back(), last->heapView()->document().analysis, nullptr } },
+        { { res.heapFiles.front(), first->heapView()->document().analysis, nullptr, nullptr },
+            { res.heapFiles.back(), last->heapView()->document().analysis, nullptr, nullptr } },
         1);
     m_window->addDocumentTab(m_comparison, tr("Comparison: %1").arg(names[1]),
         tr("%1 against %2 (the heap claims' evidence)").arg(names[1], names[0]));

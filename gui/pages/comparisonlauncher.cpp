@@ -37,7 +37,7 @@ void openComparison(MainWindow& window)
         if (tab == current)
             head = int(snapshots.size());
         names << QFileInfo(tab->path()).fileName();
-        snapshots.push_back({ tab->path().toStdString(), tab->heapView()->document().analysis, nullptr });
+        snapshots.push_back({ tab->path().toStdString(), tab->heapView()->document().analysis, nullptr, nullptr });
         tabOf.emplace_back(tab);
     }
     if (snapshots.size() < 2) {

@@ -33,7 +33,7 @@ std::string sample(const char* name)
 
 SnapshotRef loaded(const char* name)
 {
-    SnapshotRef ref { sample(name), nullptr, nullptr };
+    SnapshotRef ref { sample(name), nullptr, nullptr, nullptr };
     auto snap = SnapshotReader::read(ref.path);
     if (snap) {
         auto a = HeapAnalysis::analyze(snap.value());
@@ -189,7 +189,8 @@ private Q_SLOTS:
     void fromPathsOnly()
     {
         // Without analyses in memory the page compares from the files (diffSnapshots): rows, no expansion.
-        auto data = computeComparison({ sample("leak_s1"), nullptr, nullptr }, { sample("leak_s2"), nullptr, nullptr });
+        auto data = computeComparison(
+            { sample("leak_s1"), nullptr, nullptr, nullptr }, { sample("leak_s2"), nullptr, nullptr, nullptr });
         QVERIFY(data);
         ComparisonModel model;
         model.setComparison(data.value());

@@ -145,8 +145,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return baseTab->state() == DocumentTab::State::Heap; }, 180000));
         auto* other = new ComparisonPage;
         other->setSnapshots({ QStringLiteral("leak_s1"), QStringLiteral("leak_s2") },
-            { { base.toStdString(), baseTab->heapView()->document().analysis, nullptr },
-                { head.toStdString(), headTab->heapView()->document().analysis, nullptr } },
+            { { base.toStdString(), baseTab->heapView()->document().analysis, nullptr, nullptr },
+                { head.toStdString(), headTab->heapView()->document().analysis, nullptr, nullptr } },
             1);
         QSignalSpy otherReady(other, &ComparisonPage::comparisonReady);
         QVERIFY(otherReady.wait(180000));
