@@ -171,7 +171,7 @@ std::vector<ClassAggregate> finishSummary(
 {
     std::vector<ClassAggregate>& aggs = draft.rows;
     // The members' order (second thread, most of the rows) while this thread walks the dominator tree, then
-    // sorts the rest: on the 300 MB bench snapshot the walk costs about as much as sorting a fifth of the members.
+    // sorts the rest. The 0.3 share is a first guess (the walk is one pass over every node), not yet tuned.
     const size_t split = sorted ? splitRows(aggs, 0.3) : aggs.size();
     std::thread second;
     if (split < aggs.size())
