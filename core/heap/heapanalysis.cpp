@@ -79,7 +79,7 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     a->classes = ClassNames::compute(*a, nullptr, &control);
     a->timings.classesMs = clock.lapMs();
     control.report("Analyzing", 5, kSteps);
-    // The Summary's keys, counts, shallow sizes and members while the dominator tree may still be under way.
+    // The Summary's keys, counts and shallow sizes while the dominator tree may still be under way.
     SummaryDraft summary = collectSummary(*a, a->classes);
     a->timings.summaryKeysMs = clock.lapMs();
     worker.join();

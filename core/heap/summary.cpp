@@ -106,9 +106,8 @@ SummaryDraft collectSummary(
         }
         ++agg.count;
         agg.shallow += self;
-        agg.nodes.push_back(i);
     }
-    return d;
+    return d; // members are filled by finishSummary, exactly sized, after the dominator tree's temporaries are gone
 }
 
 namespace {
@@ -170,6 +169,11 @@ std::vector<ClassAggregate> finishSummary(
     const HeapAnalysis& a, SummaryDraft&& draft, bool sorted, const CancelToken* cancel)
 {
     std::vector<ClassAggregate>& aggs = draft.rows;
+    for (ClassAggregate& agg : aggs)
+        agg.nodes.reserve(agg.count);
+    for (uint32_t i = 0; i < draft.keyOf.size(); ++i)
+        if (const uint32_t k = draft.keyOf[i]; k != UINT32_MAX)
+            aggs[k].nodes.push_back(i);
     // The members' order (second thread, most of the rows) while this thread walks the dominator tree, then
     // sorts the rest. The 0.3 share is a first guess (the walk is one pass over every node), not yet tuned.
     const size_t split = sorted ? splitRows(aggs, 0.3) : aggs.size();

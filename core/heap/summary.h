@@ -70,16 +70,18 @@ std::vector<ClassAggregate> buildSummary(
     const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
 
 /// buildSummary in two steps, so that HeapAnalysis::analyze can run the first beside the dominator tree: the class
-/// keys, counts, shallow sizes, distances and members need the classes, distances and reassigned self sizes only;
-/// the class retained sizes (and the members' order) need the dominator tree and retained sizes.
+/// key of every node, counts, shallow sizes and distances need the classes, distances and reassigned self sizes
+/// only; the class retained sizes and the members' order need the dominator tree and retained sizes (the member
+/// lists are built then too, when the tree's temporaries are freed: beside it they would raise the peak).
 struct SummaryDraft
 {
-    std::vector<ClassAggregate> rows; ///< one per internal key, members in file order, retained not yet set
+    std::vector<ClassAggregate> rows; ///< one per internal key: totals and distance; members and retained not yet set
     std::vector<uint32_t> keyOf; ///< per node: its row, or UINT32_MAX (filtered out, self size 0)
 };
 SummaryDraft collectSummary(
     const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
-/// Class retained sizes and DevTools' public-key merge (buildSummary's rows). With `sorted`, also the Summary's
+/// The members (file order, each list allocated at its exact size), class retained sizes and DevTools'
+/// public-key merge (buildSummary's rows). With `sorted`, also the Summary's
 /// order (sortSummaryRows), the members' order sorted on a second thread while this one walks the dominator tree.
 /// `draft.keyOf` is freed on return. Stops early (partial rows) when `cancel` is set.
 std::vector<ClassAggregate> finishSummary(
