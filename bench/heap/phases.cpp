@@ -69,6 +69,11 @@ template <typename V> double mb(const V& v)
     return double(v.capacity() * sizeof(typename V::value_type)) / 1e6;
 }
 
+double mb(const SizeColumn& c)
+{
+    return mb(c.low()) + mb(c.overflow());
+}
+
 void parserBaselines(const std::string& path)
 {
     {
@@ -172,13 +177,14 @@ int main(int argc, char** argv)
     std::printf("\nHeapAnalysis arrays (capacity):\n");
     line("retainers.firstRetainer", mb(a.retainers.firstRetainer), anaTotal);
     line("retainers.retainerNode", mb(a.retainers.retainerNode), anaTotal);
-    line("retainers.retainerEdge", mb(a.retainers.retainerEdge), anaTotal);
+    line("retainers.weak (bits)", mb(a.retainers.weak.words()), anaTotal);
+    line("retainers.essential", mb(a.retainers.essential.words()), anaTotal);
     line("domState", mb(a.domState), anaTotal);
     line("flags", mb(a.flags), anaTotal);
     line("nameIndex", mb(a.nameIndex), anaTotal);
-    line("selfSize (u64)", mb(a.selfSize), anaTotal);
+    line("selfSize (u32+overflow)", mb(a.selfSize), anaTotal);
     line("dominator", mb(a.dominator), anaTotal);
-    line("retainedSize (u64)", mb(a.retainedSize), anaTotal);
+    line("retainedSize (u32+ovf)", mb(a.retainedSize), anaTotal);
     line("firstDominated", mb(a.firstDominated), anaTotal);
     line("dominated", mb(a.dominated), anaTotal);
     line("distance", mb(a.distance), anaTotal);

@@ -35,8 +35,8 @@ struct NodeColumns
     uint32_t nodeCount = 0;
     uint32_t root = 0;
     const uint32_t* id = nullptr;
-    const uint64_t* selfSize = nullptr; ///< bytes, after DevTools' reassignment
-    const uint64_t* retainedSize = nullptr; ///< bytes
+    SizeView selfSize; ///< bytes, after DevTools' reassignment
+    SizeView retainedSize; ///< bytes
     const uint32_t* dominator = nullptr;
     const uint32_t* location = nullptr; ///< per node: index into `locations`, or SnapshotDigest::kNone
     const std::vector<SnapshotDigest::Location>* locations = nullptr;

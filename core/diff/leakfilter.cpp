@@ -30,22 +30,26 @@ uint32_t pathParent(const HeapAnalysis& a, uint32_t node, uint32_t& edge)
     uint32_t best = UINT32_MAX;
     edge = UINT32_MAX;
     int32_t bestDistance = a.distance[node];
-    for (uint32_t k = a.retainers.firstRetainer[node]; k < a.retainers.firstRetainer[node + 1]; ++k) {
-        const uint32_t e = a.retainers.retainerEdge[k];
-        if (s.edgeType[e] == s.edgeTypes.weak)
+    uint32_t bestSlot = UINT32_MAX;
+    const Retainers& r = a.retainers;
+    for (uint32_t k = r.firstRetainer[node]; k < r.firstRetainer[node + 1]; ++k) {
+        if (r.weak.get(k))
             continue;
-        const uint32_t from = a.retainers.retainerNode[k];
+        const uint32_t from = r.retainerNode[k];
         if (from == a.root()) {
-            edge = e;
-            return from;
+            bestSlot = k;
+            best = from;
+            break;
         }
         const int32_t d = a.distance[from];
         if (d >= 0 && d < bestDistance) {
             bestDistance = d;
             best = from;
-            edge = e;
+            bestSlot = k;
         }
     }
+    if (bestSlot != UINT32_MAX)
+        edge = r.edge(s, node, bestSlot);
     return best;
 }
 
@@ -57,8 +61,10 @@ bool isRuntimeScript(std::string_view name)
 std::string contextScript(const HeapAnalysis& a, uint32_t context)
 {
     const HeapSnapshot& s = *a.snapshot;
+    std::vector<uint32_t> edges;
+    a.retainers.edges(s, context, edges);
     for (uint32_t k = a.retainers.firstRetainer[context]; k < a.retainers.firstRetainer[context + 1]; ++k) {
-        const uint32_t e = a.retainers.retainerEdge[k];
+        const uint32_t e = edges[k - a.retainers.firstRetainer[context]];
         const uint32_t from = a.retainers.retainerNode[k];
         if (s.nodeType[from] != s.nodeTypes.closure || !s.edgeHasStringName(e)
             || s.strings.get(s.edgeNameOrIndex[e]) != "context")

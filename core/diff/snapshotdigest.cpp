@@ -45,8 +45,8 @@ SnapshotDigest SnapshotDigest::build(const HeapAnalysis& a)
     d.totalSize = a.totalSize();
     d.definitions = a.classes.definitions;
     d.id = s.nodeId;
-    d.selfSize = a.selfSize;
-    d.retainedSize = a.retainedSize;
+    d.selfSize = a.selfSize.toVector();
+    d.retainedSize = a.retainedSize.toVector();
     d.dominator = a.dominator;
 
     // Dense class indices, keeping DevTools' class-id identity.

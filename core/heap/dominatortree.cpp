@@ -8,42 +8,50 @@
 namespace v8scope::heapsteps {
 
 namespace {
-/// Lengauer-Tarjan state, 1-based vertex numbers (0 = none), as in the paper and in DevTools.
+/// Lengauer-Tarjan state, 1-based vertex numbers (0 = none), as in the paper and in DevTools, in as few arrays of
+/// nodeCount + 1 as the steps allow (each is 4 bytes a node):
+///   DFS:            parent, vertex, semi, nextEdge
+///   semidominators: vertex, semi, label (nextEdge's memory), ancestor (parent's: see below), bucketHead,
+///                   dom (shared with bucketNext: a vertex leaves its bucket exactly when its dom is written)
+/// `ancestor` starts as the DFS parent: a vertex is linked into the forest at its own iteration (the `linked` bit);
+/// until then its entry is only read as its parent, and path compression only rewrites linked vertices.
 struct LengauerTarjan
 {
     const HeapSnapshot& s;
-    const Retainers& r;
-    const BitVector& essential;
+    const BitVector& essential; ///< per edge
     uint32_t n = 0; ///< DFS numbers handed out
-    std::vector<uint32_t> parent, vertex, label, semi, nextEdge;
-    // Allocated after the DFS, when nextEdge is gone, to keep the peak at 7 arrays of nodeCount + 1.
-    std::vector<uint32_t> ancestor, dom, bucketHead, bucketNext; ///< buckets: sets as singly linked lists
+    std::vector<uint32_t> ancestor, vertex, semi, nextEdge;
+    std::vector<uint32_t> label, bucketHead, dom; ///< allocated after the DFS
+    BitVector linked;
     std::vector<uint32_t> compressStack;
 
-    LengauerTarjan(const HeapSnapshot& snap, const Retainers& ret, const BitVector& ess)
+    LengauerTarjan(const HeapSnapshot& snap, const BitVector& ess)
         : s(snap)
-        , r(ret)
         , essential(ess)
     {
         const size_t len = size_t(s.nodeCount) + 1;
-        parent.assign(len, 0);
+        ancestor.assign(len, 0);
         vertex.assign(len, 0);
-        label.assign(len, 0);
         semi.assign(len, 0);
         nextEdge.assign(len, 0);
+    }
+    uint32_t& parent(uint32_t v)
+    {
+        return ancestor[v];
     }
 
     void startSemidominators()
     {
-        std::vector<uint32_t>().swap(nextEdge);
+        label = std::move(nextEdge);
+        for (size_t v = 0; v < label.size(); ++v)
+            label[v] = uint32_t(v); // what the DFS would have set: every vertex is numbered by now
         const size_t len = size_t(s.nodeCount) + 1;
-        ancestor.assign(len, 0);
-        dom.assign(len, 0);
         bucketHead.assign(len, 0);
-        bucketNext.assign(len, 0);
+        dom.assign(len, 0);
+        linked = BitVector(len);
     }
 
-    /// Iterative DFS over essential edges from `root` (a vertex number); continues into parent[root] when done,
+    /// Iterative DFS over essential edges from `root` (a vertex number); continues into parent(root) when done,
     /// exactly like DevTools (which matters for the orphan passes).
     void dfs(uint32_t root, const TaskControl& control)
     {
@@ -55,9 +63,9 @@ struct LengauerTarjan
                 return; // the caller checks the token and abandons the tree
             if (semi[v] == 0) {
                 semi[v] = ++n;
-                vertex[n] = label[v] = v;
+                vertex[n] = v;
             }
-            uint32_t vNext = parent[v];
+            uint32_t vNext = parent(v);
             const uint32_t vOrd = v - 1;
             const uint32_t end = s.firstEdge[vOrd + 1];
             for (; nextEdge[vOrd] < end; ++nextEdge[vOrd]) {
@@ -67,7 +75,7 @@ struct LengauerTarjan
                 const uint32_t wOrd = s.edgeTarget[e];
                 const uint32_t w = wOrd + 1;
                 if (semi[w] == 0) {
-                    parent[w] = v;
+                    parent(w) = v;
                     nextEdge[wOrd] = s.firstEdge[wOrd];
                     vNext = w;
                     break;
@@ -80,7 +88,7 @@ struct LengauerTarjan
     void compress(uint32_t v)
     {
         compressStack.clear();
-        while (ancestor[ancestor[v]] != 0) {
+        while (linked.get(ancestor[v])) {
             compressStack.push_back(v);
             v = ancestor[v];
         }
@@ -95,39 +103,42 @@ struct LengauerTarjan
 
     uint32_t evaluate(uint32_t v)
     {
-        if (ancestor[v] == 0)
+        if (!linked.get(v))
             return v;
         compress(v);
         return label[v];
     }
 
-    bool hasOnlyWeakRetainers(uint32_t ord) const
+    bool hasOnlyWeakRetainers(const Retainers& r, uint32_t ord) const
     {
         for (uint32_t i = r.firstRetainer[ord]; i < r.firstRetainer[ord + 1]; ++i)
-            if (essential.get(r.retainerEdge[i]))
+            if (r.essential.get(i))
                 return false;
         return true;
     }
 };
 } // namespace
 
-bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const TaskControl& control)
+bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch& retainersReady,
+    std::latch& shallowReady, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t nodeCount = s.nodeCount;
-    auto ltOwner = std::make_unique<LengauerTarjan>(s, a.retainers, essential);
+    auto ltOwner = std::make_unique<LengauerTarjan>(s, essential);
     LengauerTarjan& lt = *ltOwner;
     const uint32_t r = s.rootOrdinal + 1;
     lt.dfs(r, control);
+    retainersReady.wait(); // the orphan test below is the first use of the retainers
     if (control.cancelled())
         return false;
+    const Retainers& ret = a.retainers;
 
     // Orphans: nodes whose retainers are all non-essential hang off the root, each with its own DFS.
     if (lt.n < nodeCount) {
         a.unreachableFromRoot = nodeCount - lt.n;
         for (uint32_t v = 1; v <= nodeCount; ++v) {
-            if (lt.semi[v] == 0 && lt.hasOnlyWeakRetainers(v - 1)) {
-                lt.parent[v] = r;
+            if (lt.semi[v] == 0 && lt.hasOnlyWeakRetainers(ret, v - 1)) {
+                lt.parent(v) = r;
                 lt.dfs(v, control);
             }
         }
@@ -137,9 +148,9 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
         a.stillUnreachable = nodeCount - lt.n;
         for (uint32_t v = 1; v <= nodeCount; ++v) {
             if (lt.semi[v] == 0) {
-                lt.parent[v] = r;
+                lt.parent(v) = r;
                 lt.semi[v] = ++lt.n;
-                lt.vertex[lt.n] = lt.label[v] = v;
+                lt.vertex[lt.n] = v;
             }
         }
     }
@@ -147,7 +158,7 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
         return false;
 
     lt.startSemidominators();
-    const Retainers& ret = a.retainers;
+    std::vector<uint32_t>& bucketNext = lt.dom; // see LengauerTarjan
     for (uint32_t i = lt.n; i >= 2; --i) {
         if ((i & 0xFFFF) == 0) {
             if (control.cancelled())
@@ -158,7 +169,7 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
         const uint32_t wOrd = w - 1;
         bool orphan = true;
         for (uint32_t k = ret.firstRetainer[wOrd]; k < ret.firstRetainer[wOrd + 1]; ++k) {
-            if (!essential.get(ret.retainerEdge[k]))
+            if (!ret.essential.get(k))
                 continue;
             orphan = false;
             const uint32_t u = lt.evaluate(ret.retainerNode[k] + 1);
@@ -168,16 +179,26 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
         if (orphan)
             lt.semi[w] = lt.semi[r]; // an orphan's only predecessor is the root
         const uint32_t b = lt.vertex[lt.semi[w]];
-        lt.bucketNext[w] = lt.bucketHead[b];
+        const uint32_t p = lt.parent(w); // read before the link: from now on ancestor[w] is w's forest link
+        bucketNext[w] = lt.bucketHead[b];
         lt.bucketHead[b] = w;
-        lt.ancestor[w] = lt.parent[w]; // link
-        const uint32_t p = lt.parent[w];
-        for (uint32_t v = lt.bucketHead[p]; v != 0; v = lt.bucketNext[v]) {
+        lt.linked.set(w); // link(p, w): ancestor[w] already holds p
+        for (uint32_t v = lt.bucketHead[p]; v != 0;) {
+            const uint32_t next = bucketNext[v];
             const uint32_t u = lt.evaluate(v);
             lt.dom[v] = lt.semi[u] < lt.semi[v] ? u : p;
+            v = next;
         }
         lt.bucketHead[p] = 0;
     }
+    // A bucket never emptied (only when cliques were attached to the root out of DFS order) leaves its vertices
+    // with a dom entry DevTools has at 0; here that entry still holds the bucket link: reset it.
+    for (uint32_t b = 1; b <= lt.n; ++b)
+        for (uint32_t v = lt.bucketHead[b]; v != 0;) {
+            const uint32_t next = bucketNext[v];
+            lt.dom[v] = 0;
+            v = next;
+        }
     // The root is its own dominator; dom[0] = r makes unreachable nodes inherit the root.
     lt.dom[0] = lt.dom[r] = r;
     for (uint32_t i = 2; i <= lt.n; ++i) {
@@ -186,18 +207,24 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
             lt.dom[w] = lt.dom[lt.dom[w]];
     }
 
-    a.dominator.resize(nodeCount);
+    // dom (vertex numbers, 1-based) becomes the dominator column (ordinals) in place.
+    std::vector<uint32_t> dominator = std::move(lt.dom);
     for (uint32_t ord = 0; ord < nodeCount; ++ord)
-        a.dominator[ord] = lt.dom[ord + 1] - 1;
+        dominator[ord] = dominator[ord + 1] - 1;
+    dominator.resize(nodeCount);
+    a.dominator = std::move(dominator);
     // Only the DFS order is still needed: release the rest before the retained sizes and the CSR are built.
     std::vector<uint32_t> vertex = std::move(lt.vertex);
     const uint32_t visited = lt.n;
     ltOwner.reset();
 
+    shallowReady.wait();
+    if (control.cancelled())
+        return false;
     a.retainedSize = a.selfSize;
     for (uint32_t i = visited; i > 1; --i) {
         const uint32_t ord = vertex[i] - 1;
-        a.retainedSize[a.dominator[ord]] += a.retainedSize[ord];
+        a.retainedSize.add(a.dominator[ord], a.retainedSize[ord]);
     }
     std::vector<uint32_t>().swap(vertex);
 
@@ -218,10 +245,9 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
     a.firstDominated[0] = 0;
 
     // Sort each node's children once (retained size descending, then id ascending: a total order, ids are
-    // unique) and record every child's row, so that views and tree models never sort or allocate per node.
+    // unique), so that views and tree models never sort or allocate per node (rowInParent is a binary search).
     const auto& ids = s.nodeId;
     const auto& retained = a.retainedSize;
-    a.rowInParent.assign(nodeCount, 0);
     for (uint32_t node = 0; node < nodeCount; ++node) {
         if (stopRequested(control, node))
             return false;
@@ -231,8 +257,6 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const Task
             std::sort(first, last, [&](uint32_t x, uint32_t y) {
                 return retained[x] != retained[y] ? retained[x] > retained[y] : ids[x] < ids[y];
             });
-        for (auto it = first; it != last; ++it)
-            a.rowInParent[*it] = uint32_t(it - first);
     }
     return true;
 }

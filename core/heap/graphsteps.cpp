@@ -20,34 +20,42 @@ const WeakMapEdgeName* WeakMapEdgeCache::get(uint32_t stringIndex)
     return &m_parsed.emplace(stringIndex, *parsed).first->second;
 }
 
-Retainers buildRetainers(const HeapSnapshot& s, const TaskControl& control)
+Retainers buildRetainers(const HeapSnapshot& s, const BitVector& essential, const TaskControl& control)
 {
     // Counting sort over edge targets: count, prefix-sum, fill (DevTools buildRetainers, same slot order).
+    // firstRetainer[t + 1] is t's fill cursor (it ends at t's last slot + 1, which is where t + 1's slots start):
+    // no cursor array of its own.
     Retainers r;
     const uint32_t n = s.nodeCount;
     r.firstRetainer.assign(size_t(n) + 1, 0);
     r.retainerNode.resize(s.edgeCount);
-    r.retainerEdge.resize(s.edgeCount);
+    r.weak = BitVector(s.edgeCount);
+    r.essential = BitVector(s.edgeCount);
     for (uint32_t e = 0; e < s.edgeCount; ++e)
         ++r.firstRetainer[s.edgeTarget[e]];
     uint32_t slot = 0;
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i = 0; i <= n; ++i) {
         const uint32_t count = r.firstRetainer[i];
         r.firstRetainer[i] = slot;
         slot += count;
     }
-    r.firstRetainer[n] = slot;
-    std::vector<uint32_t> fill(r.firstRetainer.begin(), r.firstRetainer.end() - 1);
+    // Now firstRetainer[i] is where i's slots start; shift by one so that firstRetainer[t + 1] is t's cursor.
+    for (uint32_t i = n; i > 0; --i)
+        r.firstRetainer[i] = r.firstRetainer[i - 1];
+    const int weak = s.edgeTypes.weak;
     for (uint32_t src = 0; src < n; ++src) {
         if (stopRequested(control, src))
             return r;
         for (uint32_t e = s.firstEdge[src]; e < s.firstEdge[src + 1]; ++e) {
-            const uint32_t to = s.edgeTarget[e];
-            const uint32_t at = fill[to]++;
+            const uint32_t at = r.firstRetainer[s.edgeTarget[e] + 1]++;
             r.retainerNode[at] = src;
-            r.retainerEdge[at] = e;
+            if (s.edgeType[e] == weak)
+                r.weak.set(at);
+            if (essential.get(e))
+                r.essential.set(at);
         }
     }
+    r.firstRetainer[0] = 0;
     return r;
 }
 
@@ -270,8 +278,8 @@ void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control)
             continue;
         if (s.nodeType[owner] == t.synthetic || owner == root)
             continue;
-        a.selfSize[owner] += a.selfSize[i];
-        a.selfSize[i] = 0;
+        a.selfSize.add(owner, a.selfSize[i]);
+        a.selfSize.set(i, 0);
     }
 }
 

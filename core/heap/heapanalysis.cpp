@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <latch>
 #include <numeric>
 #include <thread>
 
@@ -39,12 +40,12 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     Stopwatch clock;
     constexpr uint64_t kSteps = 7;
 
+    // Step order and threads. DOM state, flags and the essential edges need only the forward graph. Then the
+    // dominator tree's DFS (forward edges) starts on a second thread while this one builds the retainers (which
+    // the DFS does not need) and the shallow sizes (which only the retained sizes need); the worker waits for
+    // each where it first uses it. Distances and class names need nothing of the tree (DevTools runs them in
+    // another worker too) and follow here. Only this thread reports progress.
     control.report("Analyzing", 0, kSteps);
-    a->retainers = buildRetainers(s, control);
-    a->timings.retainersMs = clock.lapMs();
-    if (control.cancelled())
-        return cancelled();
-
     propagateDomState(*a, control);
     a->timings.domStateMs = clock.lapMs();
     calculateFlags(*a, control);
@@ -52,35 +53,43 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     WeakMapEdgeCache weakMaps(s);
     const BitVector essential = essentialEdges(*a, weakMaps, control);
     a->timings.flagsMs = clock.lapMs();
-    control.report("Analyzing", 2, kSteps);
+    control.report("Analyzing", 1, kSteps);
     if (control.cancelled())
         return cancelled();
 
-    calculateShallowSizes(*a, control);
-    a->timings.shallowMs = clock.lapMs();
-    control.report("Analyzing", 3, kSteps);
-    if (control.cancelled())
-        return cancelled();
-
-    // The dominator tree and the distances/class names need nothing of each other (DevTools runs them in two
-    // workers too): build the tree on a second thread. Only this thread reports progress.
+    std::latch retainersReady(1), shallowReady(1);
     TaskControl workerControl;
     workerControl.cancel = control.cancel;
     bool dominatorsDone = false;
     double dominatorsMs = 0;
     std::thread worker([&] {
         Stopwatch watch;
-        dominatorsDone = calculateDominators(*a, essential, workerControl);
+        dominatorsDone = calculateDominators(*a, essential, retainersReady, shallowReady, workerControl);
         dominatorsMs = watch.lapMs();
     });
-    calculateDistances(*a, weakMaps, control);
-    a->timings.distancesMs = clock.lapMs();
-    control.report("Analyzing", 4, kSteps);
-    a->classes = ClassNames::compute(*a, nullptr, &control);
-    a->timings.classesMs = clock.lapMs();
-    control.report("Analyzing", 5, kSteps);
+    a->retainers = buildRetainers(s, essential, control);
+    retainersReady.count_down();
+    a->timings.retainersMs = clock.lapMs();
+    control.report("Analyzing", 2, kSteps);
+    if (!control.cancelled())
+        calculateShallowSizes(*a, control);
+    shallowReady.count_down();
+    a->timings.shallowMs = clock.lapMs();
+    control.report("Analyzing", 3, kSteps);
+    if (!control.cancelled()) {
+        calculateDistances(*a, weakMaps, control);
+        a->timings.distancesMs = clock.lapMs();
+        control.report("Analyzing", 4, kSteps);
+    }
+    if (!control.cancelled()) {
+        a->classes = ClassNames::compute(*a, nullptr, &control);
+        a->timings.classesMs = clock.lapMs();
+        control.report("Analyzing", 5, kSteps);
+    }
     // The Summary's keys, counts and shallow sizes while the dominator tree may still be under way.
-    SummaryDraft summary = collectSummary(*a, a->classes);
+    SummaryDraft summary;
+    if (!control.cancelled())
+        summary = collectSummary(*a, a->classes);
     a->timings.summaryKeysMs = clock.lapMs();
     worker.join();
     a->timings.dominatorsMs = dominatorsMs;
@@ -94,6 +103,53 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
         return cancelled();
     control.report("Analyzing", kSteps, kSteps);
     return std::shared_ptr<const HeapAnalysis>(std::move(a));
+}
+
+uint32_t Retainers::edge(const HeapSnapshot& s, uint32_t node, uint32_t slot) const
+{
+    const uint32_t from = retainerNode[slot];
+    uint32_t rank = 0;
+    for (uint32_t k = slot; k > firstRetainer[node] && retainerNode[k - 1] == from; --k)
+        ++rank;
+    for (uint32_t e = s.firstEdge[from]; e < s.firstEdge[from + 1]; ++e)
+        if (s.edgeTarget[e] == node && rank-- == 0)
+            return e;
+    return kNoNode; // not reached for a slot of `node`
+}
+
+void Retainers::edges(const HeapSnapshot& s, uint32_t node, std::vector<uint32_t>& out) const
+{
+    out.clear();
+    const uint32_t end = firstRetainer[node + 1];
+    for (uint32_t k = firstRetainer[node]; k < end;) {
+        const uint32_t from = retainerNode[k];
+        for (uint32_t e = s.firstEdge[from]; e < s.firstEdge[from + 1] && k < end && retainerNode[k] == from; ++e)
+            if (s.edgeTarget[e] == node) {
+                out.push_back(e);
+                ++k;
+            }
+        while (k < end && retainerNode[k] == from) { // only with inconsistent arrays
+            out.push_back(kNoNode);
+            ++k;
+        }
+    }
+}
+
+uint32_t HeapAnalysis::rowInParent(uint32_t node) const
+{
+    if (node == root())
+        return 0;
+    const uint32_t parent = dominator[node];
+    const auto first = dominated.begin() + firstDominated[parent];
+    const auto last = dominated.begin() + firstDominated[parent + 1];
+    const uint64_t size = retainedSize[node];
+    const uint32_t id = snapshot->nodeId[node];
+    // The children's order: retained size descending, then id ascending (a total order: ids are unique).
+    const auto it = std::lower_bound(first, last, node, [&](uint32_t child, uint32_t) {
+        const uint64_t c = retainedSize[child];
+        return c != size ? c > size : snapshot->nodeId[child] < id;
+    });
+    return uint32_t(it - first);
 }
 
 uint32_t HeapAnalysis::nodeForId(uint32_t id) const

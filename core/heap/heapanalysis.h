@@ -33,13 +33,57 @@ enum NodeFlag : uint8_t
     kFlagPageObject = 4,
 };
 
+/// One bit per item, stored as 64-bit words (what the analysis cache writes).
+class BitVector
+{
+public:
+    explicit BitVector(size_t n = 0)
+        : m_words((n + 63) / 64, 0)
+    {
+    }
+    bool get(size_t i) const
+    {
+        return (m_words[i >> 6] >> (i & 63)) & 1;
+    }
+    void set(size_t i)
+    {
+        m_words[i >> 6] |= uint64_t(1) << (i & 63);
+    }
+    std::vector<uint64_t>& words()
+    {
+        return m_words;
+    }
+    const std::vector<uint64_t>& words() const
+    {
+        return m_words;
+    }
+
+private:
+    std::vector<uint64_t> m_words;
+};
+
 /// The reverse graph as CSR: node i is retained through slots firstRetainer[i]..firstRetainer[i+1]-1; each slot
-/// names the retaining node and the edge.
+/// names the retaining node. A node's slots are in DevTools' order (retaining node ascending, then edge
+/// ascending), so the slots of one retainer are contiguous and its k-th slot is its k-th edge to the node: the
+/// edge itself is not stored (4 bytes an edge) but found again by edge()/edges() where a query shows it. What the
+/// graph walks need per slot is kept as bits: weak (retaining paths skip weak edges) and essential (DevTools'
+/// dominator-tree edges).
 struct Retainers
 {
     std::vector<uint32_t> firstRetainer; ///< nodeCount + 1
     std::vector<uint32_t> retainerNode; ///< edgeCount
-    std::vector<uint32_t> retainerEdge; ///< edgeCount
+    BitVector weak; ///< per slot: the edge is weak
+    BitVector essential; ///< per slot: the edge counts for the dominator tree
+
+    uint32_t count(uint32_t node) const
+    {
+        return firstRetainer[node + 1] - firstRetainer[node];
+    }
+    /// The edge behind `slot`, one of `node`'s slots. Costs the retainer's out-edges plus its other slots to `node`:
+    /// use edges() for all slots of a node.
+    uint32_t edge(const HeapSnapshot& s, uint32_t node, uint32_t slot) const;
+    /// The edges behind all of `node`'s slots, in slot order (one scan of each distinct retainer's out-edges).
+    void edges(const HeapSnapshot& s, uint32_t node, std::vector<uint32_t>& out) const;
 };
 
 struct AnalysisTimings
@@ -71,17 +115,16 @@ public:
     /// Node names after "Detached " renaming (see nameId()); empty when nothing was renamed (saves 4 bytes a node).
     std::vector<uint32_t> nameIndex;
     std::vector<std::string> extraNames; ///< names added by renaming; index = nameIndex - snapshot strings count
-    std::vector<uint64_t> selfSize; ///< bytes after DevTools' shallow-size reassignment
+    SizeColumn selfSize; ///< bytes after DevTools' shallow-size reassignment
     std::vector<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
-    std::vector<uint64_t> retainedSize; ///< bytes
+    SizeColumn retainedSize; ///< bytes
     /// The dominator tree's children as CSR: node n's children are dominated[firstDominated[n] ..
     /// firstDominated[n + 1] - 1], sorted once by retained size descending, then id ascending (the CLI's
-    /// `dominators` order and the viewer's), and rowInParent[c] is c's position in its parent's range. A tree
-    /// model is then three lookups per index with no allocation: child = dominatedChild(n, row),
-    /// parent = dominatorParent(n), row = rowInParent[n].
+    /// `dominators` order and the viewer's), and rowInParent(c) is c's position in its parent's range (a binary
+    /// search in that order: no column of its own). A tree model is then three lookups per index with no
+    /// allocation: child = dominatedChild(n, row), parent = dominatorParent(n), row = rowInParent(n).
     std::vector<uint32_t> firstDominated; ///< nodeCount + 1 CSR offsets into `dominated`
     std::vector<uint32_t> dominated; ///< children in the dominator tree, biggest retained first
-    std::vector<uint32_t> rowInParent; ///< per node: index among its dominator's children (0 for the root)
     std::vector<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
     ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
     /// DevTools' Summary of all objects, computed once here for every consumer (the CLI's `summary`, the viewer's
@@ -139,6 +182,8 @@ public:
     {
         return dominated[firstDominated[node] + row];
     }
+    /// `node`'s index among its dominator's children (0 for the root).
+    uint32_t rowInParent(uint32_t node) const;
     /// The parent of `node` in the dominator tree, kNoNode for the root.
     uint32_t dominatorParent(uint32_t node) const
     {

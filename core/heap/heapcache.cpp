@@ -30,13 +30,14 @@ namespace {
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 3; // 2: dominated children sorted, rowInParent; 3: the Summary section
+constexpr uint32_t kVersion = 4; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent
 constexpr const char* kSuffix = ".v8scache";
 
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 680, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 704, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(HeapAnalysis) == 592, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 88, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 120, "ClassAggregate changed: update summaryFields and bump kVersion");
@@ -162,6 +163,11 @@ public:
         raw(v.data(), v.size() * sizeof(T));
         pad();
     }
+    void sizes(const SizeColumn& c)
+    {
+        vec(c.low());
+        vec(c.overflow());
+    }
     void str(const std::string& s)
     {
         pod(uint64_t(s.size()));
@@ -234,6 +240,13 @@ public:
         v.resize(size_t(n));
         take(v.data(), size_t(n) * sizeof(T));
     }
+    void sizes(SizeColumn& c)
+    {
+        vec(c.low());
+        vec(c.overflow());
+        if (m_ok && !c.consistent())
+            m_ok = false;
+    }
     void str(std::string& s)
     {
         uint64_t n = 0;
@@ -302,7 +315,7 @@ template <typename IO, typename Snap> void snapshotFields(IO& io, Snap& s)
     io.vec(s.nodeType);
     io.vec(s.nodeName);
     io.vec(s.nodeId);
-    io.vec(s.nodeSelfSize);
+    io.sizes(s.nodeSelfSize);
     io.vec(s.firstEdge);
     io.vec(s.nodeTraceNodeId);
     io.vec(s.nodeDetachedness);
@@ -344,17 +357,17 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
 {
     io.vec(a.retainers.firstRetainer);
     io.vec(a.retainers.retainerNode);
-    io.vec(a.retainers.retainerEdge);
+    io.vec(a.retainers.weak.words());
+    io.vec(a.retainers.essential.words());
     io.vec(a.domState);
     io.vec(a.flags);
     io.vec(a.nameIndex);
     io.strs(a.extraNames);
-    io.vec(a.selfSize);
+    io.sizes(a.selfSize);
     io.vec(a.dominator);
-    io.vec(a.retainedSize);
+    io.sizes(a.retainedSize);
     io.vec(a.firstDominated);
     io.vec(a.dominated);
-    io.vec(a.rowInParent);
     io.vec(a.distance);
     io.vec(a.classes.classId);
     io.strs(a.classes.added);
@@ -592,8 +605,9 @@ std::shared_ptr<const HeapAnalysis> load(
     const bool shaped = readAll && s.nodeType.size() == n && s.nodeName.size() == n && s.nodeId.size() == n
         && s.nodeSelfSize.size() == n && s.firstEdge.size() == n + 1 && s.edgeType.size() == m
         && s.edgeNameOrIndex.size() == m && s.edgeTarget.size() == m && a->retainers.firstRetainer.size() == n + 1
-        && a->retainers.retainerNode.size() == m && a->selfSize.size() == n && a->dominator.size() == n
-        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->rowInParent.size() == n
+        && a->retainers.retainerNode.size() == m && a->retainers.weak.words().size() == (m + 63) / 64
+        && a->retainers.essential.words().size() == (m + 63) / 64 && a->selfSize.size() == n && a->dominator.size() == n
+        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1
         && a->distance.size() == n && a->classes.classId.size() == n && a->flags.size() == n && n > 0
         && s.rootOrdinal < n;
     if (!shaped)

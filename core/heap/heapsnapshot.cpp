@@ -2,7 +2,62 @@
 // SPDX-License-Identifier: MIT
 #include "heapsnapshot.h"
 
+#include <algorithm>
+
 namespace v8scope {
+
+namespace {
+bool indexLess(const SizeColumn::Overflow& o, size_t i)
+{
+    return o.index < i;
+}
+} // namespace
+
+uint64_t SizeColumn::overflowValue(size_t i) const
+{
+    const auto it = std::lower_bound(m_overflow.begin(), m_overflow.end(), i, indexLess);
+    return it != m_overflow.end() && it->index == i ? it->value : kOverflow;
+}
+
+void SizeColumn::setSlow(size_t i, uint64_t v)
+{
+    const auto it = std::lower_bound(m_overflow.begin(), m_overflow.end(), i, indexLess);
+    const bool listed = it != m_overflow.end() && it->index == i;
+    if (v < kOverflow) {
+        if (listed)
+            m_overflow.erase(it);
+        m_low[i] = uint32_t(v);
+    } else if (listed) {
+        it->value = v;
+    } else {
+        m_overflow.insert(it, Overflow { uint32_t(i), 0, v });
+        m_low[i] = kOverflow;
+    }
+}
+
+bool SizeColumn::consistent() const
+{
+    size_t marked = 0;
+    for (const uint32_t v : m_low)
+        marked += v == kOverflow;
+    if (marked != m_overflow.size())
+        return false;
+    for (size_t k = 0; k < m_overflow.size(); ++k) {
+        const Overflow& o = m_overflow[k];
+        if (o.index >= m_low.size() || m_low[o.index] != kOverflow || o.value < kOverflow
+            || (k > 0 && m_overflow[k - 1].index >= o.index))
+            return false;
+    }
+    return true;
+}
+
+std::vector<uint64_t> SizeColumn::toVector() const
+{
+    std::vector<uint64_t> out(m_low.begin(), m_low.end());
+    for (const Overflow& o : m_overflow)
+        out[o.index] = o.value;
+    return out;
+}
 
 uint32_t StringTable::find(std::string_view s) const
 {

@@ -80,6 +80,127 @@ private:
     std::vector<uint64_t> m_offsets;
 };
 
+/// Byte sizes per node in 4 bytes each: values from 2^32 - 1 on (rare: a few huge buffers, the retained sizes near
+/// the root of a big heap) are marked kOverflow in the 32-bit column and kept exactly in a side table sorted by
+/// index. Reads are `col[i]` (a uint64_t); writes go through set().
+class SizeColumn
+{
+public:
+    static constexpr uint32_t kOverflow = UINT32_MAX;
+    struct Overflow
+    {
+        uint32_t index;
+        uint32_t pad = 0;
+        uint64_t value;
+        friend bool operator==(const Overflow&, const Overflow&) = default;
+    };
+
+    SizeColumn() = default;
+    size_t size() const
+    {
+        return m_low.size();
+    }
+    bool empty() const
+    {
+        return m_low.empty();
+    }
+    uint64_t operator[](size_t i) const
+    {
+        const uint32_t v = m_low[i];
+        return v != kOverflow ? v : overflowValue(i);
+    }
+    void set(size_t i, uint64_t v)
+    {
+        if (v < kOverflow && m_low[i] != kOverflow) {
+            m_low[i] = uint32_t(v); // the common case
+            return;
+        }
+        setSlow(i, v);
+    }
+    void add(size_t i, uint64_t delta)
+    {
+        set(i, (*this)[i] + delta);
+    }
+    /// n zero sizes.
+    void assignZeros(size_t n)
+    {
+        m_low.assign(n, 0);
+        m_overflow.clear();
+    }
+    /// Keeps the first n sizes; new ones are zero.
+    void resize(size_t n)
+    {
+        m_low.resize(n, 0);
+        while (!m_overflow.empty() && m_overflow.back().index >= n)
+            m_overflow.pop_back();
+    }
+    void reserve(size_t n)
+    {
+        m_low.reserve(n);
+    }
+    void push_back(uint64_t v)
+    {
+        m_low.push_back(0);
+        set(m_low.size() - 1, v);
+    }
+    void shrinkToFit()
+    {
+        m_low.shrink_to_fit();
+        m_overflow.shrink_to_fit();
+    }
+    /// The 32-bit column and the side table, for the analysis cache and memory accounting.
+    const std::vector<uint32_t>& low() const
+    {
+        return m_low;
+    }
+    const std::vector<Overflow>& overflow() const
+    {
+        return m_overflow;
+    }
+    std::vector<uint32_t>& low()
+    {
+        return m_low;
+    }
+    std::vector<Overflow>& overflow()
+    {
+        return m_overflow;
+    }
+    /// Whether low() and overflow() fit together (every kOverflow has its entry, the table is sorted and holds
+    /// nothing else): what a column read from a file must satisfy.
+    bool consistent() const;
+    std::vector<uint64_t> toVector() const;
+    friend bool operator==(const SizeColumn&, const SizeColumn&) = default;
+
+private:
+    uint64_t overflowValue(size_t i) const;
+    void setSlow(size_t i, uint64_t v);
+    std::vector<uint32_t> m_low;
+    std::vector<Overflow> m_overflow;
+};
+
+/// Read access to sizes per node held either as a plain array (a digest's) or as a SizeColumn (an analysis').
+class SizeView
+{
+public:
+    SizeView() = default;
+    SizeView(const uint64_t* plain)
+        : m_plain(plain)
+    {
+    }
+    SizeView(const SizeColumn& column)
+        : m_column(&column)
+    {
+    }
+    uint64_t operator[](size_t i) const
+    {
+        return m_plain ? m_plain[i] : (*m_column)[i];
+    }
+
+private:
+    const uint64_t* m_plain = nullptr;
+    const SizeColumn* m_column = nullptr;
+};
+
 /// Indices of the node and edge types this code needs, resolved by name from snapshot.meta (-1 when a
 /// snapshot's type list does not have that type).
 struct NodeTypeIds
@@ -116,7 +237,7 @@ struct HeapSnapshot
     std::vector<uint8_t> nodeType;
     std::vector<uint32_t> nodeName; ///< string index
     std::vector<uint32_t> nodeId;
-    std::vector<uint64_t> nodeSelfSize; ///< bytes, as in the file (before DevTools' reassignment)
+    SizeColumn nodeSelfSize; ///< bytes, as in the file (before DevTools' reassignment)
     std::vector<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
     std::vector<uint32_t> nodeTraceNodeId; ///< empty without allocation tracking (no field, or trace_function_count 0)
     std::vector<uint8_t>

@@ -8,31 +8,11 @@
 #include "weakmapedge.h"
 
 #include <cstdint>
+#include <latch>
 #include <unordered_map>
 #include <vector>
 
 namespace v8scope::heapsteps {
-
-/// One bit per item.
-class BitVector
-{
-public:
-    explicit BitVector(size_t n = 0)
-        : m_words((n + 63) / 64, 0)
-    {
-    }
-    bool get(size_t i) const
-    {
-        return (m_words[i >> 6] >> (i & 63)) & 1;
-    }
-    void set(size_t i)
-    {
-        m_words[i >> 6] |= uint64_t(1) << (i & 63);
-    }
-
-private:
-    std::vector<uint64_t> m_words;
-};
 
 /// Caches, per string index, whether an internal edge name is a WeakMap ephemeron name.
 class WeakMapEdgeCache
@@ -58,7 +38,8 @@ inline bool stopRequested(const TaskControl& control, uint64_t iteration)
     return (iteration & 0xFFFF) == 0 && control.cancelled();
 }
 
-Retainers buildRetainers(const HeapSnapshot& s, const TaskControl& control);
+/// DevTools' buildRetainers (same slot order), with each slot's weak and essential bits (`essential`: per edge).
+Retainers buildRetainers(const HeapSnapshot& s, const BitVector& essential, const TaskControl& control);
 /// initDetachednessAndClassIndex + propagateDOMState: fills domState and renames detached native nodes.
 void propagateDomState(HeapAnalysis& a, const TaskControl& control);
 bool isUserRoot(const HeapSnapshot& s, uint32_t node);
@@ -70,7 +51,11 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, cons
 /// calculateShallowSizes: moves single-owner array/hidden/ExternalStringData sizes into their owner.
 void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control);
 /// Lengauer-Tarjan as DevTools runs it, then retained sizes and the dominated-nodes CSR.
-bool calculateDominators(HeapAnalysis& a, const BitVector& essential, const TaskControl& control);
+/// `essential` is per edge (the DFS); the retainers' own bits serve the semidominator pass. `retainersReady` and
+/// `shallowReady` are waited for before the first use of a.retainers and of a.selfSize (the caller builds them on
+/// another thread meanwhile).
+bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch& retainersReady,
+    std::latch& shallowReady, const TaskControl& control);
 void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);
 /// DevTools' calculateDistances into `distances` (nodeCount entries): user roots at 1 and a BFS from them, then the
 /// root at 100000000 (0 without user roots) and a BFS from it, with JSHeapSnapshot's filter; kNoDistance where

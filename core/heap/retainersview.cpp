@@ -45,16 +45,16 @@ std::vector<uint32_t> weakMapHalves(const HeapAnalysis& a, const std::vector<int
     }
     std::sort(pending.begin(), pending.end());
     pending.erase(std::unique(pending.begin(), pending.end()), pending.end());
-    std::vector<uint32_t> edges;
+    std::vector<uint32_t> edges, slotEdges;
     const Retainers& r = a.retainers;
     for (size_t i = 0; i < pending.size();) {
         const uint32_t target = pending[i].target;
         size_t end = i;
         while (end < pending.size() && pending[end].target == target)
             ++end;
-        for (uint32_t k = r.firstRetainer[target]; k < r.firstRetainer[target + 1]; ++k) {
-            const uint32_t e = r.retainerEdge[k];
-            if (s.edgeType[e] != internal)
+        r.edges(s, target, slotEdges);
+        for (const uint32_t e : slotEdges) {
+            if (e == kNoNode || s.edgeType[e] != internal)
                 continue;
             const WeakMapEdgeName* w = weakMaps.get(s.edgeNameOrIndex[e]);
             if (w

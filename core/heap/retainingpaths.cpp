@@ -29,7 +29,7 @@ struct Partial
 struct Step
 {
     uint32_t node;
-    uint32_t edge; ///< edge from `node` to the previous step's node (kNoNode for the target)
+    uint32_t slot; ///< retainer slot of the previous step's node naming `node` (kNoNode for the target)
     uint32_t prev; ///< kNoNode at the target
     uint32_t length; ///< edges from here to the target
 };
@@ -44,13 +44,15 @@ struct Graph
     {
         return view ? view->bfsDistance(node) : a.distance[node];
     }
-    /// A retainer slot a path may take: not weak, not into or through what the view ignores.
-    bool usable(uint32_t slot) const
+    /// A retainer slot of `node` a path may take: not weak, not into or through what the view ignores.
+    bool usable(uint32_t node, uint32_t slot) const
     {
-        const uint32_t edge = a.retainers.retainerEdge[slot];
-        if (a.snapshot->edgeType[edge] == a.snapshot->edgeTypes.weak)
+        if (a.retainers.weak.get(slot))
             return false;
-        return !view || (!view->isEdgeIgnored(edge) && !view->isIgnored(a.retainers.retainerNode[slot]));
+        if (!view)
+            return true;
+        return !view->isIgnored(a.retainers.retainerNode[slot])
+            && !view->isEdgeIgnored(a.retainers.edge(*a.snapshot, node, slot));
     }
 };
 
@@ -78,7 +80,7 @@ std::vector<Ranked> search(const Graph& g, uint32_t target, const RetainingPathO
         open.push({ remainingCost(g.distance(target)), 0 });
     } else {
         const uint32_t from = a.retainers.retainerNode[through];
-        arena.push_back({ from, a.retainers.retainerEdge[through], 0, 1 });
+        arena.push_back({ from, through, 0, 1 });
         open.push({ 1 + remainingCost(g.distance(from)), 1 });
     }
     uint32_t expansions = 0;
@@ -89,7 +91,7 @@ std::vector<Ranked> search(const Graph& g, uint32_t target, const RetainingPathO
         const Step step = arena[p.step];
         bool complete = false;
         for (uint32_t k = r.firstRetainer[step.node]; k < r.firstRetainer[step.node + 1]; ++k) {
-            if (!g.usable(k))
+            if (!g.usable(step.node, k))
                 continue;
             if (r.retainerNode[k] == a.root()) {
                 complete = true;
@@ -100,8 +102,8 @@ std::vector<Ranked> search(const Graph& g, uint32_t target, const RetainingPathO
             RetainingPath path;
             for (uint32_t i = p.step; i != kNoNode; i = arena[i].prev) {
                 path.nodes.push_back(arena[i].node);
-                if (arena[i].edge != kNoNode)
-                    path.edges.push_back(arena[i].edge);
+                if (arena[i].slot != kNoNode)
+                    path.edges.push_back(r.edge(s, arena[arena[i].prev].node, arena[i].slot));
             }
             // Paths that differ only in parallel edges between the same nodes read the same: keep the first.
             const bool duplicate
@@ -114,14 +116,13 @@ std::vector<Ranked> search(const Graph& g, uint32_t target, const RetainingPathO
             continue;
         const int32_t d = g.distance(step.node);
         for (uint32_t k = r.firstRetainer[step.node]; k < r.firstRetainer[step.node + 1]; ++k) {
-            const uint32_t e = r.retainerEdge[k];
             const uint32_t from = r.retainerNode[k];
-            if (!g.usable(k))
+            if (!g.usable(step.node, k))
                 continue;
             const int32_t fd = g.distance(from);
             if (fd < 0 || fd >= d)
                 continue;
-            arena.push_back({ from, e, p.step, step.length + 1 });
+            arena.push_back({ from, k, p.step, step.length + 1 });
             open.push({ step.length + 1 + remainingCost(fd), uint32_t(arena.size() - 1) });
         }
     }
@@ -147,7 +148,7 @@ std::vector<RetainingPath> findRetainingPaths(
         for (uint32_t k = r.firstRetainer[target]; k < r.firstRetainer[target + 1]; ++k) {
             const uint32_t from = r.retainerNode[k];
             const int32_t fd = g.distance(from);
-            if (!g.usable(k) || fd < 0 || fd >= g.distance(target))
+            if (!g.usable(target, k) || fd < 0 || fd >= g.distance(target))
                 continue;
             if (std::none_of(
                     candidates.begin(), candidates.end(), [&](uint32_t c) { return r.retainerNode[c] == from; }))

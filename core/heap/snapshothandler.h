@@ -547,7 +547,7 @@ private:
             m_sizeSum += v;
             if (m_sizeSum > kMaxTotalSize)
                 return failValue(v, end, "the nodes' self sizes add up to more than 2^53 bytes");
-            s.nodeSelfSize[ord] = v;
+            s.nodeSelfSize.set(ord, v);
             break;
         case NodeRole::EdgeCount:
             m_edgeSum += v;

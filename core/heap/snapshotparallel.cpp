@@ -278,7 +278,9 @@ bool SnapshotHandler::scanNodes(ScanChunk& c)
                 sizeSum += v;
                 if (sizeSum > kMaxTotalSize)
                     return false;
-                s.nodeSelfSize[ord] = v;
+                if (v >= SizeColumn::kOverflow)
+                    return false; // the side table is the serial reader's business
+                s.nodeSelfSize.low()[ord] = uint32_t(v);
                 break;
             case NodeRole::EdgeCount:
                 edgeSum += v;

@@ -10,40 +10,6 @@
 
 namespace v8scope {
 
-std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32_t>& firstDominated,
-    const std::vector<uint32_t>& dominated, const uint64_t* retainedSize, const std::vector<uint32_t>& keyOf,
-    size_t keyCount)
-{
-    // Markers on a stack of (key, stack height) pairs: a key is "seen" while the DFS is inside a member's subtree.
-    std::vector<uint64_t> retained(keyCount, 0);
-    std::vector<uint8_t> seen(keyCount, 0);
-    std::vector<uint32_t> list { root };
-    std::vector<size_t> sizes { SIZE_MAX };
-    std::vector<uint32_t> seenKeys;
-    while (!list.empty()) {
-        const uint32_t node = list.back();
-        list.pop_back();
-        const uint32_t k = keyOf[node];
-        const uint32_t from = firstDominated[node], to = firstDominated[node + 1];
-        if (k != UINT32_MAX && !seen[k]) {
-            retained[k] += retainedSize[node];
-            if (from != to) {
-                seen[k] = 1;
-                sizes.push_back(list.size());
-                seenKeys.push_back(k);
-            }
-        }
-        for (uint32_t i = from; i < to; ++i)
-            list.push_back(dominated[i]);
-        while (sizes.back() == list.size()) {
-            sizes.pop_back();
-            seen[seenKeys.back()] = 0;
-            seenKeys.pop_back();
-        }
-    }
-    return retained;
-}
-
 SummaryDraft collectSummary(
     const HeapAnalysis& a, const ClassNames& classes, const std::function<bool(uint32_t)>& filter)
 {
@@ -181,7 +147,7 @@ std::vector<ClassAggregate> finishSummary(
     if (split < aggs.size())
         second = std::thread([&] { sortMembers(a, aggs, split, aggs.size(), cancel); });
     const std::vector<uint64_t> retained
-        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize.data(), draft.keyOf, aggs.size());
+        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize, draft.keyOf, aggs.size());
     std::vector<uint32_t>().swap(draft.keyOf);
     for (size_t k = 0; k < aggs.size(); ++k)
         aggs[k].retained = retained[k];

@@ -58,9 +58,41 @@ template <class T> std::vector<T> mergeByPublicKey(std::vector<T>&& aggregates)
 /// class key, the sum of the retained sizes of its members that have no dominator-tree ancestor of the same key
 /// (nested instances are not counted twice). The dominator tree is CSR (`firstDominated`, nodeCount + 1 offsets into
 /// `dominated`); `keyOf[node]` is the node's key or UINT32_MAX for none. An iterative DFS from `root`.
+/// `retainedSize[node]` is a uint64_t: a SizeColumn, or a plain array.
+template <typename Sizes>
 std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32_t>& firstDominated,
-    const std::vector<uint32_t>& dominated, const uint64_t* retainedSize, const std::vector<uint32_t>& keyOf,
-    size_t keyCount);
+    const std::vector<uint32_t>& dominated, const Sizes& retainedSize, const std::vector<uint32_t>& keyOf,
+    size_t keyCount)
+{
+    // Markers on a stack of (key, stack height) pairs: a key is "seen" while the DFS is inside a member's subtree.
+    std::vector<uint64_t> retained(keyCount, 0);
+    std::vector<uint8_t> seen(keyCount, 0);
+    std::vector<uint32_t> list { root };
+    std::vector<size_t> sizes { SIZE_MAX };
+    std::vector<uint32_t> seenKeys;
+    while (!list.empty()) {
+        const uint32_t node = list.back();
+        list.pop_back();
+        const uint32_t k = keyOf[node];
+        const uint32_t from = firstDominated[node], to = firstDominated[node + 1];
+        if (k != UINT32_MAX && !seen[k]) {
+            retained[k] += retainedSize[node];
+            if (from != to) {
+                seen[k] = 1;
+                sizes.push_back(list.size());
+                seenKeys.push_back(k);
+            }
+        }
+        for (uint32_t i = from; i < to; ++i)
+            list.push_back(dominated[i]);
+        while (sizes.back() == list.size()) {
+            sizes.pop_back();
+            seen[seenKeys.back()] = 0;
+            seenKeys.pop_back();
+        }
+    }
+    return retained;
+}
 
 /// DevTools' buildAggregates + calculateClassesRetainedSize + public-key conversion: one row per class key,
 /// skipping nodes with self size 0. `classes` is usually analysis.classes; a comparison passes the base

@@ -42,7 +42,7 @@ uint32_t DominatorTreeModel::shown(uint32_t node) const
 
 int DominatorTreeModel::rowOf(uint32_t node) const
 {
-    return node == m_analysis->root() ? 0 : int(m_analysis->rowInParent[node]);
+    return node == m_analysis->root() ? 0 : int(m_analysis->rowInParent(node));
 }
 
 QModelIndex DominatorTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -135,7 +135,7 @@ QModelIndex DominatorTreeModel::indexOfNode(uint32_t node)
     QModelIndex current = index(0, 0);
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
         const uint32_t parentNode = uint32_t(current.internalId());
-        const uint32_t row = m_analysis->rowInParent[*it];
+        const uint32_t row = m_analysis->rowInParent(*it);
         while (shown(parentNode) <= row) {
             const uint32_t remaining = m_analysis->dominatedCount(parentNode) - shown(parentNode);
             showMore(index(int(shown(parentNode)), 0, current), row - shown(parentNode) >= remaining / 2);

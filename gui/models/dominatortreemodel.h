@@ -16,7 +16,7 @@ class HeapAnalysis;
 namespace v8scope::gui {
 
 /// The dominator tree (DevTools' Dominators view), children biggest retained first as the core sorted them.
-/// internalId = node ordinal; parent() = HeapAnalysis::dominatorParent; row = rowInParent; child = dominatedChild:
+/// internalId = node ordinal; parent() = HeapAnalysis::dominatorParent; row = rowInParent(); child = dominatedChild:
 /// three array lookups, no allocation per row. The single top-level row is the snapshot's root.
 ///
 /// Wide child lists are paged: a node shows its first kPageSize children, then a pager row ("Show next 100")

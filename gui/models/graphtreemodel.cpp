@@ -114,8 +114,10 @@ uint32_t GraphTreeModel::materialize(uint32_t node, uint32_t parentItem, uint32_
     const uint32_t first = uint32_t(m_items.size());
     if (m_direction == Direction::Retainers) {
         const auto& r = a.retainers;
+        std::vector<uint32_t> edges;
+        r.edges(s, node, edges);
         for (uint32_t slot = r.firstRetainer[node]; slot < r.firstRetainer[node + 1]; ++slot)
-            m_items.push_back({ r.retainerNode[slot], r.retainerEdge[slot], parentItem, 0 });
+            m_items.push_back({ r.retainerNode[slot], edges[slot - r.firstRetainer[node]], parentItem, 0 });
         // Nearest to a GC root first: strong before weak, then DevTools' retainer distance (the Retainers view's
         // when nodes are ignored; unreachable last), then id.
         auto key = [&](const Item& it) {

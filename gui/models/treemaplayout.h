@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <heap/heapsnapshot.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -14,8 +16,8 @@ struct TreemapTree
 {
     const uint32_t* firstChild = nullptr;
     const uint32_t* children = nullptr;
-    const uint64_t* size = nullptr;
-    const uint64_t* self = nullptr;
+    SizeView size; ///< a plain array or an analysis' SizeColumn
+    SizeView self;
 };
 
 struct TreemapOptions

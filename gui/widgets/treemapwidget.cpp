@@ -59,7 +59,7 @@ void TreemapWidget::ensureLayout()
     if (!m_analysis || m_focus == kNoNode)
         return;
     const HeapAnalysis& a = *m_analysis;
-    const TreemapTree tree { a.firstDominated.data(), a.dominated.data(), a.retainedSize.data(), a.selfSize.data() };
+    const TreemapTree tree { a.firstDominated.data(), a.dominated.data(), a.retainedSize, a.selfSize };
     TreemapOptions o;
     o.minSide = 2; // a frame has a 1 px border: under 2 px nothing of it would show
     o.padding = 2;

@@ -31,7 +31,7 @@ std::vector<std::string> walkByRows(const HeapAnalysis& h, uint32_t maxDepth)
         if (node != h.root()) {
             const uint32_t parent = h.dominatorParent(node);
             REQUIRE(parent != kNoNode);
-            REQUIRE(h.dominatedChild(parent, h.rowInParent[node]) == node);
+            REQUIRE(h.dominatedChild(parent, h.rowInParent(node)) == node);
         }
         if (depth == maxDepth)
             continue;

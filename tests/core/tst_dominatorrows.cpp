@@ -25,7 +25,7 @@ void checkRowsConsistent(const HeapAnalysis& h)
         for (uint32_t row = 0; row < count; ++row) {
             const uint32_t c = h.dominatedChild(n, row);
             REQUIRE(h.dominatorParent(c) == n);
-            REQUIRE(h.rowInParent[c] == row);
+            REQUIRE(h.rowInParent(c) == row);
             if (row > 0) {
                 const uint32_t prev = h.dominatedChild(n, row - 1);
                 const bool ordered = h.retainedSize[prev] > h.retainedSize[c]
@@ -35,7 +35,7 @@ void checkRowsConsistent(const HeapAnalysis& h)
         }
     }
     CHECK(h.dominatorParent(h.root()) == kNoNode);
-    CHECK(h.rowInParent[h.root()] == 0);
+    CHECK(h.rowInParent(h.root()) == 0);
     CHECK(children == uint64_t(h.nodeCount()) - 1); // every node but the root is somebody's child
 }
 
@@ -69,13 +69,13 @@ TEST_CASE("dominated children are sorted by retained size, ties by id, with thei
     CHECK(h->dominatedChild(g, 1) == r);
     CHECK(h->dominatedChild(g, 2) == t);
     CHECK(h->dominatedChild(g, 3) == p);
-    CHECK(h->rowInParent[q] == 0);
-    CHECK(h->rowInParent[r] == 1);
-    CHECK(h->rowInParent[t] == 2);
-    CHECK(h->rowInParent[p] == 3);
+    CHECK(h->rowInParent(q) == 0);
+    CHECK(h->rowInParent(r) == 1);
+    CHECK(h->rowInParent(t) == 2);
+    CHECK(h->rowInParent(p) == 3);
     CHECK(h->dominatedCount(r) == 1);
     CHECK(h->dominatedChild(r, 0) == s);
-    CHECK(h->rowInParent[s] == 0);
+    CHECK(h->rowInParent(s) == 0);
     CHECK(h->dominatorParent(s) == r);
     CHECK(h->dominatorParent(g) == root);
     CHECK(h->dominatorParent(root) == kNoNode);

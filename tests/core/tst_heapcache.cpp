@@ -70,7 +70,8 @@ void requireSame(const HeapAnalysis& a, const HeapAnalysis& b)
     CHECK(s.strings.bytes() == t.strings.bytes());
     CHECK(s.nodeTypeNames == t.nodeTypeNames);
     CHECK(a.retainers.retainerNode == b.retainers.retainerNode);
-    CHECK(a.retainers.retainerEdge == b.retainers.retainerEdge);
+    CHECK(a.retainers.weak.words() == b.retainers.weak.words());
+    CHECK(a.retainers.essential.words() == b.retainers.essential.words());
     CHECK(a.selfSize == b.selfSize);
     CHECK(a.retainedSize == b.retainedSize);
     CHECK(a.dominator == b.dominator);
