@@ -29,10 +29,14 @@ struct RetainingFilter
         , invisible(edgeTypeIndex(*analysis.snapshot, "invisible"))
     {
     }
-    bool retains(uint32_t slot) const
+    /// Whether `slot`, one of `node`'s retainer slots, passes. The slot keeps its weak bit; the edge's type is
+    /// looked up only for snapshots that have "invisible" edges.
+    bool retains(uint32_t node, uint32_t slot) const
     {
-        const int t = a.snapshot->edgeType[a.retainers.retainerEdge[slot]];
-        return t != weak && t != invisible && a.retainers.retainerNode[slot] != a.root();
+        const Retainers& r = a.retainers;
+        if (r.weak.get(slot) || r.retainerNode[slot] == a.root())
+            return false;
+        return invisible < 0 || a.snapshot->edgeType[r.edge(*a.snapshot, node, slot)] != invisible;
     }
     const HeapAnalysis& a;
     int weak, invisible;
@@ -61,24 +65,25 @@ std::vector<Candidate> sortedRetainers(const HeapAnalysis& a, uint32_t node)
     struct Slot
     {
         int64_t distance;
-        uint32_t id, from, edge;
+        uint32_t id, from, slot;
     };
     std::vector<Slot> slots;
     for (uint32_t k = r.firstRetainer[node]; k < r.firstRetainer[node + 1]; ++k)
-        if (filter.retains(k)) {
+        if (filter.retains(node, k)) {
             const uint32_t from = r.retainerNode[k];
             const auto [distance, id] = rank(a, from);
-            slots.push_back({ distance, id, from, r.retainerEdge[k] });
+            slots.push_back({ distance, id, from, k });
         }
+    // One retainer's slots are in its edge order (Retainers), so the slot stands for the edge ordinal here.
     std::sort(slots.begin(), slots.end(), [](const Slot& x, const Slot& y) {
-        return std::tie(x.distance, x.id, x.from, x.edge) < std::tie(y.distance, y.id, y.from, y.edge);
+        return std::tie(x.distance, x.id, x.from, x.slot) < std::tie(y.distance, y.id, y.from, y.slot);
     });
     std::vector<Candidate> out;
     for (const Slot& slot : slots) {
         if (!out.empty() && out.back().from == slot.from)
             ++out.back().parallel;
         else
-            out.push_back({ slot.from, slot.edge, 0 });
+            out.push_back({ slot.from, r.edge(*a.snapshot, node, slot.slot), 0 });
     }
     return out;
 }
@@ -87,7 +92,7 @@ bool hasRetainers(const HeapAnalysis& a, uint32_t node)
 {
     const RetainingFilter filter(a);
     for (uint32_t k = a.retainers.firstRetainer[node]; k < a.retainers.firstRetainer[node + 1]; ++k)
-        if (filter.retains(k))
+        if (filter.retains(node, k))
             return true;
     return false;
 }
