@@ -46,9 +46,8 @@ std::shared_ptr<const HeapAnalysis> leakS3()
 std::set<uint32_t> retainersOf(const HeapAnalysis& a, uint32_t node)
 {
     std::set<uint32_t> out;
-    const auto& s = *a.snapshot;
     for (uint32_t k = a.retainers.firstRetainer[node]; k < a.retainers.firstRetainer[node + 1]; ++k)
-        if (s.edgeType[a.retainers.retainerEdge[k]] != s.edgeTypes.weak && a.retainers.retainerNode[k] != a.root())
+        if (!a.retainers.weak.get(k) && a.retainers.retainerNode[k] != a.root())
             out.insert(a.retainers.retainerNode[k]);
     return out;
 }
