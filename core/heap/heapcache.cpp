@@ -38,7 +38,7 @@ constexpr const char* kSuffix = ".v8scache";
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
 static_assert(sizeof(HeapSnapshot) == 704, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 592, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 640, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 88, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 120, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif

@@ -83,7 +83,7 @@ std::shared_ptr<const RetainersView> RetainersView::compute(
     view->m_ignoredNodes = std::move(ignoredNodes);
     if (view->m_ignoredNodes.empty())
         return view; // DevTools drops its array: the view shows the ordinary distances and ignores no edge
-    heapsteps::BitVector ignored(n);
+    BitVector ignored(n);
     for (const uint32_t node : view->m_ignoredNodes)
         ignored.set(node);
     heapsteps::WeakMapEdgeCache weakMaps(*a.snapshot);

@@ -103,7 +103,7 @@ std::vector<Ranked> search(const Graph& g, uint32_t target, const RetainingPathO
             for (uint32_t i = p.step; i != kNoNode; i = arena[i].prev) {
                 path.nodes.push_back(arena[i].node);
                 if (arena[i].slot != kNoNode)
-                    path.edges.push_back(r.edge(s, arena[arena[i].prev].node, arena[i].slot));
+                    path.edges.push_back(r.edge(*a.snapshot, arena[arena[i].prev].node, arena[i].slot));
             }
             // Paths that differ only in parallel edges between the same nodes read the same: keep the first.
             const bool duplicate
