@@ -15,34 +15,8 @@
 //                          the edge's position in the file's edges array), ascending
 // and prints on stdout the ignored ids left after the calls and areNodesIgnoredInRetainersView().
 import fs from 'node:fs';
-import path from 'node:path';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
-const oracleCandidates = [process.env.V8SCOPE_ORACLE_SRC, path.resolve(here, '../../../shared/oracle'),
-  '/work/shared/oracle'].filter(Boolean);
-const oracle = oracleCandidates.find((d) => fs.existsSync(path.join(d, 'bundle.mjs')));
-if (!oracle) throw new Error('oracle not found: set V8SCOPE_ORACLE_SRC');
-const {loadBundle} = await import(path.join(oracle, 'bundle.mjs'));
-const {HeapSnapshot, HeapSnapshotLoader} = await loadBundle('heap');
-
-async function load(file) {   // as shared/oracle/heap_oracle.mjs loads a file
-  const loader = new HeapSnapshotLoader.HeapSnapshotLoader(undefined);
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(1 << 20);
-  const dec = new TextDecoder();
-  for (;;) {
-    const n = fs.readSync(fd, buf, 0, buf.length, null);
-    if (n === 0) break;
-    loader.write(dec.decode(buf.subarray(0, n), {stream: true}));
-  }
-  fs.closeSync(fd);
-  loader.close();
-  const channel = new MessageChannel();
-  new HeapSnapshot.SecondaryInitManager(channel.port2);
-  const snap = await loader.buildSnapshot(channel.port1);
-  channel.port1.close(); channel.port2.close();
-  return snap;
-}
+import {loadSnapshot as load} from './devtools_oracle.mjs';
 
 const args = process.argv.slice(2);
 const opt = (k) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : null; };
