@@ -3,9 +3,9 @@
 // QAbstractItemModelTester on every heap model, driven through expansion, paging, filtering and sorting on a
 // real sample; plus the rows the models show checked against the core's arrays.
 #include "guitestmain.h"
+#include "heaptestutil.h"
 
 #include <heap/heapanalysis.h>
-#include <heap/heaploader.h>
 #include <models/documentloader.h>
 #include <models/dominatortreemodel.h>
 #include <models/graphtreemodel.h>
@@ -18,14 +18,6 @@ using namespace v8scope;
 using namespace v8scope::gui;
 
 namespace {
-
-std::shared_ptr<const HeapAnalysis> load(const char* name)
-{
-    auto r = loadHeap(std::string(V8SCOPE_SAMPLES "/heap/") + name + ".heapsnapshot.gz", {}, {});
-    if (!r.ok())
-        qFatal("%s", r.error().toString().c_str());
-    return r.value().analysis;
-}
 
 /// Reads every cell of `depth` levels below `parent` in every role the views use (the tester checks structure;
 /// this makes sure data() answers for every row kind without crashing).
@@ -56,7 +48,7 @@ class TestModels : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_analysis = load("leak_s3");
+        m_analysis = testing::loadSample("leak_s3");
         m_summary = makeHeapSummary(m_analysis);
     }
 

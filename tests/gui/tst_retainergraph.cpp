@@ -5,10 +5,10 @@
 // snapshot's reverse graph gives); the keys move, expand and zoom; the rendering has the class colours, the
 // path colour and the palette's background where the scene puts them; the window's tab follows the selection.
 #include "guitestmain.h"
+#include "heaptestutil.h"
 
 #include <documenttab.h>
 #include <heap/heapanalysis.h>
-#include <heap/heaploader.h>
 #include <mainwindow.h>
 #include <models/retainergraphscene.h>
 #include <models/summarymodel.h>
@@ -34,10 +34,7 @@ namespace {
 
 std::shared_ptr<const HeapAnalysis> leakS3()
 {
-    static std::shared_ptr<const HeapAnalysis> a = [] {
-        auto r = loadHeap(QStringLiteral(V8SCOPE_SAMPLES "/heap/leak_s3.heapsnapshot.gz").toStdString(), {}, {});
-        return r.ok() ? r.value().analysis : nullptr;
-    }();
+    static const std::shared_ptr<const HeapAnalysis> a = testing::loadSample("leak_s3");
     return a;
 }
 

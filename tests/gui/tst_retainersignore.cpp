@@ -5,9 +5,9 @@
 // rows are marked, the shortest path avoids them, undo restores the snapshot's distances; the pane recomputes on a
 // worker and drops stale results.
 #include "guitestmain.h"
+#include "heaptestutil.h"
 
 #include <heap/heapanalysis.h>
-#include <heap/heaploader.h>
 #include <heap/retainersview.h>
 #include <models/format.h>
 #include <models/graphtreemodel.h>
@@ -23,14 +23,6 @@ using namespace v8scope;
 using namespace v8scope::gui;
 
 namespace {
-
-std::shared_ptr<const HeapAnalysis> load(const char* name)
-{
-    auto r = loadHeap(std::string(V8SCOPE_SAMPLES "/heap/") + name + ".heapsnapshot.gz", {}, {});
-    if (!r.ok())
-        qFatal("%s", r.error().toString().c_str());
-    return r.value().analysis;
-}
 
 QModelIndex rowOf(const GraphTreeModel& model, uint32_t node, const QModelIndex& parent = {})
 {
@@ -70,7 +62,7 @@ class TestRetainersIgnore : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_chromium = load("chromium_detached_dom_1");
+        m_chromium = testing::loadSample("chromium_detached_dom_1");
         m_div = m_chromium->nodeForId(53027);
         m_panels = m_chromium->nodeForId(35593);
         QVERIFY(m_div != kNoNode && m_panels != kNoNode);
@@ -129,8 +121,8 @@ private Q_SLOTS:
     {
         // shapes: with root.keys (Array @46195) ignored the WeakMap's keys are unreachable, so the table's half of
         // each pair is ignored too (DevTools' reference: shapes.keys.edges.tsv has table @46267 -> value @53863):
-        // that row sorts and shows as unreachable ("-", distance 2e8).
-        auto shapes = load("shapes");
+        // that row sorts and shows as unreachable (U+2212 as in DevTools, distance 2e8).
+        auto shapes = testing::loadSample("shapes");
         const uint32_t value = shapes->nodeForId(53863), table = shapes->nodeForId(46267);
         QVERIFY(value != kNoNode && table != kNoNode);
         auto view = RetainersView::compute(shapes, { shapes->nodeForId(46195) });
@@ -145,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(half.isValid());
         QVERIFY(view->isEdgeIgnored(model.edgeAt(half)));
         QCOMPARE(model.rowDistance(half), RetainersView::kBaseUnreachableDistance);
-        QCOMPARE(model.index(half.row(), GraphTreeModel::DistanceColumn).data().toString(), QStringLiteral("-"));
+        QCOMPARE(model.index(half.row(), GraphTreeModel::DistanceColumn).data().toString(), QString(QChar(0x2212)));
         QVERIFY(model.shortestPath().isEmpty()); // nothing reachable to expand
         // A view of another snapshot never applies.
         model.setRetainersView(RetainersView::compute(m_chromium, { m_panels }));
@@ -203,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(pane.shortestPathText(), before);
         // A new snapshot forgets the set and drops a recomputation still running for the old one.
         pane.ignoreNode(m_panels);
-        pane.setAnalysis(load("leak_s3"));
+        pane.setAnalysis(testing::loadSample("leak_s3"));
         QVERIFY(pane.ignoredNodes().empty());
         QTest::qWait(300);
         QCOMPARE(model.retainersView(), nullptr);

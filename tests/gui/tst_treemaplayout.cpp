@@ -70,8 +70,7 @@ private Q_SLOTS:
         auto r = loadHeap(V8SCOPE_SAMPLES "/heap/leak_s3.heapsnapshot.gz", {}, {});
         QVERIFY(r.ok());
         const HeapAnalysis& a = *r.value().analysis;
-        const TreemapTree tree { a.firstDominated.data(), a.dominated.data(), a.retainedSize,
-            a.selfSize };
+        const TreemapTree tree { a.firstDominated.data(), a.dominated.data(), a.retainedSize, a.selfSize };
         TreemapOptions o;
         o.padding = 1;
         o.headerHeight = 14;
