@@ -26,8 +26,10 @@ QString formatPercent(double part, double whole)
 
 QString formatDistance(int32_t distance)
 {
+    // DevTools prints U+2212 MINUS SIGN for distances it does not show (HeapSnapshotGridNodes; system-only and
+    // unreachable ones); unreached nodes (-5) read the same.
     if (distance < 0 || distance >= HeapAnalysis::kBaseSystemDistance)
-        return QStringLiteral("-");
+        return QString(QChar(0x2212));
     return QString::number(distance);
 }
 
