@@ -149,8 +149,10 @@ int main(int argc, char** argv)
     const AnalysisTimings& t = a.timings;
     std::printf("\nanalysis steps (ms, wall; dominators run on a second thread beside distances + classes):\n"
                 "  retainers %.1f  domState %.1f  flags+essential %.1f  shallow %.1f  dominators+retained %.1f"
-                "  distances %.1f  classes %.1f\n",
-        t.retainersMs, t.domStateMs, t.flagsMs, t.shallowMs, t.dominatorsMs, t.distancesMs, t.classesMs);
+                "  distances %.1f  classes %.1f\n"
+                "  summary keys %.1f  wait for dominators %.1f  summary finish %.1f\n",
+        t.retainersMs, t.domStateMs, t.flagsMs, t.shallowMs, t.dominatorsMs, t.distancesMs, t.classesMs,
+        t.summaryKeysMs, t.dominatorWaitMs, t.summaryFinishMs);
     std::printf("\n%u nodes, %u edges, %u strings, %zu summary rows\n", s.nodeCount, s.edgeCount, s.strings.size(),
         rows.size());
 

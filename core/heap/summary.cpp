@@ -23,21 +23,36 @@ SummaryDraft collectSummary(
             locationOf[s.locations[i].node] = i;
     }
 
-    // Internal keys: the class id, or for object nodes with a location the "script,line,column,Name" text. Located
-    // objects are looked up by (location record, class id) first, so that the text is built once per pair.
+    // Internal keys: the class id, or for object nodes with a location the "script,line,column,Name" text. Every
+    // node has its own location record, so located objects are looked up by (script, line, column, class id)
+    // first: the text is built and hashed once per distinct tuple, not once per node. Class ids index a table.
     SummaryDraft d;
     std::vector<ClassAggregate>& aggs = d.rows;
-    std::unordered_map<uint32_t, uint32_t> byClass;
-    std::unordered_map<uint64_t, uint32_t> byLocationClass;
+    std::vector<uint32_t> byClass(size_t(classes.rawCount) + classes.added.size(), UINT32_MAX);
+    struct LocatedClass
+    {
+        uint32_t script, line, column, cls;
+        bool operator==(const LocatedClass&) const = default;
+    };
+    struct LocatedClassHash
+    {
+        size_t operator()(const LocatedClass& k) const
+        {
+            const uint64_t x = (uint64_t(k.script) << 32 | k.line) * 0x9E3779B97F4A7C15ull;
+            const uint64_t y = (uint64_t(k.column) << 32 | k.cls) * 0xC2B2AE3D27D4EB4Full;
+            return size_t((x ^ (y >> 29) ^ y) >> 7);
+        }
+    };
+    std::unordered_map<LocatedClass, uint32_t, LocatedClassHash> byLocationClass;
     std::unordered_map<std::string, uint32_t> byLocation;
     d.keyOf.assign(n, UINT32_MAX);
     auto keyFor = [&](uint32_t node) -> uint32_t {
         const uint32_t cls = classes.classId[node];
         if (s.nodeType[node] == s.nodeTypes.object && !locationOf.empty() && locationOf[node] != UINT32_MAX) {
-            const uint64_t pair = uint64_t(locationOf[node]) << 32 | cls;
-            if (auto found = byLocationClass.find(pair); found != byLocationClass.end())
-                return found->second;
             const auto& loc = s.locations[locationOf[node]];
+            const LocatedClass tuple { loc.scriptId, loc.line, loc.column, cls };
+            if (auto found = byLocationClass.find(tuple); found != byLocationClass.end())
+                return found->second;
             std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
                 + std::to_string(loc.column) + "," + std::string(classes.nameOf(cls));
             auto [it, inserted] = byLocation.emplace(key, uint32_t(aggs.size()));
@@ -45,15 +60,18 @@ SummaryDraft collectSummary(
                 aggs.emplace_back();
                 aggs.back().key = std::move(key);
             }
-            byLocationClass.emplace(pair, it->second);
+            byLocationClass.emplace(tuple, it->second);
             return it->second;
         }
-        auto [it, inserted] = byClass.emplace(cls, uint32_t(aggs.size()));
-        if (inserted) {
+        if (cls >= byClass.size())
+            byClass.resize(size_t(cls) + 1, UINT32_MAX); // not for ids ClassNames hands out
+        uint32_t& row = byClass[cls];
+        if (row == UINT32_MAX) {
+            row = uint32_t(aggs.size());
             aggs.emplace_back();
             aggs.back().key = "," + std::string(classes.nameOf(cls));
         }
-        return it->second;
+        return row;
     };
     for (uint32_t i = 0; i < n; ++i) {
         if (filter && !filter(i))
