@@ -53,6 +53,18 @@ public:
         m_bytes.shrink_to_fit();
         m_offsets.shrink_to_fit();
     }
+    /// Room for `bytes` more bytes and `count` more strings (a reader that knows about how much follows: no
+    /// copying while the table grows).
+    void reserve(uint64_t bytes, uint64_t count)
+    {
+        m_bytes.reserve(size_t(m_bytes.size() + bytes));
+        m_offsets.reserve(size_t(m_offsets.size() + count));
+    }
+    /// Bytes reserved and not used.
+    uint64_t unusedBytes() const
+    {
+        return m_bytes.capacity() - m_bytes.size();
+    }
     /// The arena and the offsets (size() + 1 of them), for the analysis cache.
     const std::vector<char>& bytes() const
     {

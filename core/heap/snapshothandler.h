@@ -487,6 +487,15 @@ private:
             m_traceStack.assign(1, TraceLevel { UINT32_MAX, 0, UINT32_MAX });
         if (m_haveHeader && (s == Section::Nodes || s == Section::Edges))
             scanSectionInParallel();
+        const unsigned graphBits = 1u << unsigned(Section::Nodes) | 1u << unsigned(Section::Edges);
+        if (s == Section::Strings && m_in.rawSize() && !m_in.compressed()
+            && (m_seenSections & graphBits) == graphBits) {
+            // V8's order: the strings come after the graph. Decoded, they are no longer than the rest of a plain
+            // file (escapes only shrink): reserve that (pages never written cost nothing), and one offset per name
+            // index seen.
+            const uint64_t rest = m_in.rawSize() > m_in.Tell() ? m_in.rawSize() - m_in.Tell() : 0;
+            m_snap->strings.reserve(rest, std::max(m_maxNodeName, m_maxEdgeName) + 1);
+        }
         return true;
     }
 

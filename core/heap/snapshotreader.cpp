@@ -51,7 +51,10 @@ Result<std::shared_ptr<const HeapSnapshot>> SnapshotHandler::finish()
             "edge name " + std::to_string(m_maxEdgeName) + " is past the end of \"strings\" ("
                 + std::to_string(s.strings.size()) + " strings)");
     s.sourceBytes = end;
-    s.strings.shrinkToFit();
+    // A table the reader reserved for is left as it is when at most a third of it is unused: pages never written
+    // cost no memory, and shrinking copies the whole arena.
+    if (s.strings.unusedBytes() > s.strings.byteSize() / 2)
+        s.strings.shrinkToFit();
     return std::shared_ptr<const HeapSnapshot>(m_snap);
 }
 
