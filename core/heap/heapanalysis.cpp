@@ -40,41 +40,51 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     Stopwatch clock;
     constexpr uint64_t kSteps = 7;
 
-    // Step order and threads. DOM state, flags and the essential edges need only the forward graph. Then the
-    // dominator tree's DFS (forward edges) starts on a second thread while this one builds the retainers (which
-    // the DFS does not need) and the shallow sizes (which only the retained sizes need); the worker waits for
-    // each where it first uses it. Distances and class names need nothing of the tree (DevTools runs them in
-    // another worker too) and follow here. Only this thread reports progress.
+    // Step order and threads. A second thread starts at once with the shallow sizes (they need only the forward
+    // graph), then runs the dominator tree: its DFS waits for the essential edges, its semidominator pass for the
+    // retainers, its retained sizes for the shallow sizes (already there by then). This thread meanwhile runs DOM
+    // state, flags and essential edges, the retainers, distances, class names and the Summary's keys (which read
+    // the shallow sizes: it waits for them first), the chain that needs nothing of the tree (DevTools runs
+    // distances and classes in another worker too). Only this thread reports progress.
     control.report("Analyzing", 0, kSteps);
-    propagateDomState(*a, control);
-    a->timings.domStateMs = clock.lapMs();
-    calculateFlags(*a, control);
     a->hasUserRoots = heapsteps::hasUserRoots(s);
-    WeakMapEdgeCache weakMaps(s);
-    const BitVector essential = essentialEdges(*a, weakMaps, control);
-    a->timings.flagsMs = clock.lapMs();
-    control.report("Analyzing", 1, kSteps);
-    if (control.cancelled())
-        return cancelled();
-
-    std::latch retainersReady(1), shallowReady(1);
+    std::latch shallowReady(1), essentialReady(1), retainersReady(1), shallowDone(0);
+    BitVector essential;
+    bool essentialOk = false; // written before essentialReady counts down
     TaskControl workerControl;
     workerControl.cancel = control.cancel;
     bool dominatorsDone = false;
-    double dominatorsMs = 0;
+    double dominatorsMs = 0, shallowMs = 0;
     std::thread worker([&] {
         Stopwatch watch;
-        dominatorsDone = calculateDominators(*a, essential, retainersReady, shallowReady, workerControl);
+        calculateShallowSizes(*a, workerControl);
+        shallowMs = watch.lapMs();
+        shallowReady.count_down();
+        essentialReady.wait();
+        if (!essentialOk)
+            return;
+        watch.lapMs();
+        dominatorsDone = calculateDominators(*a, essential, retainersReady, shallowDone, workerControl);
         dominatorsMs = watch.lapMs();
     });
+    propagateDomState(*a, control);
+    a->timings.domStateMs = clock.lapMs();
+    calculateFlags(*a, control);
+    WeakMapEdgeCache weakMaps(s);
+    essential = essentialEdges(*a, weakMaps, control);
+    a->timings.flagsMs = clock.lapMs();
+    control.report("Analyzing", 1, kSteps);
+    essentialOk = !control.cancelled();
+    essentialReady.count_down();
+    if (!essentialOk) {
+        worker.join();
+        return cancelled();
+    }
+
     a->retainers = buildRetainers(s, essential, control);
     retainersReady.count_down();
     a->timings.retainersMs = clock.lapMs();
     control.report("Analyzing", 2, kSteps);
-    if (!control.cancelled())
-        calculateShallowSizes(*a, control);
-    shallowReady.count_down();
-    a->timings.shallowMs = clock.lapMs();
     control.report("Analyzing", 3, kSteps);
     if (!control.cancelled()) {
         calculateDistances(*a, weakMaps, control);
@@ -88,6 +98,8 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     }
     // The Summary's keys, counts and shallow sizes while the dominator tree may still be under way.
     SummaryDraft summary;
+    shallowReady.wait();
+    a->timings.shallowMs = shallowMs;
     if (!control.cancelled())
         summary = collectSummary(*a, a->classes);
     a->timings.summaryKeysMs = clock.lapMs();
