@@ -67,6 +67,9 @@ v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options)
     core.maxMemoryBytes = options.maxMemoryBytes;
     core.cache = options.cache;
     core.cache.enabled = !options.noCache;
+    // A command reads only what it needs of a cached analysis (`summary` its rows, `retainers --id` a few blocks):
+    // each block is checked against its checksum when first read, not all of them up front.
+    core.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
     return core;
 }
 

@@ -44,10 +44,10 @@ SnapshotDigest SnapshotDigest::build(const HeapAnalysis& a)
     d.root = a.root();
     d.totalSize = a.totalSize();
     d.definitions = a.classes.definitions;
-    d.id = s.nodeId;
+    d.id.assign(s.nodeId.begin(), s.nodeId.end());
     d.selfSize = a.selfSize.toVector();
     d.retainedSize = a.retainedSize.toVector();
-    d.dominator = a.dominator;
+    d.dominator.assign(a.dominator.begin(), a.dominator.end());
 
     // Dense class indices, keeping DevTools' class-id identity.
     std::unordered_map<uint32_t, uint32_t> dense;
@@ -104,7 +104,7 @@ std::vector<InterfaceDefinition> inferDefinitions(const std::shared_ptr<const He
     return ClassNames::compute(analysis, nullptr).definitions;
 }
 
-std::vector<uint32_t> idOrder(const std::vector<uint32_t>& ids)
+std::vector<uint32_t> idOrder(std::span<const uint32_t> ids)
 {
     const size_t n = ids.size();
     std::vector<uint32_t> order(n), tmp(n);

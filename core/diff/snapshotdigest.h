@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -69,7 +70,7 @@ struct SnapshotDigest
 std::vector<InterfaceDefinition> inferDefinitions(const std::shared_ptr<const HeapSnapshot>& snapshot);
 
 /// Ordinals sorted by ascending id, ties in ordinal order (a two-pass radix sort: linear in the node count).
-std::vector<uint32_t> idOrder(const std::vector<uint32_t>& ids);
+std::vector<uint32_t> idOrder(std::span<const uint32_t> ids);
 
 /// Per node the index of its source location in `locations` (object nodes only; the last record wins), or
 /// SnapshotDigest::kNone: the location columns aggregation reads.

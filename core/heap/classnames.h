@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <common/column.h>
 #include <common/progress.h>
 
 #include <cstdint>
@@ -29,7 +30,7 @@ struct InterfaceDefinition
 class ClassNames
 {
 public:
-    std::vector<uint32_t> classId; ///< per node
+    Column<uint32_t> classId; ///< per node
     std::vector<std::string> added; ///< names of ids >= rawCount
     uint32_t rawCount = 0;
     std::vector<InterfaceDefinition> definitions; ///< the definitions applied

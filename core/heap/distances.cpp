@@ -171,7 +171,9 @@ void computeDistances(const HeapSnapshot& s, WeakMapEdgeCache& weakMaps, const B
 
 void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control)
 {
-    computeDistances(*a.snapshot, weakMaps, nullptr, a.distance, control);
+    std::vector<int32_t> distance = a.distance.release();
+    computeDistances(*a.snapshot, weakMaps, nullptr, distance, control);
+    a.distance = std::move(distance);
 }
 
 } // namespace v8scope::heapsteps

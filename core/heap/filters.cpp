@@ -346,7 +346,7 @@ std::vector<ClassAggregate> buildFilteredSummary(const HeapAnalysis& a, const No
 {
     if (!mask && !range)
         return sorted ? a.summary : buildSummary(a, a.classes);
-    const std::vector<uint32_t>& ids = a.snapshot->nodeId;
+    const auto& ids = a.snapshot->nodeId;
     auto keep = [&](uint32_t node) { return (!mask || mask->test(node)) && (!range || range->contains(ids[node])); };
     return sorted ? buildSortedSummary(a, a.classes, keep, cancel) : buildSummary(a, a.classes, keep);
 }

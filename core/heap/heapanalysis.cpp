@@ -167,6 +167,11 @@ uint32_t HeapAnalysis::rowInParent(uint32_t node) const
 uint32_t HeapAnalysis::nodeForId(uint32_t id) const
 {
     const HeapSnapshot& s = *snapshot;
+    // The first few lookups scan the ids (one pass; a command reading the analysis cache answers `--id` without
+    // sorting millions of ids); later ones build the index sorted by id once. Both give the first ordinal with the id.
+    constexpr uint32_t kScanLookups = 4;
+    if (m_idLookups.fetch_add(1, std::memory_order_relaxed) < kScanLookups)
+        return s.findNodeById(id);
     std::call_once(m_idOrderOnce, [&] {
         m_idOrder.resize(s.nodeCount);
         std::iota(m_idOrder.begin(), m_idOrder.end(), 0u);

@@ -9,6 +9,7 @@
 #include <common/error.h>
 #include <common/progress.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -49,17 +50,17 @@ public:
     {
         m_words[i >> 6] |= uint64_t(1) << (i & 63);
     }
-    std::vector<uint64_t>& words()
+    Column<uint64_t>& words()
     {
         return m_words;
     }
-    const std::vector<uint64_t>& words() const
+    const Column<uint64_t>& words() const
     {
         return m_words;
     }
 
 private:
-    std::vector<uint64_t> m_words;
+    Column<uint64_t> m_words;
 };
 
 /// The reverse graph as CSR: node i is retained through slots firstRetainer[i]..firstRetainer[i+1]-1; each slot
@@ -70,8 +71,8 @@ private:
 /// dominator-tree edges).
 struct Retainers
 {
-    std::vector<uint32_t> firstRetainer; ///< nodeCount + 1
-    std::vector<uint32_t> retainerNode; ///< edgeCount
+    Column<uint32_t> firstRetainer; ///< nodeCount + 1
+    Column<uint32_t> retainerNode; ///< edgeCount
     BitVector weak; ///< per slot: the edge is weak
     BitVector essential; ///< per slot: the edge counts for the dominator tree
 
@@ -110,22 +111,22 @@ public:
 
     std::shared_ptr<const HeapSnapshot> snapshot;
     Retainers retainers;
-    std::vector<uint8_t> domState; ///< DomState per node, after propagation
-    std::vector<uint8_t> flags; ///< NodeFlag bits
+    Column<uint8_t> domState; ///< DomState per node, after propagation
+    Column<uint8_t> flags; ///< NodeFlag bits
     /// Node names after "Detached " renaming (see nameId()); empty when nothing was renamed (saves 4 bytes a node).
-    std::vector<uint32_t> nameIndex;
+    Column<uint32_t> nameIndex;
     std::vector<std::string> extraNames; ///< names added by renaming; index = nameIndex - snapshot strings count
     SizeColumn selfSize; ///< bytes after DevTools' shallow-size reassignment
-    std::vector<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
+    Column<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
     SizeColumn retainedSize; ///< bytes
     /// The dominator tree's children as CSR: node n's children are dominated[firstDominated[n] ..
     /// firstDominated[n + 1] - 1], sorted once by retained size descending, then id ascending (the CLI's
     /// `dominators` order and the viewer's), and rowInParent(c) is c's position in its parent's range (a binary
     /// search in that order: no column of its own). A tree model is then three lookups per index with no
     /// allocation: child = dominatedChild(n, row), parent = dominatorParent(n), row = rowInParent(n).
-    std::vector<uint32_t> firstDominated; ///< nodeCount + 1 CSR offsets into `dominated`
-    std::vector<uint32_t> dominated; ///< children in the dominator tree, biggest retained first
-    std::vector<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
+    Column<uint32_t> firstDominated; ///< nodeCount + 1 CSR offsets into `dominated`
+    Column<uint32_t> dominated; ///< children in the dominator tree, biggest retained first
+    Column<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
     ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
     /// DevTools' Summary of all objects, computed once here for every consumer (the CLI's `summary`, the viewer's
     /// Summary, the comparison's head side, growth series): buildSummary's rows in sortSummaryRows' order (rows by
@@ -200,7 +201,8 @@ public:
 
 private:
     mutable std::once_flag m_idOrderOnce;
-    mutable std::vector<uint32_t> m_idOrder; ///< ordinals sorted by id, built on the first nodeForId call
+    mutable std::vector<uint32_t> m_idOrder; ///< ordinals sorted by id, built on the kScanLookups + 1st call
+    mutable std::atomic<uint32_t> m_idLookups { 0 };
 };
 
 } // namespace v8scope

@@ -1,28 +1,41 @@
 // SPDX-FileCopyrightText: 2026 v8scope authors
 // SPDX-License-Identifier: MIT
 // The binary analysis cache. File layout (all integers little-endian, as this machine writes them):
-//   header: "V8SCACHE", u32 version, u32 path bytes, u64 file size, i64 mtime s, i64 mtime ns, u64 device,
-//           u64 inode, u64 payload bytes, u64 payload checksum; then the absolute path, padded to 8 bytes
-//   payload: the snapshot's columns and the analysis' arrays in a fixed order, each vector as u64 count plus
-//            its elements, padded to 8 bytes; strings as u64 length plus bytes, padded; last the Summary section
-//            (HeapAnalysis::summary: u64 rows, then per row name, key, count, shallow, retained, distance, members).
-// The checksum is a 4-lane multiply-xorshift hash over the payload in 64-bit words (see Hasher). Any mismatch
-// (magic, version, key, size, checksum, a count that does not fit) makes the file "invalid": it is deleted and
-// the snapshot is parsed again.
+//   header (Header below): "V8SCACHE", version, the key (path length, file size, mtime, device, inode), where the
+//           regions are, the block size, the checksum of the metadata region plus the block table, and the
+//           header's own checksum (over the header and the path); then the absolute path
+//   data region (at dataAt, a multiple of 64 KiB): the elements of every array (Column) of the snapshot, of the
+//           analysis and of the Summary rows' members, each starting at a multiple of 64 bytes
+//   metadata region (right after the data): everything else in a fixed order (counts, small values, strings,
+//           object-shape definitions, the Summary rows), 8-byte aligned; an array is its count and its offset
+//           in the data region
+//   block table (right after the metadata): one checksum per blockBytes of the data region
+// The checksum is a 4-lane multiply-xorshift hash over 64-bit words (see Hasher). On open the header, the key,
+// the layout, the header's checksum and the metadata's are checked; the data region is checked per block, either
+// all before load() returns (Verify::Everything, two threads) or each block the first time a reader touches it
+// (Verify::OnFirstUse: the region is mapped PROT_NONE; the SIGSEGV handler checks the faulting block and makes it
+// readable, or ends the process). Any mismatch makes the file "invalid": it is deleted and the snapshot is parsed
+// again.
 #include "heapcache.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <mutex>
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <thread>
 #include <type_traits>
 #include <unistd.h>
+#include <utility>
 
 namespace v8scope {
 
@@ -30,17 +43,20 @@ namespace {
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 4; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
-                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent
+constexpr uint32_t kVersion = 5; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+                                 // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
+                                 // 5: arrays read in place from a data region checksummed per block
 constexpr const char* kSuffix = ".v8scache";
+constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
+constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 704, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 640, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(ClassNames) == 88, "ClassNames changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(ClassAggregate) == 120, "ClassAggregate changed: update summaryFields and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 1248, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 1160, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(ClassNames) == 120, "ClassNames changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(ClassAggregate) == 152, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif
 
 struct Header
@@ -53,14 +69,24 @@ struct Header
     int64_t mtimeNsec;
     uint64_t device;
     uint64_t inode;
-    uint64_t payloadBytes;
-    uint64_t payloadHash;
+    uint64_t dataAt; ///< the data region's offset in the file
+    uint64_t dataBytes;
+    uint64_t metaBytes; ///< the metadata region follows the data region
+    uint64_t blockBytes;
+    uint64_t blockCount; ///< the block table (blockCount u64s) follows the metadata; then the file ends
+    uint64_t metaHash; ///< over the metadata region and the block table
+    uint64_t headerHash; ///< over this header (with headerHash 0) and the path
 };
-static_assert(sizeof(Header) == 72);
+static_assert(sizeof(Header) == 112);
 
 constexpr size_t padded(size_t n)
 {
     return (n + 7) & ~size_t(7);
+}
+
+constexpr size_t alignedTo(size_t n, size_t a)
+{
+    return (n + a - 1) / a * a;
 }
 
 /// 4 independent lanes over 32-byte blocks (fast enough to check a gigabyte in about 0.1 s), then a tail of whole
@@ -101,6 +127,15 @@ private:
     uint64_t m_length = 0;
 };
 
+/// The checksum of n bytes (n a multiple of 8: every region and block is).
+uint64_t hashBytes(const char* p, size_t n)
+{
+    Hasher h;
+    const size_t whole = n & ~size_t(31);
+    h.blocks(p, whole);
+    return h.finish(p + whole, n - whole);
+}
+
 void releasePages(const char* from, const char* to)
 {
     const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
@@ -110,58 +145,31 @@ void releasePages(const char* from, const char* to)
         ::madvise(reinterpret_cast<void*>(a), size_t(b - a), MADV_DONTNEED);
 }
 
-/// The checksum of a mapped payload, handing the pages back as it goes (the reader faults them in again).
-uint64_t hashAll(const char* p, size_t n)
-{
-    Hasher h;
-    const size_t whole = n & ~size_t(31);
-    constexpr size_t kStep = size_t(16) << 20; // a multiple of 32
-    for (size_t at = 0; at < whole; at += kStep) {
-        const size_t k = std::min(kStep, whole - at);
-        h.blocks(p + at, k);
-        releasePages(p + at, p + at + k);
-    }
-    return h.finish(p + whole, n - whole);
-}
-
-/// Appends to a file through a staging buffer, hashing what it writes.
+/// Writes a cache file's data region (streamed to the file through a staging buffer, checksummed per block) and
+/// collects its metadata region in memory.
 class Writer
 {
 public:
-    explicit Writer(std::FILE* f)
+    Writer(std::FILE* f, size_t blockBytes)
         : m_file(f)
+        , m_blockBytes(blockBytes)
+        , m_stage(std::max(blockBytes, kStage / blockBytes * blockBytes))
     {
-        m_buf.reserve(kStage + 64);
-    }
-    void raw(const void* data, size_t n)
-    {
-        const char* p = static_cast<const char*>(data);
-        while (n) {
-            const size_t k = std::min(n, kStage - m_buf.size());
-            m_buf.insert(m_buf.end(), p, p + k);
-            p += k;
-            n -= k;
-            if (m_buf.size() == kStage)
-                flush(false);
-        }
-    }
-    void pad()
-    {
-        static const char zeros[8] = {};
-        raw(zeros, padded(m_total + m_buf.size()) - (m_total + m_buf.size()));
+        m_buf.reserve(m_stage);
     }
     template <typename T> void pod(const T& v)
     {
         static_assert(std::is_trivially_copyable_v<T>);
-        raw(&v, sizeof v);
-        pad();
+        meta(&v, sizeof v);
     }
-    template <typename T> void vec(const std::vector<T>& v)
+    /// An array: its count and offset in the metadata, its elements in the data region.
+    template <typename T> void vec(const Column<T>& v)
     {
-        static_assert(std::is_trivially_copyable_v<T>);
         pod(uint64_t(v.size()));
-        raw(v.data(), v.size() * sizeof(T));
-        pad();
+        pod(uint64_t(m_dataBytes));
+        data(v.data(), v.size() * sizeof(T));
+        static const char zeros[kArrayAlign] = {};
+        data(zeros, alignedTo(m_dataBytes, kArrayAlign) - m_dataBytes);
     }
     void sizes(const SizeColumn& c)
     {
@@ -171,8 +179,7 @@ public:
     void str(const std::string& s)
     {
         pod(uint64_t(s.size()));
-        raw(s.data(), s.size());
-        pad();
+        meta(s.data(), s.size());
     }
     void strs(const std::vector<std::string>& v)
     {
@@ -180,11 +187,22 @@ public:
         for (const std::string& s : v)
             str(s);
     }
-    /// Writes what is staged; returns the payload's size and checksum.
-    std::pair<uint64_t, uint64_t> finish()
+    /// Writes the last of the data region; the metadata and the block checksums are then complete.
+    void finishData()
     {
-        flush(true);
-        return { m_total, m_hashValue };
+        flush();
+    }
+    uint64_t dataBytes() const
+    {
+        return m_dataBytes;
+    }
+    const std::vector<char>& metadata() const
+    {
+        return m_meta;
+    }
+    const std::vector<uint64_t>& blockHashes() const
+    {
+        return m_hashes;
     }
     bool ok() const
     {
@@ -192,32 +210,276 @@ public:
     }
 
 private:
-    static constexpr size_t kStage = size_t(4) << 20; // a multiple of 32
-    void flush(bool last)
+    static constexpr size_t kStage = size_t(4) << 20;
+    void meta(const void* p, size_t n)
     {
-        const size_t whole = last ? m_buf.size() & ~size_t(31) : m_buf.size();
-        m_hash.blocks(m_buf.data(), whole);
-        if (last)
-            m_hashValue = m_hash.finish(m_buf.data() + whole, m_buf.size() - whole);
+        const char* c = static_cast<const char*>(p);
+        m_meta.insert(m_meta.end(), c, c + n);
+        m_meta.resize(padded(m_meta.size()), '\0');
+    }
+    void data(const void* p, size_t n)
+    {
+        const char* c = static_cast<const char*>(p);
+        m_dataBytes += n;
+        while (n) {
+            const size_t k = std::min(n, m_stage - m_buf.size());
+            m_buf.insert(m_buf.end(), c, c + k);
+            c += k;
+            n -= k;
+            if (m_buf.size() == m_stage)
+                flush();
+        }
+    }
+    /// Checksums the staged blocks (all whole but the very last one) and writes them.
+    void flush()
+    {
+        for (size_t at = 0; at < m_buf.size(); at += m_blockBytes)
+            m_hashes.push_back(hashBytes(m_buf.data() + at, std::min(m_blockBytes, m_buf.size() - at)));
         if (std::fwrite(m_buf.data(), 1, m_buf.size(), m_file) != m_buf.size())
             m_ok = false;
-        m_total += m_buf.size();
         m_buf.clear();
     }
     std::FILE* m_file;
-    std::vector<char> m_buf;
-    Hasher m_hash;
-    uint64_t m_total = 0, m_hashValue = 0;
+    size_t m_blockBytes, m_stage;
+    std::vector<char> m_buf, m_meta;
+    std::vector<uint64_t> m_hashes;
+    uint64_t m_dataBytes = 0;
     bool m_ok = true;
 };
 
-/// Reads the payload back; every count is checked against the bytes left, so a bad file cannot over-allocate.
+class Mapping;
+
+/// The mappings whose data region is checked on first use, for the fault handler: a fixed table (no allocation
+/// or lock in a signal handler); a slot's range is cleared before its mapping goes.
+struct Slot
+{
+    std::atomic<uintptr_t> begin { 0 }, end { 0 };
+    std::atomic<Mapping*> mapping { nullptr };
+};
+constexpr size_t kSlots = 64;
+Slot g_slots[kSlots];
+struct sigaction g_previousSegv;
+std::mutex g_handlerMutex;
+
+void onSegv(int sig, siginfo_t* info, void* context);
+
+/// Makes onSegv the SIGSEGV handler unless it is (again: a test framework may have installed its own since), the
+/// one before it kept for faults that are not ours.
+void installHandler()
+{
+    std::lock_guard lock(g_handlerMutex);
+    struct sigaction current
+    {
+    };
+    ::sigaction(SIGSEGV, nullptr, &current);
+    if ((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == onSegv)
+        return;
+    struct sigaction sa
+    {
+    };
+    sa.sa_sigaction = onSegv;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGSEGV, &sa, &g_previousSegv);
+}
+
+/// One mapped cache file: what the Columns of a hit read in place (unmapped with the last of them) and the state of
+/// each block of its data region.
+class Mapping
+{
+public:
+    enum : uint8_t
+    {
+        kUnchecked,
+        kChecking,
+        kGood,
+        kBad,
+    };
+    Mapping(char* file, size_t fileBytes, std::string entry)
+        : m_file(file)
+        , m_fileBytes(fileBytes)
+        , m_entry(std::move(entry))
+    {
+        m_failure = "v8scope: " + m_entry
+            + ": the analysis cache file does not match its checksum; it was deleted: run the command again to "
+              "rebuild it\n";
+    }
+    Mapping(const Mapping&) = delete;
+    ~Mapping()
+    {
+        if (m_slot) {
+            m_slot->begin.store(0, std::memory_order_release);
+            m_slot->end.store(0, std::memory_order_release);
+            m_slot->mapping.store(nullptr, std::memory_order_release);
+        }
+        if (m_user)
+            ::munmap(m_user, m_dataBytes);
+        ::munmap(m_file, m_fileBytes);
+    }
+
+    /// The data region and its block checksums.
+    void setData(size_t dataAt, size_t dataBytes, size_t blockBytes, const uint64_t* hashes, size_t blocks)
+    {
+        m_dataAt = dataAt;
+        m_dataBytes = dataBytes;
+        m_blockBytes = blockBytes;
+        m_hashes.assign(hashes, hashes + blocks);
+        m_state.reset(new std::atomic<uint8_t>[blocks]);
+        for (size_t i = 0; i < blocks; ++i)
+            m_state[i].store(kUnchecked, std::memory_order_relaxed);
+    }
+    /// Maps the data region a second time, unreadable, for readers: each block becomes readable once checked (by
+    /// the fault handler on first use, or verify()). False when that is not possible (then check everything).
+    bool mapForFirstUse(int fd)
+    {
+        if (m_dataBytes == 0)
+            return false;
+        void* p = ::mmap(nullptr, m_dataBytes, PROT_NONE, MAP_PRIVATE, fd, off_t(m_dataAt));
+        if (p == MAP_FAILED)
+            return false;
+        installHandler();
+        for (Slot& s : g_slots) {
+            Mapping* none = nullptr;
+            if (s.mapping.compare_exchange_strong(none, this)) {
+                m_user = static_cast<char*>(p);
+                m_slot = &s;
+                s.end.store(uintptr_t(p) + m_dataBytes, std::memory_order_release);
+                s.begin.store(uintptr_t(p), std::memory_order_release);
+                return true;
+            }
+        }
+        ::munmap(p, m_dataBytes);
+        return false;
+    }
+    bool checkedOnFirstUse() const
+    {
+        return m_user != nullptr;
+    }
+    /// Where readers find the data region.
+    const char* data() const
+    {
+        return m_user ? m_user : m_file + m_dataAt;
+    }
+
+    /// Checks block k once (any thread; others wait for the first): true when it matches its checksum, and it is
+    /// then readable.
+    bool verifyBlock(size_t k)
+    {
+        uint8_t s = kUnchecked;
+        if (m_state[k].compare_exchange_strong(s, kChecking, std::memory_order_acq_rel)) {
+            const size_t at = k * m_blockBytes;
+            const size_t n = std::min(m_blockBytes, m_dataBytes - at);
+            const char* p = m_file + m_dataAt + at;
+            const bool good = hashBytes(p, n) == m_hashes[k];
+            if (m_user) {
+                if (good)
+                    ::mprotect(m_user + at, n, PROT_READ);
+                releasePages(p, p + n); // readers use the other mapping: the file must not count twice in the RSS
+            }
+            m_state[k].store(good ? kGood : kBad, std::memory_order_release);
+            return good;
+        }
+        while ((s = m_state[k].load(std::memory_order_acquire)) == kChecking)
+            ::sched_yield();
+        return s == kGood;
+    }
+    /// Checks the blocks that hold data bytes [from, from + n).
+    bool verifyRange(size_t from, size_t n)
+    {
+        if (n == 0)
+            return true;
+        for (size_t k = from / m_blockBytes; k <= (from + n - 1) / m_blockBytes; ++k)
+            if (!verifyBlock(k))
+                return false;
+        return true;
+    }
+    /// Checks every block, on two threads.
+    bool verifyAll()
+    {
+        std::atomic<size_t> next { 0 };
+        std::atomic<bool> good { true };
+        auto work = [&] {
+            for (size_t k; good.load(std::memory_order_relaxed) && (k = next.fetch_add(1)) < m_hashes.size();)
+                if (!verifyBlock(k))
+                    good = false;
+        };
+        std::thread helper;
+        if (m_hashes.size() > 1)
+            helper = std::thread(work);
+        work();
+        if (helper.joinable())
+            helper.join();
+        return good;
+    }
+
+    /// The fault handler's part: a read of the unchecked block at `offset` (true: retry it), or a fault that is not
+    /// ours to mend (false). A mismatch ends the process.
+    bool onFault(size_t offset)
+    {
+        const size_t k = offset / m_blockBytes;
+        if (m_state[k].load(std::memory_order_acquire) == kGood) {
+            // Checked by another thread meanwhile (retry), or a write to a read-only column (not ours: the same
+            // address faulting again).
+            static thread_local uintptr_t last = 0;
+            static thread_local int repeats = 0;
+            repeats = last == offset + uintptr_t(m_user) ? repeats + 1 : 0;
+            last = offset + uintptr_t(m_user);
+            return repeats < 2;
+        }
+        if (verifyBlock(k))
+            return true;
+        ::unlink(m_entry.c_str());
+        const ssize_t written = ::write(STDERR_FILENO, m_failure.data(), m_failure.size());
+        (void)written;
+        ::_exit(2);
+    }
+
+private:
+    char* m_file; ///< the whole file, read-only: the header, the metadata and what checks read
+    size_t m_fileBytes;
+    std::string m_entry, m_failure;
+    char* m_user = nullptr; ///< the data region for readers, when checked on first use
+    Slot* m_slot = nullptr;
+    size_t m_dataAt = 0, m_dataBytes = 0, m_blockBytes = 1;
+    std::vector<uint64_t> m_hashes;
+    std::unique_ptr<std::atomic<uint8_t>[]> m_state;
+};
+
+void onSegv(int sig, siginfo_t* info, void* context)
+{
+    const uintptr_t at = uintptr_t(info->si_addr);
+    for (Slot& s : g_slots) {
+        const uintptr_t begin = s.begin.load(std::memory_order_acquire);
+        if (begin && at >= begin && at < s.end.load(std::memory_order_acquire)) {
+            Mapping* m = s.mapping.load(std::memory_order_acquire);
+            if (m && m->onFault(size_t(at - begin)))
+                return;
+            break;
+        }
+    }
+    // Not a cache block: what would have happened without this handler.
+    if ((g_previousSegv.sa_flags & SA_SIGINFO) && g_previousSegv.sa_sigaction) {
+        g_previousSegv.sa_sigaction(sig, info, context);
+        return;
+    }
+    if (g_previousSegv.sa_handler != SIG_DFL && g_previousSegv.sa_handler != SIG_IGN) {
+        g_previousSegv.sa_handler(sig);
+        return;
+    }
+    ::signal(sig, SIG_DFL); // the access faults again and ends the process as it would have
+}
+
+/// Reads the metadata region back; arrays become Columns reading the data region in place. Every count and offset
+/// is checked against the region's size, so a bad file cannot over-allocate or point past the mapping.
 class Reader
 {
 public:
-    Reader(const char* p, size_t n)
-        : m_p(p)
-        , m_end(p + n)
+    Reader(const char* meta, size_t metaBytes, const char* data, size_t dataBytes, std::shared_ptr<const void> keep)
+        : m_p(meta)
+        , m_end(meta + metaBytes)
+        , m_data(data)
+        , m_dataBytes(dataBytes)
+        , m_keep(std::move(keep))
     {
     }
     bool ok() const
@@ -226,26 +488,29 @@ public:
     }
     template <typename T> void pod(T& v)
     {
-        if (!take(&v, sizeof v))
+        if (!m_ok || padded(sizeof v) > size_t(m_end - m_p)) {
+            m_ok = false;
             v = T {};
+            return;
+        }
+        std::memcpy(&v, m_p, sizeof v);
+        m_p += padded(sizeof v);
     }
-    template <typename T> void vec(std::vector<T>& v)
+    template <typename T> void vec(Column<T>& v)
     {
-        uint64_t n = 0;
+        uint64_t n = 0, at = 0;
         pod(n);
-        if (!m_ok || n > uint64_t(m_end - m_p) / sizeof(T)) {
+        pod(at);
+        if (!m_ok || at % kArrayAlign != 0 || at > m_dataBytes || n > (m_dataBytes - at) / sizeof(T)) {
             m_ok = false;
             return;
         }
-        v.resize(size_t(n));
-        take(v.data(), size_t(n) * sizeof(T));
+        v = Column<T>::mapped(reinterpret_cast<const T*>(m_data + at), size_t(n), m_keep);
     }
     void sizes(SizeColumn& c)
     {
         vec(c.low());
         vec(c.overflow());
-        if (m_ok && !c.consistent())
-            m_ok = false;
     }
     void str(std::string& s)
     {
@@ -256,9 +521,7 @@ public:
             return;
         }
         s.assign(m_p, size_t(n));
-        m_p += padded(size_t(n));
-        if (m_p > m_end)
-            m_ok = false;
+        m_p += std::min(padded(size_t(n)), size_t(m_end - m_p));
     }
     void strs(std::vector<std::string>& v)
     {
@@ -278,22 +541,11 @@ public:
     }
 
 private:
-    bool take(void* out, size_t n)
-    {
-        if (!m_ok || padded(n) > size_t(m_end - m_p)) {
-            m_ok = false;
-            return false;
-        }
-        if (n == 0)
-            return true; // an empty vector's data() may be null: memcpy must not see it
-        std::memcpy(out, m_p, n);
-        if (n >= (size_t(1) << 20))
-            releasePages(m_p, m_p + n); // the copy is what stays: the file must not count twice in the RSS
-        m_p += padded(n);
-        return true;
-    }
     const char* m_p;
     const char* m_end;
+    const char* m_data;
+    size_t m_dataBytes;
+    std::shared_ptr<const void> m_keep;
     bool m_ok = true;
 };
 
@@ -380,7 +632,7 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
 }
 
 // The Summary section (HeapAnalysis::summary), after the analysis' arrays: the row count, then per row its name,
-// key, totals and members.
+// key, totals and members (an array in the data region: `summary` itself never reads them).
 void summaryFields(Writer& w, const std::vector<ClassAggregate>& rows)
 {
     w.pod(uint64_t(rows.size()));
@@ -551,66 +803,98 @@ std::shared_ptr<const HeapAnalysis> load(
     };
     const size_t size = ::fstat(fd, &st) == 0 ? size_t(st.st_size) : 0;
     void* map = size >= sizeof(Header) ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-    ::close(fd);
     auto invalid = [&](const std::string& why) -> std::shared_ptr<const HeapAnalysis> {
         status.lookup = why;
-        if (map != MAP_FAILED)
-            ::munmap(map, size);
         ::unlink(entry.c_str()); // never trusted again; the next store rewrites it
         return nullptr;
     };
-    if (map == MAP_FAILED)
+    if (map == MAP_FAILED) {
+        ::close(fd);
         return invalid("invalid: truncated");
-    ::madvise(map, size, MADV_SEQUENTIAL);
+    }
+    // From here the mapping belongs to `mapping` (unmapped when the last column reading it goes).
+    auto mapping = std::make_shared<Mapping>(static_cast<char*>(map), size, entry);
     const char* base = static_cast<const char*>(map);
     Header h;
     std::memcpy(&h, base, sizeof h);
-    if (std::memcmp(h.magic, kMagic, 8) != 0)
-        return invalid("invalid: not a v8scope cache file");
-    if (h.version != kVersion)
-        return invalid(
-            "invalid: cache version " + std::to_string(h.version) + ", expected " + std::to_string(kVersion));
-    const size_t payloadAt = sizeof(Header) + padded(h.pathBytes);
-    if (payloadAt > size
-        || std::string_view(base + sizeof(Header), std::min<size_t>(h.pathBytes, size - sizeof(Header))) != key.path
-        || h.fileSize != uint64_t(key.st.st_size) || h.mtimeSec != int64_t(key.st.st_mtim.tv_sec)
-        || h.mtimeNsec != int64_t(key.st.st_mtim.tv_nsec) || h.device != uint64_t(key.st.st_dev)
-        || h.inode != uint64_t(key.st.st_ino))
-        return invalid("stale");
-    if (h.payloadBytes != size - payloadAt)
-        return invalid("invalid: truncated");
-    const char* payload = base + payloadAt;
-    if (hashAll(payload, size - payloadAt) != h.payloadHash)
+    auto checkHeader = [&]() -> std::string {
+        if (std::memcmp(h.magic, kMagic, 8) != 0)
+            return "invalid: not a v8scope cache file";
+        if (h.version != kVersion)
+            return "invalid: cache version " + std::to_string(h.version) + ", expected " + std::to_string(kVersion);
+        const uint64_t pathEnd = sizeof(Header) + padded(h.pathBytes);
+        if (pathEnd > size
+            || std::string_view(base + sizeof(Header), std::min<size_t>(h.pathBytes, size - sizeof(Header))) != key.path
+            || h.fileSize != uint64_t(key.st.st_size) || h.mtimeSec != int64_t(key.st.st_mtim.tv_sec)
+            || h.mtimeNsec != int64_t(key.st.st_mtim.tv_nsec) || h.device != uint64_t(key.st.st_dev)
+            || h.inode != uint64_t(key.st.st_ino))
+            return "stale";
+        // The layout, each step bounded by the file's size (no sum can overflow).
+        if (h.dataAt < pathEnd || h.dataAt % kRegionAlign != 0 || h.blockBytes == 0 || h.blockBytes % kRegionAlign != 0
+            || h.dataBytes % kArrayAlign != 0 || h.metaBytes % 8 != 0)
+            return "invalid: malformed";
+        if (h.dataAt > size || h.dataBytes > size - h.dataAt || h.metaBytes > size - h.dataAt - h.dataBytes
+            || h.blockCount > (size - h.dataAt - h.dataBytes - h.metaBytes) / 8
+            || size - h.dataAt - h.dataBytes - h.metaBytes - h.blockCount * 8 != 0)
+            return "invalid: truncated";
+        if (h.blockCount != (h.dataBytes + h.blockBytes - 1) / h.blockBytes)
+            return "invalid: malformed";
+        Header unhashed = h;
+        unhashed.headerHash = 0;
+        std::string head(reinterpret_cast<const char*>(&unhashed), sizeof unhashed);
+        head.append(base + sizeof(Header), padded(h.pathBytes));
+        if (hashBytes(head.data(), head.size()) != h.headerHash)
+            return "invalid: checksum mismatch";
+        if (hashBytes(base + h.dataAt + h.dataBytes, size_t(h.metaBytes + h.blockCount * 8)) != h.metaHash)
+            return "invalid: checksum mismatch";
+        return {};
+    };
+    if (const std::string bad = checkHeader(); !bad.empty()) {
+        ::close(fd);
+        return invalid(bad);
+    }
+    const char* meta = base + h.dataAt + h.dataBytes;
+    mapping->setData(size_t(h.dataAt), size_t(h.dataBytes), size_t(h.blockBytes),
+        reinterpret_cast<const uint64_t*>(meta + h.metaBytes), size_t(h.blockCount));
+    const bool onFirstUse = options.verify == HeapCacheOptions::Verify::OnFirstUse && mapping->mapForFirstUse(fd);
+    ::close(fd);
+    if (!onFirstUse && !mapping->verifyAll())
         return invalid("invalid: checksum mismatch");
 
     auto snap = std::make_shared<HeapSnapshot>();
     snap->sourceName = path;
-    Reader r(payload, size - payloadAt);
+    Reader r(meta, size_t(h.metaBytes), mapping->data(), size_t(h.dataBytes), mapping);
     snapshotFields(r, *snap);
-    std::vector<char> bytes;
-    std::vector<uint64_t> offsets;
+    Column<char> bytes;
+    Column<uint64_t> offsets;
     r.vec(bytes);
     r.vec(offsets);
     auto a = std::make_shared<HeapAnalysis>();
     analysisFields(r, *a);
     const bool summaryFits = summaryFields(r, a->summary, snap->nodeCount);
-    if (!r.ok() || !summaryFits || !snap->strings.assign(std::move(bytes), std::move(offsets)))
+    if (!r.ok() || !summaryFits || !r.atEnd())
         return invalid("invalid: malformed");
-    const bool readAll = r.atEnd();
-    ::munmap(map, size);
-    map = MAP_FAILED;
-    // Shapes that every consumer relies on (index ranges are the checksum's business).
+    // The string arena is checked now even on first use: it is the one array whose bytes may reach a system call
+    // (printed text), and the kernel does not fault into the handler.
+    if (onFirstUse && !mapping->verifyRange(size_t(std::as_const(bytes).data() - mapping->data()), bytes.size()))
+        return invalid("invalid: checksum mismatch");
+    if (!snap->strings.assign(std::move(bytes), std::move(offsets), !onFirstUse))
+        return invalid("invalid: malformed");
+    // Shapes that every consumer relies on (index ranges are the checksums' business).
     const HeapSnapshot& s = *snap;
     const uint64_t n = s.nodeCount, m = s.edgeCount;
-    const bool shaped = readAll && s.nodeType.size() == n && s.nodeName.size() == n && s.nodeId.size() == n
+    const bool shaped = s.nodeType.size() == n && s.nodeName.size() == n && s.nodeId.size() == n
         && s.nodeSelfSize.size() == n && s.firstEdge.size() == n + 1 && s.edgeType.size() == m
         && s.edgeNameOrIndex.size() == m && s.edgeTarget.size() == m && a->retainers.firstRetainer.size() == n + 1
         && a->retainers.retainerNode.size() == m && a->retainers.weak.words().size() == (m + 63) / 64
         && a->retainers.essential.words().size() == (m + 63) / 64 && a->selfSize.size() == n && a->dominator.size() == n
-        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1
-        && a->distance.size() == n && a->classes.classId.size() == n && a->flags.size() == n && n > 0
-        && s.rootOrdinal < n;
-    if (!shaped)
+        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->distance.size() == n
+        && a->classes.classId.size() == n && a->flags.size() == n && n > 0 && s.rootOrdinal < n;
+    // Checked arrays are what store() wrote; on first use the size columns' consistency is not re-read (it would
+    // touch every block).
+    const bool consistent
+        = onFirstUse || (s.nodeSelfSize.consistent() && a->selfSize.consistent() && a->retainedSize.consistent());
+    if (!shaped || !consistent)
         return invalid("invalid: malformed");
     a->snapshot = std::move(snap);
     a->classes.analysis = a.get();
@@ -645,27 +929,39 @@ void store(const std::string& path, const HeapAnalysis& a, const HeapCacheOption
     h.mtimeNsec = int64_t(key.st.st_mtim.tv_nsec);
     h.device = uint64_t(key.st.st_dev);
     h.inode = uint64_t(key.st.st_ino);
-    bool ok = std::fwrite(&h, sizeof h, 1, f) == 1;
+    h.blockBytes = std::max<uint64_t>(alignedTo(size_t(options.blockBytes), kRegionAlign), kRegionAlign);
     std::string pathBytes = key.path;
     pathBytes.resize(padded(pathBytes.size()), '\0');
-    ok = ok && std::fwrite(pathBytes.data(), 1, pathBytes.size(), f) == pathBytes.size();
-    Writer w(f);
+    h.dataAt = alignedTo(sizeof h + pathBytes.size(), kRegionAlign);
+    bool ok = std::fseek(f, long(h.dataAt), SEEK_SET) == 0;
+    Writer w(f, size_t(h.blockBytes));
     snapshotFields(w, *a.snapshot);
     w.vec(a.snapshot->strings.bytes());
     w.vec(a.snapshot->strings.offsets());
     analysisFields(w, a);
     summaryFields(w, a.summary);
-    const auto [bytes, hash] = w.finish();
-    h.payloadBytes = bytes;
-    h.payloadHash = hash;
-    ok = ok && w.ok() && std::fseek(f, 0, SEEK_SET) == 0 && std::fwrite(&h, sizeof h, 1, f) == 1;
+    w.finishData();
+    h.dataBytes = w.dataBytes();
+    h.metaBytes = w.metadata().size();
+    h.blockCount = w.blockHashes().size();
+    // The metadata and the block table are contiguous in the file: one checksum over both.
+    std::vector<char> tail(w.metadata());
+    const char* table = reinterpret_cast<const char*>(w.blockHashes().data());
+    tail.insert(tail.end(), table, table + w.blockHashes().size() * 8);
+    h.metaHash = hashBytes(tail.data(), tail.size());
+    std::string head(reinterpret_cast<const char*>(&h), sizeof h);
+    head += pathBytes;
+    h.headerHash = hashBytes(head.data(), head.size());
+    ok = ok && w.ok() && std::fwrite(tail.data(), 1, tail.size(), f) == tail.size() && std::fseek(f, 0, SEEK_SET) == 0
+        && std::fwrite(&h, sizeof h, 1, f) == 1
+        && std::fwrite(pathBytes.data(), 1, pathBytes.size(), f) == pathBytes.size();
     ok = std::fclose(f) == 0 && ok;
     if (!ok || ::rename(tmp.c_str(), entry.c_str()) != 0) {
         status.store = "not written: " + std::string(std::strerror(errno));
         ::unlink(tmp.c_str());
         return;
     }
-    const uint64_t entryBytes = sizeof h + pathBytes.size() + bytes;
+    const uint64_t entryBytes = h.dataAt + h.dataBytes + tail.size();
     if (entryBytes > options.maxBytes) {
         ::unlink(entry.c_str());
         status.store = "not written: " + std::to_string(entryBytes) + " bytes, more than the cache's limit";

@@ -21,18 +21,20 @@ uint64_t SizeColumn::overflowValue(size_t i) const
 
 void SizeColumn::setSlow(size_t i, uint64_t v)
 {
-    const auto it = std::lower_bound(m_overflow.begin(), m_overflow.end(), i, indexLess);
-    const bool listed = it != m_overflow.end() && it->index == i;
+    std::vector<Overflow> table = m_overflow.release(); // rare: values near 4 GiB
+    const auto it = std::lower_bound(table.begin(), table.end(), i, indexLess);
+    const bool listed = it != table.end() && it->index == i;
     if (v < kOverflow) {
         if (listed)
-            m_overflow.erase(it);
+            table.erase(it);
         m_low[i] = uint32_t(v);
     } else if (listed) {
         it->value = v;
     } else {
-        m_overflow.insert(it, Overflow { uint32_t(i), 0, v });
+        table.insert(it, Overflow { uint32_t(i), 0, v });
         m_low[i] = kOverflow;
     }
+    m_overflow = std::move(table);
 }
 
 bool SizeColumn::consistent() const

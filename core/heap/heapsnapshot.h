@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <common/column.h>
 #include <common/index.h>
 
 #include <cstdint>
@@ -38,7 +39,7 @@ public:
     }
     uint32_t add(std::string_view s)
     {
-        m_bytes.insert(m_bytes.end(), s.begin(), s.end());
+        m_bytes.append(s.begin(), s.end());
         m_offsets.push_back(m_bytes.size());
         return size() - 1;
     }
@@ -66,20 +67,22 @@ public:
         return m_bytes.capacity() - m_bytes.size();
     }
     /// The arena and the offsets (size() + 1 of them), for the analysis cache.
-    const std::vector<char>& bytes() const
+    const Column<char>& bytes() const
     {
         return m_bytes;
     }
-    const std::vector<uint64_t>& offsets() const
+    const Column<uint64_t>& offsets() const
     {
         return m_offsets;
     }
-    /// A table from an arena and its offsets; false (and the table unchanged) when they do not fit together.
-    bool assign(std::vector<char> bytes, std::vector<uint64_t> offsets)
+    /// A table from an arena and its offsets; false (and the table unchanged) when they do not fit together (the
+    /// ends always; that they ascend only with `checkOrder`: the analysis cache skips it for arrays it checks by
+    /// checksum on first use, as reading them all would check them all).
+    bool assign(Column<char> bytes, Column<uint64_t> offsets, bool checkOrder = true)
     {
         if (offsets.empty() || offsets.front() != 0 || offsets.back() != bytes.size())
             return false;
-        for (size_t i = 1; i < offsets.size(); ++i)
+        for (size_t i = 1; checkOrder && i < offsets.size(); ++i)
             if (offsets[i] < offsets[i - 1])
                 return false;
         m_bytes = std::move(bytes);
@@ -88,8 +91,8 @@ public:
     }
 
 private:
-    std::vector<char> m_bytes;
-    std::vector<uint64_t> m_offsets;
+    Column<char> m_bytes;
+    Column<uint64_t> m_offsets;
 };
 
 /// Byte sizes per node in 4 bytes each: values from 2^32 - 1 on (rare: a few huge buffers, the retained sizes near
@@ -161,19 +164,19 @@ public:
         m_overflow.shrink_to_fit();
     }
     /// The 32-bit column and the side table, for the analysis cache and memory accounting.
-    const std::vector<uint32_t>& low() const
+    const Column<uint32_t>& low() const
     {
         return m_low;
     }
-    const std::vector<Overflow>& overflow() const
+    const Column<Overflow>& overflow() const
     {
         return m_overflow;
     }
-    std::vector<uint32_t>& low()
+    Column<uint32_t>& low()
     {
         return m_low;
     }
-    std::vector<Overflow>& overflow()
+    Column<Overflow>& overflow()
     {
         return m_overflow;
     }
@@ -186,8 +189,8 @@ public:
 private:
     uint64_t overflowValue(size_t i) const;
     void setSlow(size_t i, uint64_t v);
-    std::vector<uint32_t> m_low;
-    std::vector<Overflow> m_overflow;
+    Column<uint32_t> m_low;
+    Column<Overflow> m_overflow;
 };
 
 /// Read access to sizes per node held either as a plain array (a digest's) or as a SizeColumn (an analysis').
@@ -246,19 +249,19 @@ struct HeapSnapshot
     uint64_t extraNativeBytes = 0;
 
     // per node
-    std::vector<uint8_t> nodeType;
-    std::vector<uint32_t> nodeName; ///< string index
-    std::vector<uint32_t> nodeId;
+    Column<uint8_t> nodeType;
+    Column<uint32_t> nodeName; ///< string index
+    Column<uint32_t> nodeId;
     SizeColumn nodeSelfSize; ///< bytes, as in the file (before DevTools' reassignment)
-    std::vector<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
-    std::vector<uint32_t> nodeTraceNodeId; ///< empty without allocation tracking (no field, or trace_function_count 0)
-    std::vector<uint8_t>
+    Column<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
+    Column<uint32_t> nodeTraceNodeId; ///< empty without allocation tracking (no field, or trace_function_count 0)
+    Column<uint8_t>
         nodeDetachedness; ///< empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached
 
     // per edge
-    std::vector<uint8_t> edgeType;
-    std::vector<uint32_t> edgeNameOrIndex; ///< string index, or the element/hidden index
-    std::vector<uint32_t> edgeTarget; ///< node ordinal
+    Column<uint8_t> edgeType;
+    Column<uint32_t> edgeNameOrIndex; ///< string index, or the element/hidden index
+    Column<uint32_t> edgeTarget; ///< node ordinal
 
     // locations: constructor/function source positions (0-based line and column)
     struct Location
@@ -268,17 +271,17 @@ struct HeapSnapshot
         uint32_t line;
         uint32_t column;
     };
-    std::vector<Location> locations;
+    Column<Location> locations;
 
     // allocation tracking (.heaptimeline); kept as read
     std::vector<std::string> traceFunctionInfoFields; ///< snapshot.meta.trace_function_info_fields (may be empty)
-    std::vector<uint32_t> traceFunctionInfos;
+    Column<uint32_t> traceFunctionInfos;
     struct TraceNode
     {
         uint32_t id, functionInfoIndex, count, size, parent; ///< parent: record index, or UINT32_MAX at top
     };
-    std::vector<TraceNode> traceTree;
-    std::vector<uint64_t> samples; ///< pairs as in sample_fields
+    Column<TraceNode> traceTree;
+    Column<uint64_t> samples; ///< pairs as in sample_fields
 
     StringTable strings;
 

@@ -112,7 +112,7 @@ void sortMembers(
     for (size_t r = begin; r < end; ++r) {
         if (cancel && cancel->cancelled())
             return;
-        std::vector<uint32_t>& nodes = rows[r].nodes;
+        auto& nodes = rows[r].nodes;
         if (nodes.size() < 2)
             continue;
         keys.resize(nodes.size());

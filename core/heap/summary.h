@@ -4,10 +4,12 @@
 
 #include "classnames.h"
 
+#include <common/column.h>
 #include <common/progress.h>
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,7 +29,7 @@ struct ClassAggregate
     int32_t distance = 0; ///< minimum distance of the members
     /// Member ordinals: in file order from buildSummary; biggest retained size first (then id ascending) after
     /// sortSummaryRows (HeapAnalysis::summary, the order a Summary class expands in).
-    std::vector<uint32_t> nodes;
+    Column<uint32_t> nodes;
 
     /// The row without its members (what a table of totals or a growth series keeps).
     ClassAggregate totalsOnly() const
@@ -60,9 +62,8 @@ template <class T> std::vector<T> mergeByPublicKey(std::vector<T>&& aggregates)
 /// `dominated`); `keyOf[node]` is the node's key or UINT32_MAX for none. An iterative DFS from `root`.
 /// `retainedSize[node]` is a uint64_t: a SizeColumn, or a plain array.
 template <typename Sizes>
-std::vector<uint64_t> classRetainedSizes(uint32_t root, const std::vector<uint32_t>& firstDominated,
-    const std::vector<uint32_t>& dominated, const Sizes& retainedSize, const std::vector<uint32_t>& keyOf,
-    size_t keyCount)
+std::vector<uint64_t> classRetainedSizes(uint32_t root, std::span<const uint32_t> firstDominated,
+    std::span<const uint32_t> dominated, const Sizes& retainedSize, const std::vector<uint32_t>& keyOf, size_t keyCount)
 {
     // Markers on a stack of (key, stack height) pairs: a key is "seen" while the DFS is inside a member's subtree.
     std::vector<uint64_t> retained(keyCount, 0);

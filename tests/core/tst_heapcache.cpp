@@ -12,7 +12,10 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace v8scope;
@@ -195,6 +198,121 @@ TEST_CASE("a corrupted, truncated, foreign-version or stale cache is ignored and
         const LoadedHeap l = load(snap, o);
         CHECK(l.cache.lookup == "stale");
         CHECK(l.analysis->snapshot->nodeCount != reference.analysis->snapshot->nodeCount);
+    }
+}
+
+/// Offset in `file` of the first occurrence of `bytes`, or -1.
+long findBytes(const std::string& file, const void* bytes, size_t n)
+{
+    std::ifstream in(file, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t at = text.find(std::string_view(static_cast<const char*>(bytes), n));
+    return at == std::string::npos ? -1 : long(at);
+}
+
+/// Runs `body` in a child process with its stderr captured: the exit code (-1 for a signal) and what it printed.
+std::pair<int, std::string> inChild(const std::function<void()>& body)
+{
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::dup2(fds[1], STDERR_FILENO);
+        ::close(fds[0]);
+        body();
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    std::string err;
+    char buf[512];
+    for (ssize_t k; (k = ::read(fds[0], buf, sizeof buf)) > 0;)
+        err.append(buf, size_t(k));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return { WIFEXITED(status) ? WEXITSTATUS(status) : -1, err };
+}
+
+TEST_CASE("a hit reads the arrays in place and checks each block before it is read", "[core][cache]")
+{
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "leak_s1", "s.heapsnapshot");
+    auto o = cacheIn(dir.path + "/cache");
+    o.cache.blockBytes = 64 << 10; // the sample's arrays span several blocks
+    const LoadedHeap reference = load(snap, o);
+    const std::string entry = heapcache::entryPath(snap, o.cache);
+    auto lazy = o;
+    lazy.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
+    for (const auto& options : { o, lazy }) {
+        const LoadedHeap hit = load(snap, options);
+        REQUIRE(hit.fromCache);
+        CHECK(hit.cache.lookup == "hit");
+        const HeapAnalysis& a = *hit.analysis;
+        CHECK(a.snapshot->edgeTarget.isMapped());
+        CHECK(a.snapshot->strings.bytes().isMapped());
+        CHECK(a.retainers.retainerNode.isMapped());
+        CHECK(a.dominator.isMapped());
+        CHECK(a.classes.classId.isMapped());
+        CHECK(a.summary.front().nodes.isMapped());
+        requireSame(*reference.analysis, a); // reads every block: all match
+    }
+
+    // One byte in the middle of the edge targets (far from the Summary's rows, the strings and the root's sizes).
+    const auto& targets = reference.analysis->snapshot->edgeTarget;
+    REQUIRE(targets.size() * 4 >= (256 << 10));
+    const long column = findBytes(entry, targets.data(), targets.size() * 4);
+    REQUIRE(column > 0);
+    const size_t middle = targets.size() / 2;
+    patchByte(entry, column + long(middle * 4));
+
+    SECTION("checked before load returns: ignored and rebuilt")
+    {
+        const LoadedHeap l = load(snap, o);
+        CHECK(!l.fromCache);
+        CHECK(l.cache.lookup == "invalid: checksum mismatch");
+        requireSame(*reference.analysis, *l.analysis);
+        CHECK(load(snap, o).fromCache);
+    }
+    SECTION("checked on first use: what does not read the block is right, the first read of it ends the process")
+    {
+        const LoadedHeap l = load(snap, lazy);
+        REQUIRE(l.fromCache);
+        const HeapAnalysis& a = *l.analysis;
+        // The Summary's rows, the total size and names come from other blocks: the same as computed.
+        REQUIRE(a.summary.size() == reference.analysis->summary.size());
+        for (size_t i = 0; i < a.summary.size(); ++i) {
+            CHECK(a.summary[i].name == reference.analysis->summary[i].name);
+            CHECK(a.summary[i].retained == reference.analysis->summary[i].retained);
+        }
+        CHECK(a.totalSize() == reference.analysis->totalSize());
+        CHECK(a.name(a.root()) == reference.analysis->name(a.root()));
+        CHECK(a.snapshot->edgeTarget[0] == targets[0]);
+        // Reading the bad block: the process ends with the one-line error and the cache file is gone.
+        const auto [code, err] = inChild([&] {
+            volatile uint32_t sink = a.snapshot->edgeTarget[middle];
+            (void)sink;
+            std::fputs("read an unchecked block\n", stderr);
+        });
+        CHECK(code == 2);
+        CHECK(err
+            == "v8scope: " + entry
+                + ": the analysis cache file does not match its checksum; it was deleted: run the command again to "
+                  "rebuild it\n");
+        CHECK(::access(entry.c_str(), F_OK) != 0);
+        const LoadedHeap again = load(snap, lazy);
+        CHECK(again.cache.lookup == "miss");
+        requireSame(*reference.analysis, *again.analysis);
+    }
+    SECTION("a byte of the metadata: rejected on open in either mode")
+    {
+        patchByte(entry, column + long(middle * 4)); // undo
+        struct stat st
+        {
+        };
+        REQUIRE(::stat(entry.c_str(), &st) == 0);
+        patchByte(entry, long(st.st_size) - 200); // in the metadata (the block table is 8 bytes per 64 KiB)
+        CHECK(load(snap, lazy).cache.lookup == "invalid: checksum mismatch");
     }
 }
 
