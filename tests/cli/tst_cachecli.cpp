@@ -37,17 +37,34 @@ std::string jsonValue(const std::string& json, const std::string& key)
     return json.substr(quoted ? b + 1 : b, e - (quoted ? b + 1 : b));
 }
 
+/// A real snapshot padded with trailing whitespace (valid JSON) past the 16 MiB below which nothing is cached, and
+/// a fresh cache directory for it (`cache`: the option naming it).
+struct CachedSnapshot
+{
+    static std::string paddedText()
+    {
+        std::string text = readText(samplePath("heap/leak_s2.heapsnapshot.gz"));
+        text.append((size_t(17) << 20) - text.size(), ' ');
+        return text;
+    }
+    static std::string tempDir()
+    {
+        char tmpl[] = "/tmp/v8scope-cachecli-XXXXXX";
+        return ::mkdtemp(tmpl);
+    }
+    TempFile snap { paddedText(), ".heapsnapshot" };
+    std::string dir = tempDir();
+    std::string cache = " --cache-dir " + dir + "/c";
+};
+
 } // namespace
 
 TEST_CASE("heap commands read the analysis back from the cache", "[cli][cache]")
 {
-    // A real snapshot padded with trailing whitespace (valid JSON) past the 16 MiB below which nothing is cached.
-    std::string text = readText(samplePath("heap/leak_s2.heapsnapshot.gz"));
-    text.append((size_t(17) << 20) - text.size(), ' ');
-    TempFile snap(text, ".heapsnapshot");
-    char tmpl[] = "/tmp/v8scope-cachecli-XXXXXX";
-    const std::string dir = ::mkdtemp(tmpl);
-    const std::string cache = " --cache-dir " + dir + "/c";
+    const CachedSnapshot fixture;
+    const TempFile& snap = fixture.snap;
+    const std::string& dir = fixture.dir;
+    const std::string& cache = fixture.cache;
 
     const RunResult first = run(cliPath() + " info " + snap.path + " --format json" + cache);
     REQUIRE(first.exitCode == 0);
@@ -76,12 +93,10 @@ TEST_CASE("heap commands read the analysis back from the cache", "[cli][cache]")
 TEST_CASE(
     "summary and retainers --id read a cached analysis lazily and never print from a corrupted block", "[cli][cache]")
 {
-    std::string text = readText(samplePath("heap/leak_s2.heapsnapshot.gz"));
-    text.append((size_t(17) << 20) - text.size(), ' ');
-    TempFile snap(text, ".heapsnapshot");
-    char tmpl[] = "/tmp/v8scope-cachecli-XXXXXX";
-    const std::string dir = ::mkdtemp(tmpl);
-    const std::string cache = " --cache-dir " + dir + "/c";
+    const CachedSnapshot fixture;
+    const TempFile& snap = fixture.snap;
+    const std::string& dir = fixture.dir;
+    const std::string& cache = fixture.cache;
 
     v8scope::HeapLoadOptions plain;
     plain.cache.enabled = false;
