@@ -17,7 +17,10 @@ namespace v8scope {
 /// analysis step builds it) or reads them in place from memory someone else keeps alive (the analysis cache's
 /// mapping: no copy on a reopen). Reads look like a const std::vector's; the building calls (resize, assign,
 /// push_back, ...) work on an owned column and turn a mapped one into an owned copy first. Element access never
-/// branches: data() is the vector's buffer or the mapped one.
+/// branches: data() is the vector's buffer, the mapped one, or an uninitialised buffer of its own
+/// (resizeForOverwrite: for a column that a step is about to write in full, often from several threads, so that its
+/// pages are first touched by the threads writing them instead of by a zero fill on one thread; on a virtual
+/// machine a first touch is the expensive part: see docs/performance.md "Fresh pages").
 template <typename T> class Column
 {
     static_assert(std::is_trivially_copyable_v<T>);
@@ -51,18 +54,19 @@ public:
         sync();
     }
     Column(const Column& o)
-        : m_own(o.m_keep ? std::vector<T>() : o.m_own)
-        , m_keep(o.m_keep)
+        : m_keep(o.m_keep)
     {
         if (m_keep) {
             m_data = o.m_data;
             m_size = o.m_size;
         } else {
+            m_own.assign(o.m_data, o.m_data + o.m_size);
             sync();
         }
     }
     Column(Column&& o) noexcept
         : m_own(std::move(o.m_own))
+        , m_raw(std::move(o.m_raw))
         , m_data(o.m_data)
         , m_size(o.m_size)
         , m_keep(std::move(o.m_keep))
@@ -80,6 +84,7 @@ public:
     {
         if (this != &o) {
             m_own = std::move(o.m_own);
+            m_raw = std::move(o.m_raw);
             m_data = o.m_data;
             m_size = o.m_size;
             m_keep = std::move(o.m_keep);
@@ -112,10 +117,10 @@ public:
     {
         return m_size == 0;
     }
-    /// Bytes this column holds in memory of its own (0 when mapped).
+    /// Elements this column holds room for in memory of its own (0 when mapped).
     size_t capacity() const
     {
-        return m_keep ? 0 : m_own.capacity();
+        return m_keep ? 0 : m_raw ? m_size : m_own.capacity();
     }
     const T* data() const
     {
@@ -173,19 +178,37 @@ public:
     }
     void resize(size_t n)
     {
-        own();
+        ownVector();
         m_own.resize(n);
         sync();
     }
     void resize(size_t n, const T& value)
     {
-        own();
+        ownVector();
         m_own.resize(n, value);
         sync();
+    }
+    /// Resizes to n elements, leaving the ones past the old size uninitialised: for a column the caller writes in
+    /// full before anyone reads it. An owned buffer of exactly n elements (later size changes copy it into a
+    /// vector once).
+    void resizeForOverwrite(size_t n)
+    {
+        if (n <= m_size) {
+            resize(n);
+            return;
+        }
+        auto raw = std::make_unique_for_overwrite<T[]>(n);
+        std::copy(m_data, m_data + m_size, raw.get());
+        std::vector<T>().swap(m_own);
+        m_keep.reset();
+        m_raw = std::move(raw);
+        m_data = m_raw.get();
+        m_size = n;
     }
     void assign(size_t n, const T& value)
     {
         m_keep.reset();
+        m_raw.reset();
         m_own.assign(n, value);
         sync();
     }
@@ -194,56 +217,58 @@ public:
     {
         std::vector<T> v(first, last);
         m_keep.reset();
+        m_raw.reset();
         m_own = std::move(v);
         sync();
     }
     void push_back(const T& value)
     {
-        own();
+        ownVector();
         m_own.push_back(value);
         sync();
     }
     template <typename... Args> T& emplace_back(Args&&... args)
     {
-        own();
+        ownVector();
         T& t = m_own.emplace_back(std::forward<Args>(args)...);
         sync();
         return t;
     }
     void pop_back()
     {
-        own();
+        ownVector();
         m_own.pop_back();
         sync();
     }
     template <typename It> void append(It first, It last)
     {
-        own();
+        ownVector();
         m_own.insert(m_own.end(), first, last);
         sync();
     }
     void reserve(size_t n)
     {
-        own();
+        ownVector();
         m_own.reserve(n);
         sync();
     }
     void shrink_to_fit()
     {
-        own();
+        ownVector();
         m_own.shrink_to_fit();
         sync();
     }
     void clear()
     {
         m_keep.reset();
+        m_raw.reset();
         m_own.clear();
         sync();
     }
     /// The elements as an owned vector (moved out when owned; the column is left empty).
     std::vector<T> release()
     {
-        own();
+        ownVector();
         std::vector<T> v = std::move(m_own);
         m_own.clear();
         sync();
@@ -265,15 +290,26 @@ private:
         m_data = m_own.data();
         m_size = m_own.size();
     }
+    /// Makes the elements writable: a mapped column is copied into a vector of its own.
     void own()
     {
-        if (m_keep) {
-            m_own.assign(m_data, m_data + m_size);
+        if (m_keep)
+            ownVector();
+    }
+    /// Makes the elements an owned vector (for calls that change the size): a mapped column or an uninitialised
+    /// buffer is copied into one.
+    void ownVector()
+    {
+        if (m_keep || m_raw) {
+            std::vector<T> v(m_data, m_data + m_size);
             m_keep.reset();
+            m_raw.reset();
+            m_own = std::move(v);
             sync();
         }
     }
     std::vector<T> m_own;
+    std::unique_ptr<T[]> m_raw; ///< the uninitialised buffer of resizeForOverwrite (m_own is empty then)
     T* m_data = nullptr;
     size_t m_size = 0;
     std::shared_ptr<const void> m_keep; ///< the mapping, when mapped

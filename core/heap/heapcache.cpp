@@ -57,10 +57,10 @@ constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 1248, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 1160, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(ClassNames) == 120, "ClassNames changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(ClassAggregate) == 152, "ClassAggregate changed: update summaryFields and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 1384, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 1288, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif
 
 struct Header

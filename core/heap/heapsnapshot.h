@@ -149,6 +149,13 @@ public:
         while (!m_overflow.empty() && m_overflow.back().index >= n)
             m_overflow.pop_back();
     }
+    /// n sizes the caller writes in full before reading any (Column::resizeForOverwrite).
+    void resizeForOverwrite(size_t n)
+    {
+        m_low.resizeForOverwrite(n);
+        while (!m_overflow.empty() && m_overflow.back().index >= n)
+            m_overflow.pop_back();
+    }
     void reserve(size_t n)
     {
         m_low.reserve(n);

@@ -209,18 +209,21 @@ bool SnapshotHandler::finishHeader()
     s.firstEdge.assign(1, 0);
     const bool trusted = raw && minBytes <= (m_in.compressed() ? raw * kTrustedRatio : raw);
     if (trusted) {
-        s.nodeType.resize(nodeCount);
-        s.nodeName.resize(nodeCount);
-        s.nodeId.resize(nodeCount);
-        s.nodeSelfSize.resize(nodeCount);
-        s.firstEdge.assign(nodeCount + 1, 0);
+        // Left uninitialised: the reader writes every value of every record or fails (a section shorter than the
+        // header's count is an error), and the parallel scan's threads are then the first to touch the pages.
+        s.nodeType.resizeForOverwrite(nodeCount);
+        s.nodeName.resizeForOverwrite(nodeCount);
+        s.nodeId.resizeForOverwrite(nodeCount);
+        s.nodeSelfSize.resizeForOverwrite(nodeCount);
+        s.firstEdge.resizeForOverwrite(nodeCount + 1);
+        s.firstEdge[0] = 0;
         if (m_hasTraceNodeId)
-            s.nodeTraceNodeId.resize(nodeCount);
+            s.nodeTraceNodeId.resizeForOverwrite(nodeCount);
         if (m_hasDetachedness)
-            s.nodeDetachedness.resize(nodeCount);
-        s.edgeType.resize(edgeCount);
-        s.edgeNameOrIndex.resize(edgeCount);
-        s.edgeTarget.resize(edgeCount);
+            s.nodeDetachedness.resizeForOverwrite(nodeCount);
+        s.edgeType.resizeForOverwrite(edgeCount);
+        s.edgeNameOrIndex.resizeForOverwrite(edgeCount);
+        s.edgeTarget.resizeForOverwrite(edgeCount);
     }
     m_tree.clear();
     return replayPending();
