@@ -135,7 +135,8 @@ int main(int argc, char** argv)
         return 2;
     }
     p.end("parse (SnapshotReader)");
-    auto analysis = HeapAnalysis::analyze(snap.value());
+    std::vector<AnalysisStep> timeline;
+    auto analysis = HeapAnalysis::analyze(snap.value(), {}, &timeline);
     if (!analysis) {
         std::fprintf(stderr, "%s\n", analysis.error().toString().c_str());
         return 2;
@@ -147,12 +148,16 @@ int main(int argc, char** argv)
     const HeapAnalysis& a = *analysis.value();
     const HeapSnapshot& s = *a.snapshot;
     const AnalysisTimings& t = a.timings;
-    std::printf("\nanalysis steps (ms, wall; dominators run on a second thread beside distances + classes):\n"
-                "  retainers %.1f  domState %.1f  flags+essential %.1f  shallow %.1f  dominators+retained %.1f"
+    std::printf("\nanalysis steps (ms, wall; the dominator tree's chain on thread 0, the rest on thread 1):\n"
+                "  retainers %.1f  domState %.1f  flags+essential %.1f  shallow %.1f  dominators+retained+tree %.1f"
                 "  distances %.1f  classes %.1f\n"
-                "  summary keys %.1f  wait for dominators %.1f  summary finish %.1f\n",
+                "  summary keys+members %.1f  thread 0 waits %.1f  summary finish %.1f\n",
         t.retainersMs, t.domStateMs, t.flagsMs, t.shallowMs, t.dominatorsMs, t.distancesMs, t.classesMs,
         t.summaryKeysMs, t.dominatorWaitMs, t.summaryFinishMs);
+    std::printf("\ntimeline (thread, start - end ms, step):\n");
+    for (const AnalysisStep& step : timeline)
+        std::printf("  %d %8.1f - %8.1f %8.1f  %s\n", step.thread, step.startMs, step.endMs, step.endMs - step.startMs,
+            step.name);
     std::printf("\n%u nodes, %u edges, %u strings, %zu summary rows\n", s.nodeCount, s.edgeCount, s.strings.size(),
         rows.size());
 

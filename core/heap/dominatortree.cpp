@@ -7,7 +7,6 @@
 
 namespace v8scope::heapsteps {
 
-namespace {
 /// Lengauer-Tarjan state, 1-based vertex numbers (0 = none), as in the paper and in DevTools, in as few arrays of
 /// nodeCount + 1 as the steps allow (each is 4 bytes a node):
 ///   DFS:            parent, vertex, semi, nextEdge
@@ -117,18 +116,34 @@ struct LengauerTarjan
         return true;
     }
 };
-} // namespace
+
+void LengauerTarjanDeleter::operator()(LengauerTarjan* lt) const
+{
+    delete lt;
+}
+
+LengauerTarjanPtr dominatorDfs(const HeapSnapshot& s, const BitVector& essential, const TaskControl& control)
+{
+    LengauerTarjanPtr lt(new LengauerTarjan(s, essential));
+    lt->dfs(s.rootOrdinal + 1, control);
+    return lt;
+}
 
 bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch& retainersReady,
     std::latch& shallowReady, const TaskControl& control)
 {
+    LengauerTarjanPtr lt = dominatorDfs(*a.snapshot, essential, control);
+    retainersReady.wait();
+    shallowReady.wait();
+    return !control.cancelled() && calculateDominators(a, std::move(lt), control) && buildDominatedTree(a, control);
+}
+
+bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskControl& control)
+{
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t nodeCount = s.nodeCount;
-    auto ltOwner = std::make_unique<LengauerTarjan>(s, essential);
     LengauerTarjan& lt = *ltOwner;
     const uint32_t r = s.rootOrdinal + 1;
-    lt.dfs(r, control);
-    retainersReady.wait(); // the orphan test below is the first use of the retainers
     if (control.cancelled())
         return false;
     const Retainers& ret = a.retainers;
@@ -218,7 +233,6 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch
     const uint32_t visited = lt.n;
     ltOwner.reset();
 
-    shallowReady.wait();
     if (control.cancelled())
         return false;
     a.retainedSize = a.selfSize;
@@ -226,7 +240,13 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch
         const uint32_t ord = vertex[i] - 1;
         a.retainedSize.add(a.dominator[ord], a.retainedSize[ord]);
     }
-    std::vector<uint32_t>().swap(vertex);
+    return true;
+}
+
+bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    const uint32_t nodeCount = s.nodeCount;
 
     // Children of each node in the dominator tree (CSR), in ordinal order; the root is nobody's child.
     // Counting sort with firstDominated[d] as d's fill cursor, shifted back afterwards: no extra array.

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <atomic>
+#include <initializer_list>
 #include <latch>
 #include <numeric>
 #include <thread>
@@ -13,104 +15,208 @@
 namespace v8scope {
 
 namespace {
-class Stopwatch
+/// A one-shot signal between the two analysis threads: send() once (a second call does nothing), wait() for it.
+class Signal
 {
 public:
-    double lapMs()
+    void send()
     {
-        const auto now = std::chrono::steady_clock::now();
-        const double ms = std::chrono::duration<double, std::milli>(now - m_last).count();
-        m_last = now;
-        return ms;
+        if (!m_sent.exchange(true))
+            m_latch.count_down();
+    }
+    void wait()
+    {
+        m_latch.wait();
     }
 
 private:
-    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+    std::latch m_latch { 1 };
+    std::atomic<bool> m_sent { false };
+};
+
+/// Sends its signals when it goes out of scope: a thread that stops early (cancelled) never leaves the other one
+/// waiting.
+class SendOnExit
+{
+public:
+    explicit SendOnExit(std::initializer_list<Signal*> signals)
+        : m_signals(signals)
+    {
+    }
+    ~SendOnExit()
+    {
+        for (Signal* s : m_signals)
+            s->send();
+    }
+
+private:
+    std::vector<Signal*> m_signals;
+};
+
+/// Records the analysis timeline (AnalysisTimings::steps) of one thread.
+class StepClock
+{
+public:
+    StepClock(std::chrono::steady_clock::time_point start, int thread)
+        : m_start(start)
+        , m_thread(thread)
+        , m_last(now())
+    {
+    }
+    /// Ends the step that began at the previous lap (or at construction) and returns its ms.
+    double lap(const char* name)
+    {
+        const double end = now();
+        m_steps.push_back({ name, m_thread, m_last, end });
+        const double ms = end - m_last;
+        m_last = end;
+        return ms;
+    }
+    std::vector<AnalysisStep>& steps()
+    {
+        return m_steps;
+    }
+
+private:
+    double now() const
+    {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start).count();
+    }
+    std::chrono::steady_clock::time_point m_start;
+    int m_thread;
+    double m_last;
+    std::vector<AnalysisStep> m_steps;
 };
 } // namespace
 
 Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
-    std::shared_ptr<const HeapSnapshot> snapshot, const TaskControl& control)
+    std::shared_ptr<const HeapSnapshot> snapshot, const TaskControl& control, std::vector<AnalysisStep>* timeline)
 {
     using namespace heapsteps;
     auto a = std::make_shared<HeapAnalysis>();
     a->snapshot = std::move(snapshot);
     const HeapSnapshot& s = *a->snapshot;
     auto cancelled = [&] { return ParseError::general(s.sourceName, "cancelled"); };
-    Stopwatch clock;
+    const auto start = std::chrono::steady_clock::now();
+    AnalysisTimings& t = a->timings;
     constexpr uint64_t kSteps = 7;
 
-    // Step order and threads. A second thread starts at once with the shallow sizes (they need only the forward
-    // graph), then runs the dominator tree: its DFS waits for the essential edges, its semidominator pass for the
-    // retainers, its retained sizes for the shallow sizes (already there by then). This thread meanwhile runs DOM
-    // state, flags and essential edges, the retainers, distances, class names and the Summary's keys (which read
-    // the shallow sizes: it waits for them first), the chain that needs nothing of the tree (DevTools runs
-    // distances and classes in another worker too). Only this thread reports progress.
+    // Two threads, each a fixed chain of steps; a step waits (Signal) only for the results it reads.
+    // This thread, the dominator tree's chain: DOM state, flags and essential edges, the retainers, then (with the
+    // worker's DFS and shallow sizes) semidominators, dominators and retained sizes, the dominated-nodes tree, the
+    // class retained sizes (with the worker's Summary keys), its share of the members' order, the rows' order.
+    // The worker: shallow sizes, the Lengauer-Tarjan DFS (needs the essential edges: the retainers are built
+    // meanwhile), distances, class names, the Summary's keys and members, its share of the members' order (needs
+    // the retained sizes). DevTools runs distances and classes in another worker too. Only this thread reports
+    // progress.
     control.report("Analyzing", 0, kSteps);
     a->hasUserRoots = heapsteps::hasUserRoots(s);
-    std::latch shallowReady(1), essentialReady(1), retainersReady(1), shallowDone(0);
+    Signal domStateReady, essentialReady, retainedReady; // sent by this thread
+    Signal shallowReady, dfsReady, keysReady, membersReady; // sent by the worker
     BitVector essential;
-    bool essentialOk = false; // written before essentialReady counts down
+    LengauerTarjanPtr dfs; // written by the worker before dfsReady
+    SummaryDraft summary; // written by the worker before keysReady; its members before membersReady
+    std::unique_ptr<MemberSorter> sorter; // made by the worker before membersReady
     TaskControl workerControl;
     workerControl.cancel = control.cancel;
-    bool dominatorsDone = false;
-    double dominatorsMs = 0, shallowMs = 0;
+    StepClock workerClock(start, 1);
     std::thread worker([&] {
-        Stopwatch watch;
+        SendOnExit onExit { &shallowReady, &dfsReady, &keysReady, &membersReady };
+        StepClock& clock = workerClock;
         calculateShallowSizes(*a, workerControl);
-        shallowMs = watch.lapMs();
-        shallowReady.count_down();
+        t.shallowMs = clock.lap("shallow sizes");
+        shallowReady.send();
         essentialReady.wait();
-        if (!essentialOk)
+        clock.lap("wait: essential edges");
+        if (workerControl.cancelled())
             return;
-        watch.lapMs();
-        dominatorsDone = calculateDominators(*a, essential, retainersReady, shallowDone, workerControl);
-        dominatorsMs = watch.lapMs();
-    });
-    propagateDomState(*a, control);
-    a->timings.domStateMs = clock.lapMs();
-    calculateFlags(*a, control);
-    WeakMapEdgeCache weakMaps(s);
-    essential = essentialEdges(*a, weakMaps, control);
-    a->timings.flagsMs = clock.lapMs();
-    control.report("Analyzing", 1, kSteps);
-    essentialOk = !control.cancelled();
-    essentialReady.count_down();
-    if (!essentialOk) {
-        worker.join();
-        return cancelled();
-    }
-
-    a->retainers = buildRetainers(s, essential, control);
-    retainersReady.count_down();
-    a->timings.retainersMs = clock.lapMs();
-    control.report("Analyzing", 2, kSteps);
-    control.report("Analyzing", 3, kSteps);
-    if (!control.cancelled()) {
-        calculateDistances(*a, weakMaps, control);
-        a->timings.distancesMs = clock.lapMs();
-        control.report("Analyzing", 4, kSteps);
-    }
-    if (!control.cancelled()) {
-        a->classes = ClassNames::compute(*a, nullptr, &control);
-        a->timings.classesMs = clock.lapMs();
-        control.report("Analyzing", 5, kSteps);
-    }
-    // The Summary's keys, counts and shallow sizes while the dominator tree may still be under way.
-    SummaryDraft summary;
-    shallowReady.wait();
-    a->timings.shallowMs = shallowMs;
-    if (!control.cancelled())
+        dfs = dominatorDfs(s, essential, workerControl);
+        const double dfsMs = clock.lap("dominators: DFS");
+        t.dominatorsMs += dfsMs;
+        dfsReady.send();
+        {
+            WeakMapEdgeCache weakMaps(s); // the other thread's cache is in use for the essential edges
+            calculateDistances(*a, weakMaps, workerControl);
+        }
+        t.distancesMs = clock.lap("distances");
+        domStateReady.wait(); // long sent by now: the class names read the renamed ("Detached ...") names
+        if (workerControl.cancelled())
+            return;
+        a->classes = ClassNames::compute(*a, nullptr, &workerControl);
+        t.classesMs = clock.lap("class names");
+        if (workerControl.cancelled())
+            return;
         summary = collectSummary(*a, a->classes);
-    a->timings.summaryKeysMs = clock.lapMs();
+        t.summaryKeysMs = clock.lap("summary: keys");
+        keysReady.send();
+        fillSummaryMembers(summary);
+        sorter = std::make_unique<MemberSorter>(summary.rows);
+        t.summaryKeysMs += clock.lap("summary: members");
+        membersReady.send();
+        retainedReady.wait();
+        clock.lap("wait: retained sizes");
+        sorter->run(*a, workerControl.cancel);
+        clock.lap("summary: members' order");
+    });
+
+    StepClock clock(start, 0);
+    {
+        SendOnExit onExit { &domStateReady, &essentialReady, &retainedReady };
+        propagateDomState(*a, control);
+        t.domStateMs = clock.lap("DOM state");
+        domStateReady.send();
+        calculateFlags(*a, control);
+        WeakMapEdgeCache weakMaps(s);
+        essential = essentialEdges(*a, weakMaps, control);
+        t.flagsMs = clock.lap("flags + essential edges");
+        essentialReady.send();
+        control.report("Analyzing", 1, kSteps);
+        if (!control.cancelled()) {
+            a->retainers = buildRetainers(s, essential, control);
+            t.retainersMs = clock.lap("retainers");
+            control.report("Analyzing", 2, kSteps);
+        }
+        dfsReady.wait();
+        shallowReady.wait();
+        t.dominatorWaitMs = clock.lap("wait: DFS");
+        if (!control.cancelled() && dfs && calculateDominators(*a, std::move(dfs), control)) {
+            t.dominatorsMs += clock.lap("dominators + retained sizes");
+            retainedReady.send();
+            control.report("Analyzing", 3, kSteps);
+            buildDominatedTree(*a, control);
+            t.dominatorsMs += clock.lap("dominated tree");
+            control.report("Analyzing", 4, kSteps);
+        }
+    }
+    dfs.reset(); // cancelled before calculateDominators took it
+    keysReady.wait();
+    t.dominatorWaitMs += clock.lap("wait: summary keys");
+    const double finishStart = clock.steps().back().endMs;
+    if (!control.cancelled()) {
+        control.report("Analyzing", 5, kSteps);
+        setClassRetainedSizes(*a, summary);
+        clock.lap("summary: class retained sizes");
+        membersReady.wait();
+        clock.lap("wait: summary members");
+        if (sorter) // null when the worker stopped early (cancelled)
+            sorter->run(*a, control.cancel);
+        clock.lap("summary: members' order");
+    }
     worker.join();
-    a->timings.dominatorsMs = dominatorsMs;
-    a->timings.dominatorWaitMs = clock.lapMs();
-    if (!dominatorsDone || control.cancelled())
+    clock.lap("wait: worker");
+    std::vector<uint32_t>().swap(summary.keyOf);
+    if (control.cancelled())
         return cancelled();
     control.report("Analyzing", 6, kSteps);
-    a->summary = finishSummary(*a, std::move(summary), true, control.cancel);
-    a->timings.summaryFinishMs = clock.lapMs();
+    a->summary = mergeSummaryRows(std::move(summary.rows), true);
+    clock.lap("summary: rows' order");
+    t.summaryFinishMs = clock.steps().back().endMs - finishStart;
+    if (timeline) { // both threads in order of start
+        *timeline = std::move(clock.steps());
+        timeline->insert(timeline->end(), workerClock.steps().begin(), workerClock.steps().end());
+        std::stable_sort(timeline->begin(), timeline->end(),
+            [](const AnalysisStep& x, const AnalysisStep& y) { return x.startMs < y.startMs; });
+    }
     if (control.cancelled())
         return cancelled();
     control.report("Analyzing", kSteps, kSteps);

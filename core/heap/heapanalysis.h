@@ -89,11 +89,21 @@ struct Retainers
 
 struct AnalysisTimings
 {
+    /// Per step, wall ms (steps on the two threads overlap: analyze()'s `timeline` has the order).
     double retainersMs = 0, domStateMs = 0, flagsMs = 0, shallowMs = 0, dominatorsMs = 0, distancesMs = 0,
            classesMs = 0;
-    /// The Summary: keys and members (beside the dominator tree), then the wait for it, then class retained
-    /// sizes and the order.
+    /// The Summary: keys and members, then the analysing thread's wait for them, then class retained sizes, the
+    /// members' order (both threads) and the rows' order.
     double summaryKeysMs = 0, dominatorWaitMs = 0, summaryFinishMs = 0;
+};
+
+/// One step (or wait) of HeapAnalysis::analyze's timeline: which thread (0 = the calling one, 1 = the worker), start
+/// and end in ms since analyze() began.
+struct AnalysisStep
+{
+    const char* name;
+    int thread;
+    double startMs, endMs;
 };
 
 /// Everything DevTools' Memory panel computes from one snapshot, as flat arrays indexed by node ordinal.
@@ -106,8 +116,9 @@ struct AnalysisTimings
 class HeapAnalysis
 {
 public:
-    static Result<std::shared_ptr<const HeapAnalysis>> analyze(
-        std::shared_ptr<const HeapSnapshot> snapshot, const TaskControl& control = {});
+    /// `timeline` (optional, for benchmarks) receives every step and wait of both threads, in order of start.
+    static Result<std::shared_ptr<const HeapAnalysis>> analyze(std::shared_ptr<const HeapSnapshot> snapshot,
+        const TaskControl& control = {}, std::vector<AnalysisStep>* timeline = nullptr);
 
     std::shared_ptr<const HeapSnapshot> snapshot;
     Retainers retainers;

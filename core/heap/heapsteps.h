@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <latch>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -50,10 +51,22 @@ void calculateFlags(HeapAnalysis& a, const TaskControl& control);
 BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);
 /// calculateShallowSizes: moves single-owner array/hidden/ExternalStringData sizes into their owner.
 void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control);
-/// Lengauer-Tarjan as DevTools runs it, then retained sizes and the dominated-nodes CSR.
-/// `essential` is per edge (the DFS); the retainers' own bits serve the semidominator pass. `retainersReady` and
-/// `shallowReady` are waited for before the first use of a.retainers and of a.selfSize (the caller builds them on
-/// another thread meanwhile).
+/// The dominator tree in three steps that HeapAnalysis::analyze spreads over its two threads:
+/// dominatorDfs (Lengauer-Tarjan's DFS from the root over essential edges: needs the essential bits only), then
+/// calculateDominators (DevTools' orphan DFSes, semidominators, immediate dominators, retained sizes: needs
+/// a.retainers and a.selfSize; frees the DFS state), then buildDominatedTree (the dominated-nodes CSR, children
+/// sorted).
+struct LengauerTarjan;
+struct LengauerTarjanDeleter
+{
+    void operator()(LengauerTarjan* lt) const;
+};
+using LengauerTarjanPtr = std::unique_ptr<LengauerTarjan, LengauerTarjanDeleter>;
+/// `essential` is per edge and must outlive the returned state.
+LengauerTarjanPtr dominatorDfs(const HeapSnapshot& s, const BitVector& essential, const TaskControl& control);
+bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr dfs, const TaskControl& control);
+bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control);
+/// All three in a row (benchmarks): `retainersReady` and `shallowReady` are waited for after the DFS.
 bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch& retainersReady,
     std::latch& shallowReady, const TaskControl& control);
 void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);

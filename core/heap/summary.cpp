@@ -5,6 +5,9 @@
 #include "heapanalysis.h"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <atomic>
 #include <thread>
 #include <unordered_map>
 
@@ -96,46 +99,17 @@ SummaryDraft collectSummary(
 
 namespace {
 
-/// Sorts the members of rows [begin, end) by retained size descending, then id. The keys are copied next to each
-/// other first, so that the comparator reads no scattered column.
-void sortMembers(
-    const HeapAnalysis& a, std::vector<ClassAggregate>& rows, size_t begin, size_t end, const CancelToken* cancel)
+struct MemberKey
 {
-    struct Key
-    {
-        uint64_t retained;
-        uint32_t id;
-        uint32_t node;
-    };
-    const auto& ids = a.snapshot->nodeId;
-    std::vector<Key> keys;
-    for (size_t r = begin; r < end; ++r) {
-        if (cancel && cancel->cancelled())
-            return;
-        auto& nodes = rows[r].nodes;
-        if (nodes.size() < 2)
-            continue;
-        keys.resize(nodes.size());
-        for (size_t i = 0; i < nodes.size(); ++i)
-            keys[i] = { a.retainedSize[nodes[i]], ids[nodes[i]], nodes[i] };
-        std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-            return x.retained != y.retained ? x.retained > y.retained : x.id < y.id;
-        });
-        for (size_t i = 0; i < nodes.size(); ++i)
-            nodes[i] = keys[i].node;
-    }
-}
+    uint64_t retained;
+    uint32_t id;
+    uint32_t node;
+};
 
-/// The first row of the second thread's share: about `share` of all members go to the rows before it.
-size_t splitRows(const std::vector<ClassAggregate>& rows, double share)
+/// The members' order: retained size descending, then id ascending (a total order: ids are unique).
+bool memberBefore(const MemberKey& x, const MemberKey& y)
 {
-    size_t total = 0;
-    for (const ClassAggregate& row : rows)
-        total += row.nodes.size();
-    size_t split = 0;
-    for (size_t seen = 0; split < rows.size() && double(seen) < double(total) * share; ++split)
-        seen += rows[split].nodes.size();
-    return total < 100000 ? rows.size() : split;
+    return x.retained != y.retained ? x.retained > y.retained : x.id < y.id;
 }
 
 void sortRowsOnly(std::vector<ClassAggregate>& rows)
@@ -149,34 +123,157 @@ void sortRowsOnly(std::vector<ClassAggregate>& rows)
 
 } // namespace
 
+void fillSummaryMembers(SummaryDraft& draft)
+{
+    std::vector<ClassAggregate>& aggs = draft.rows;
+    std::vector<uint32_t*> cursor(aggs.size());
+    for (size_t k = 0; k < aggs.size(); ++k) {
+        aggs[k].nodes.resizeForOverwrite(aggs[k].count); // written in full below: count members have the key
+        cursor[k] = aggs[k].nodes.data();
+    }
+    const uint32_t* keyOf = draft.keyOf.data();
+    const uint32_t n = uint32_t(draft.keyOf.size());
+    for (uint32_t i = 0; i < n; ++i)
+        if (const uint32_t k = keyOf[i]; k != UINT32_MAX)
+            *cursor[k]++ = i;
+}
+
+void setClassRetainedSizes(const HeapAnalysis& a, SummaryDraft& draft)
+{
+    const std::vector<uint64_t> retained
+        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize, draft.keyOf, draft.rows.size());
+    for (size_t k = 0; k < draft.rows.size(); ++k)
+        draft.rows[k].retained = retained[k];
+}
+
+struct MemberSorter::Impl
+{
+    /// A row sorted as two halves: each half's keys sorted in place in `keys`, then merged into the row's members.
+    struct Split
+    {
+        std::unique_ptr<MemberKey[]> keys;
+        std::atomic<int> pending { 2 };
+    };
+    struct Task
+    {
+        uint32_t row;
+        uint32_t split; ///< index into splits, or UINT32_MAX for a whole row
+        size_t begin, end;
+    };
+    std::vector<ClassAggregate>& rows;
+    std::vector<Task> tasks; ///< biggest first
+    std::vector<std::unique_ptr<Split>> splits;
+    std::atomic<size_t> next { 0 };
+
+    explicit Impl(std::vector<ClassAggregate>& r)
+        : rows(r)
+    {
+    }
+
+    void fill(const HeapAnalysis& a, const Column<uint32_t>& nodes, size_t begin, size_t end, MemberKey* keys) const
+    {
+        const auto& ids = a.snapshot->nodeId;
+        for (size_t i = begin; i < end; ++i)
+            keys[i - begin] = { a.retainedSize[nodes[i]], ids[nodes[i]], nodes[i] };
+        std::sort(keys, keys + (end - begin), memberBefore);
+    }
+
+    void run(const HeapAnalysis& a, const CancelToken* cancel)
+    {
+        std::vector<MemberKey> own; // this thread's keys for whole rows (biggest first: allocated once)
+        for (size_t t; (t = next.fetch_add(1, std::memory_order_relaxed)) < tasks.size();) {
+            if (cancel && cancel->cancelled())
+                return;
+            const Task& task = tasks[t];
+            Column<uint32_t>& nodes = rows[task.row].nodes;
+            if (task.split == UINT32_MAX) {
+                own.resize(nodes.size());
+                fill(a, nodes, 0, nodes.size(), own.data());
+                for (size_t i = 0; i < nodes.size(); ++i)
+                    nodes[i] = own[i].node;
+                continue;
+            }
+            Split& split = *splits[task.split];
+            fill(a, nodes, task.begin, task.end, split.keys.get() + task.begin);
+            if (split.pending.fetch_sub(1, std::memory_order_acq_rel) != 1)
+                continue; // the other half is still being sorted: its thread merges
+            const MemberKey* x = split.keys.get();
+            const size_t n = nodes.size(), mid = n / 2;
+            size_t i = 0, j = mid, k = 0;
+            while (i < mid && j < n)
+                nodes[k++] = memberBefore(x[j], x[i]) ? x[j++].node : x[i++].node;
+            while (i < mid)
+                nodes[k++] = x[i++].node;
+            while (j < n)
+                nodes[k++] = x[j++].node;
+            split.keys.reset();
+        }
+    }
+};
+
+MemberSorter::MemberSorter(std::vector<ClassAggregate>& rows)
+    : m(std::make_unique<Impl>(rows))
+{
+    size_t total = 0;
+    for (const ClassAggregate& row : rows)
+        total += row.nodes.size();
+    // A row with more than an eighth of all members would keep one thread busy while the other has run out of rows:
+    // it is sorted as two halves instead.
+    const size_t splitFrom = std::max<size_t>(total / 8, 100000);
+    for (uint32_t r = 0; r < rows.size(); ++r) {
+        const size_t n = rows[r].nodes.size();
+        if (n < 2)
+            continue;
+        if (n <= splitFrom) {
+            m->tasks.push_back({ r, UINT32_MAX, 0, n });
+            continue;
+        }
+        auto split = std::make_unique<Impl::Split>();
+        split->keys = std::make_unique_for_overwrite<MemberKey[]>(n);
+        const uint32_t index = uint32_t(m->splits.size());
+        m->splits.push_back(std::move(split));
+        m->tasks.push_back({ r, index, 0, n / 2 });
+        m->tasks.push_back({ r, index, n / 2, n });
+    }
+    std::stable_sort(m->tasks.begin(), m->tasks.end(),
+        [](const Impl::Task& x, const Impl::Task& y) { return x.end - x.begin > y.end - y.begin; });
+}
+
+MemberSorter::~MemberSorter() = default;
+
+void MemberSorter::run(const HeapAnalysis& analysis, const CancelToken* cancel)
+{
+    m->run(analysis, cancel);
+}
+
+std::vector<ClassAggregate> mergeSummaryRows(std::vector<ClassAggregate>&& rows, bool sorted)
+{
+    std::vector<ClassAggregate> merged = mergeByPublicKey(std::move(rows));
+    if (sorted)
+        sortRowsOnly(merged);
+    return merged;
+}
+
 std::vector<ClassAggregate> finishSummary(
     const HeapAnalysis& a, SummaryDraft&& draft, bool sorted, const CancelToken* cancel)
 {
-    std::vector<ClassAggregate>& aggs = draft.rows;
-    for (ClassAggregate& agg : aggs)
-        agg.nodes.reserve(agg.count);
-    for (uint32_t i = 0; i < draft.keyOf.size(); ++i)
-        if (const uint32_t k = draft.keyOf[i]; k != UINT32_MAX)
-            aggs[k].nodes.push_back(i);
+    fillSummaryMembers(draft);
     // The members' order (second thread, most of the rows) while this thread walks the dominator tree, then
-    // sorts the rest. The 0.3 share is a first guess (the walk is one pass over every node), not yet tuned.
-    const size_t split = sorted ? splitRows(aggs, 0.3) : aggs.size();
+    // sorts the rest: both threads take the rows biggest first from one counter.
+    std::optional<MemberSorter> sorter;
     std::thread second;
-    if (split < aggs.size())
-        second = std::thread([&] { sortMembers(a, aggs, split, aggs.size(), cancel); });
-    const std::vector<uint64_t> retained
-        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize, draft.keyOf, aggs.size());
+    if (sorted) {
+        sorter.emplace(draft.rows);
+        if (a.nodeCount() >= 100000)
+            second = std::thread([&] { sorter->run(a, cancel); });
+    }
+    setClassRetainedSizes(a, draft);
     std::vector<uint32_t>().swap(draft.keyOf);
-    for (size_t k = 0; k < aggs.size(); ++k)
-        aggs[k].retained = retained[k];
     if (sorted)
-        sortMembers(a, aggs, 0, split, cancel);
+        sorter->run(a, cancel);
     if (second.joinable())
         second.join();
-    std::vector<ClassAggregate> rows = mergeByPublicKey(std::move(aggs));
-    if (sorted)
-        sortRowsOnly(rows);
-    return rows;
+    return mergeSummaryRows(std::move(draft.rows), sorted);
 }
 
 std::vector<ClassAggregate> buildSummary(
@@ -188,11 +285,14 @@ std::vector<ClassAggregate> buildSummary(
 void sortSummaryRows(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, const CancelToken* cancel)
 {
     sortRowsOnly(rows);
-    const size_t split = splitRows(rows, 0.5);
+    MemberSorter sorter(rows);
+    size_t members = 0;
+    for (const ClassAggregate& row : rows)
+        members += row.nodes.size();
     std::thread second;
-    if (split < rows.size())
-        second = std::thread([&] { sortMembers(a, rows, split, rows.size(), cancel); });
-    sortMembers(a, rows, 0, split, cancel);
+    if (members >= 100000)
+        second = std::thread([&] { sorter.run(a, cancel); });
+    sorter.run(a, cancel);
     if (second.joinable())
         second.join();
 }

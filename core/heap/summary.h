@@ -7,8 +7,10 @@
 #include <common/column.h>
 #include <common/progress.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -114,11 +116,37 @@ struct SummaryDraft
 SummaryDraft collectSummary(
     const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
 /// The members (file order, each list allocated at its exact size), class retained sizes and DevTools'
-/// public-key merge (buildSummary's rows). With `sorted`, also the Summary's
-/// order (sortSummaryRows), the members' order sorted on a second thread while this one walks the dominator tree.
-/// `draft.keyOf` is freed on return. Stops early (partial rows) when `cancel` is set.
+/// public-key merge (buildSummary's rows). With `sorted`, also the Summary's order (sortSummaryRows), the members'
+/// order sorted on a second thread while this one walks the dominator tree. `draft.keyOf` is freed on return.
+/// Stops early (partial rows) when `cancel` is set.
 std::vector<ClassAggregate> finishSummary(
     const HeapAnalysis& analysis, SummaryDraft&& draft, bool sorted, const CancelToken* cancel = nullptr);
+
+/// finishSummary's parts, which HeapAnalysis::analyze spreads over its two threads. fillSummaryMembers: each row's
+/// members in file order (needs draft.keyOf only). setClassRetainedSizes: each row's retained size (needs the
+/// dominator tree; reads draft.keyOf, which the caller frees after both). MemberSorter: the members' order (needs
+/// the retained sizes). mergeSummaryRows: the public-key merge and, with `sorted`, the rows' order.
+void fillSummaryMembers(SummaryDraft& draft);
+void setClassRetainedSizes(const HeapAnalysis& analysis, SummaryDraft& draft);
+std::vector<ClassAggregate> mergeSummaryRows(std::vector<ClassAggregate>&& rows, bool sorted);
+
+/// Sorts every row's members (retained size descending, then id ascending) on all the threads that call run()
+/// (each takes the next task from a shared counter until none is left). Tasks are whole rows, biggest first; a
+/// row holding more than an eighth of all members is two tasks (its halves), merged by the thread that finishes
+/// the second. `rows` must outlive the sorter; their member lists must not change meanwhile.
+class MemberSorter
+{
+public:
+    explicit MemberSorter(std::vector<ClassAggregate>& rows);
+    ~MemberSorter();
+    MemberSorter(const MemberSorter&) = delete;
+    MemberSorter& operator=(const MemberSorter&) = delete;
+    void run(const HeapAnalysis& analysis, const CancelToken* cancel = nullptr);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 /// The Summary's order, the one the viewer shows and HeapAnalysis::summary is stored in: rows by retained size
 /// descending, then name, then key (a total order: keys are unique); each row's members by retained size
