@@ -82,12 +82,12 @@ cell() {
   local w r
   w=$(col "$1" 2)
   if [ "$w" = n/a ] && grep -q "^$1_failed " "$work/times"; then
-    w=$(col "$1_failed" 2); r=$(awk -v k="$(col "$1_failed" 3)" 'BEGIN {printf "%.0f", k/1024}')
+    w=$(col "$1_failed" 2); r=$(awk -v k="$(col "$1_failed" 3)" 'BEGIN {printf "%.0f", k*1024/1e6}')
     echo "failed after $w s · $r MB"
   elif [ "$w" = n/a ]; then
     echo "–"
   else
-    r=$(awk -v k="$(col "$1" 3)" 'BEGIN {printf "%.0f", k/1024}')
+    r=$(awk -v k="$(col "$1" 3)" 'BEGIN {printf "%.0f", k*1024/1e6}')
     echo "$w s · $r MB"
   fi
 }
@@ -98,7 +98,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="n/a" || b=="n/a" || b==0) pri
   echo
   echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/Mem:/ {print $2}') GiB RAM;" \
     "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). v8scope $(git -C "$repo" rev-parse --short HEAD)."
-  echo "Wall seconds and peak RSS in MB are medians of $runs runs (1 run at 1000 MB and above)."
+  echo "Wall seconds and peak RSS are medians of $runs runs (1 run at 1000 MB and above); MB = 10^6 bytes for files and RSS alike (/usr/bin/time reports KiB: x 1024 / 10^6)."
   echo
   echo "| file | floor 1 thread · 2 threads | cold summary (x floor) · RSS (x file) | first (writes cache) | cached summary · RSS | retainers --id, cached | DevTools · RSS | x DevTools | memlab · RSS | v8-heap-parser · RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -139,8 +139,8 @@ for mb in $sizes; do
   done
   rm -rf "$cache"
   f1=$(col floor1 2); f2=$(col floor2 2)
-  cw=$(col cold 2); cr=$(awk -v k="$(col cold 3)" 'BEGIN {printf "%.0f", k/1024}')
-  fw=$(col first 2); hw=$(col cached 2); hr=$(awk -v k="$(col cached 3)" 'BEGIN {printf "%.0f", k/1024}')
+  cw=$(col cold 2); cr=$(awk -v k="$(col cold 3)" 'BEGIN {printf "%.0f", k*1024/1e6}')
+  fw=$(col first 2); hw=$(col cached 2); hr=$(awk -v k="$(col cached 3)" 'BEGIN {printf "%.0f", k*1024/1e6}')
   rw=$(col retainers 2)
   dw=$(col devtools 2)
   file_mb=$(awk -v b="$bytes" 'BEGIN {printf "%.0f", b/1e6}')
