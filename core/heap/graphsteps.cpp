@@ -230,7 +230,8 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, cons
 void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
-    a.selfSize = s.nodeSelfSize;
+    if (a.selfSize.size() != s.nodeCount) // HeapAnalysis::analyze has usually taken the file's sizes over already
+        a.selfSize = s.nodeSelfSize;
     if (!a.hasUserRoots)
         return; // "expose internals" snapshots are shown raw
     const uint32_t n = s.nodeCount;

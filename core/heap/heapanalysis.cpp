@@ -111,6 +111,14 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
     // progress.
     control.report("Analyzing", 0, kSteps);
     a->hasUserRoots = heapsteps::hasUserRoots(s);
+    // The file's self sizes are read by nothing but the shallow-size step, which rewrites them: when this analysis
+    // holds the only reference to the snapshot (the loader's case), it takes the column over instead of copying it
+    // (4 bytes a node less at the peak; the snapshot was created mutable, so the cast is allowed). Otherwise it
+    // copies, and the caller's snapshot keeps its sizes.
+    if (a->snapshot.use_count() == 1)
+        a->selfSize = std::move(const_cast<HeapSnapshot&>(s).nodeSelfSize);
+    else
+        a->selfSize = s.nodeSelfSize;
     Signal domStateReady, essentialReady, retainedReady; // sent by this thread
     Signal shallowReady, dfsReady, keysReady, membersReady; // sent by the worker
     BitVector essential;

@@ -47,9 +47,10 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 5; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+constexpr uint32_t kVersion = 6; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
-                                 // 5: arrays read in place from a data region checksummed per block
+                                 // 5: arrays read in place from a data region checksummed per block; 6: no
+                                 // snapshot self sizes (the analysis' shallow sizes are the only copy)
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -293,8 +294,7 @@ template <typename IO, typename Snap> void snapshotFields(IO& io, Snap& s)
     io.vec(s.nodeType);
     io.vec(s.nodeName);
     io.vec(s.nodeId);
-    io.sizes(s.nodeSelfSize);
-    io.vec(s.firstEdge);
+    io.vec(s.firstEdge); // not nodeSelfSize: the analysis took it over (HeapAnalysis::selfSize is stored)
     io.vec(s.nodeTraceNodeId);
     io.vec(s.nodeDetachedness);
     io.vec(s.edgeType);
@@ -610,16 +610,15 @@ std::shared_ptr<const HeapAnalysis> load(
     const HeapSnapshot& s = *snap;
     const uint64_t n = s.nodeCount, m = s.edgeCount;
     const bool shaped = s.nodeType.size() == n && s.nodeName.size() == n && s.nodeId.size() == n
-        && s.nodeSelfSize.size() == n && s.firstEdge.size() == n + 1 && s.edgeType.size() == m
-        && s.edgeNameOrIndex.size() == m && s.edgeTarget.size() == m && a->retainers.firstRetainer.size() == n + 1
+        && s.firstEdge.size() == n + 1 && s.edgeType.size() == m && s.edgeNameOrIndex.size() == m
+        && s.edgeTarget.size() == m && a->retainers.firstRetainer.size() == n + 1
         && a->retainers.retainerNode.size() == m && a->retainers.weak.words().size() == (m + 63) / 64
         && a->retainers.essential.words().size() == (m + 63) / 64 && a->selfSize.size() == n && a->dominator.size() == n
         && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->distance.size() == n
         && a->classes.classId.size() == n && a->flags.size() == n && n > 0 && s.rootOrdinal < n;
     // Checked arrays are what store() wrote; on first use the size columns' consistency is not re-read (it would
     // touch every block).
-    const bool consistent
-        = onFirstUse || (s.nodeSelfSize.consistent() && a->selfSize.consistent() && a->retainedSize.consistent());
+    const bool consistent = onFirstUse || (a->selfSize.consistent() && a->retainedSize.consistent());
     if (!shaped || !consistent)
         return invalid("invalid: malformed");
     a->snapshot = std::move(snap);

@@ -52,7 +52,7 @@ Result<LoadedHeap> loadHeap(
     const auto t1 = Clock::now();
     if (parsed)
         parsed(snap.value());
-    auto analysis = HeapAnalysis::analyze(snap.value(), control);
+    auto analysis = HeapAnalysis::analyze(std::move(snap.value()), control); // the only reference: see analyze()
     if (!analysis)
         return analysis.error();
     const auto t2 = Clock::now();

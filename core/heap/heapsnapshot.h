@@ -259,7 +259,10 @@ struct HeapSnapshot
     Column<uint8_t> nodeType;
     Column<uint32_t> nodeName; ///< string index
     Column<uint32_t> nodeId;
-    SizeColumn nodeSelfSize; ///< bytes, as in the file (before DevTools' reassignment)
+    /// Bytes, as in the file (before DevTools' reassignment). Read by nothing but HeapAnalysis, which takes the
+    /// column over when it holds the only reference to the snapshot (it is empty then, and in a snapshot read from
+    /// the analysis cache): read HeapAnalysis::selfSize.
+    SizeColumn nodeSelfSize;
     Column<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
     Column<uint32_t> nodeTraceNodeId; ///< empty without allocation tracking (no field, or trace_function_count 0)
     Column<uint8_t>

@@ -64,6 +64,29 @@ TEST_CASE("6-field layout with 5-field locations and extra_native_bytes", "[heap
     CHECK(a.value()->totalSize() == 24 + 64 + 100);
 }
 
+TEST_CASE("an analysis holding the only reference takes the file's self sizes over; a shared snapshot keeps them",
+    "[heap][reader]")
+{
+    auto shared = parse(kSixFields);
+    auto a = HeapAnalysis::analyze(shared); // the test keeps a reference: copied
+    REQUIRE(a);
+    REQUIRE(shared->nodeSelfSize.size() == 3);
+    CHECK(shared->nodeSelfSize[1] == 24); // self_size values of the literal: 0, 24, 64
+    CHECK(shared->nodeSelfSize[2] == 64);
+
+    auto only = parse(kSixFields);
+    const HeapSnapshot* raw = only.get();
+    auto b = HeapAnalysis::analyze(std::move(only)); // the loader's case: taken over
+    REQUIRE(b);
+    CHECK(raw->nodeSelfSize.empty());
+    REQUIRE(b.value()->selfSize.size() == 3);
+    for (uint32_t i = 0; i < 3; ++i) {
+        CHECK(b.value()->selfSize[i] == a.value()->selfSize[i]);
+        CHECK(b.value()->retainedSize[i] == a.value()->retainedSize[i]);
+    }
+    CHECK(b.value()->selfSize[1] + b.value()->selfSize[2] == 24 + 64);
+}
+
 TEST_CASE("sections in any order, header last, unknown keys skipped", "[heap][reader]")
 {
     const std::string json = R"({"strings":["","a"],"unknown":{"x":[1,[2,{"y":3}]]},"edges":[],
