@@ -20,6 +20,9 @@ constexpr size_t kMinChunk = 64;
 constexpr const char* kTruncated = "unexpected end of file";
 /// Mapped input: consumed pages are released in steps of this many bytes.
 constexpr size_t kReleaseStep = size_t(16) << 20;
+/// Default block of the parallel scan: large enough that the per-block bookkeeping is noise, small enough that a
+/// block is still in the cache when the thread that counted its commas scans it.
+constexpr size_t kParallelBlock = size_t(4) << 20;
 
 /// gzerror's message without the "<fd:3>: " name prefix zlib adds.
 std::string withoutPrefix(const char* msg)
@@ -67,6 +70,7 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path, 
     s->m_maxMemory = options.maxMemoryBytes;
     s->m_parseThreads = options.parseThreads;
     s->m_parallelMin = options.parallelMinBytes;
+    s->m_parallelBlock = options.parallelBlockBytes ? options.parallelBlockBytes : kParallelBlock;
     s->m_chunk = options.bufferBytes ? std::max(options.bufferBytes, kMinChunk) : kChunk;
     int fd = 0;
     if (path != "-") {
@@ -110,11 +114,25 @@ bool InputStream::mapFile(int fd)
     void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED)
         return false; // e.g. a file system without mmap: stream it
-    ::close(fd);
+    m_fd = fd; // kept for readAt
     m_map = static_cast<char*>(p);
     m_mapSize = size;
     m_base = m_cur = m_end = m_rawEnd = m_map;
     return true;
+}
+
+size_t InputStream::readAt(uint64_t offset, char* out, size_t n) const
+{
+    size_t done = 0;
+    while (m_fd >= 0 && done < n) {
+        const ssize_t k = ::pread(m_fd, out + done, n - done, off_t(offset + done));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        done += size_t(k);
+    }
+    return done;
 }
 
 void InputStream::release(const char* from, const char* to) const
@@ -220,6 +238,8 @@ InputStream::~InputStream()
         inflateEnd(m_zs.get());
     if (m_map)
         ::munmap(m_map, m_mapSize);
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 int InputStream::readMemory(char* out, unsigned n)

@@ -34,6 +34,9 @@ struct InputOptions
     unsigned parseThreads = 0;
     /// Sections smaller than this many bytes are scanned on one thread (tests lower it to force the parallel path).
     uint64_t parallelMinBytes = uint64_t(4) << 20;
+    /// Bytes the parallel scan reads and scans at a time (one block per thread); 0 means 4 MiB. Tests make it small
+    /// so that block boundaries fall everywhere (inside numbers, records, whitespace).
+    size_t parallelBlockBytes = 0;
     TaskControl control;
 };
 
@@ -103,6 +106,10 @@ public:
     }
     /// Mapped input only: continue reading at p, in [cursor(), mappedEnd()], after a scanner consumed the bytes.
     void skipTo(const char* p);
+    /// Mapped input only (else 0): copies up to n bytes of the file from `offset` on into out with pread, which on
+    /// a virtual machine costs a fraction of faulting the same pages of the mapping in and releasing them again.
+    /// The bytes are the file's, not the mapping's (no escape repair). Safe from any thread.
+    size_t readAt(uint64_t offset, char* out, size_t n) const;
     /// Mapped input only: tells the kernel the pages inside [from, to) are no longer needed (they leave the
     /// process' resident set; the page cache keeps them). Safe from any thread; a no-op for other inputs.
     void release(const char* from, const char* to) const;
@@ -126,6 +133,10 @@ public:
     uint64_t parallelMinBytes() const
     {
         return m_parallelMin;
+    }
+    size_t parallelBlockBytes() const
+    {
+        return m_parallelBlock;
     }
     // Output side of the RapidJSON stream concept; never used for reading.
     Ch* PutBegin()
@@ -212,6 +223,8 @@ private:
     unsigned m_parseThreads = 0;
     unsigned m_parallelSections = 0;
     uint64_t m_parallelMin = 0;
+    size_t m_parallelBlock = 0;
+    int m_fd = -1; ///< the mapped file, kept open for readAt
     char* m_base = nullptr; ///< m_buf.data(), or m_map (then Tell() is m_cur - m_map and m_consumedBefore 0)
     char* m_cur = nullptr;
     char* m_end = nullptr; // end of the bytes released to the reader

@@ -10,6 +10,8 @@
 #include <heap/snapshotreader.h>
 
 #include <cstdio>
+#include <cstring>
+#include <functional>
 #include <fstream>
 #include <sys/stat.h>
 
@@ -21,13 +23,17 @@ namespace {
 const char* const kSamples[] = { "leak_s1", "leak_s2", "leak_s3", "control_a", "control_b", "shapes",
     "chromium_detached_dom_1", "chromium_detached_dom_2" };
 
-InputOptions parallel(unsigned threads)
+InputOptions parallel(unsigned threads, size_t blockBytes = 0)
 {
     InputOptions o;
     o.parseThreads = threads;
     o.parallelMinBytes = 1; // every section, however small
+    o.parallelBlockBytes = blockBytes; // 0: the default (4 MiB: one block for these samples)
     return o;
 }
+
+/// Block sizes that put block boundaries everywhere: inside numbers, records, runs of whitespace.
+constexpr size_t kBlockSizes[] = { 0, 61, 4099 };
 
 std::string writeTemp(const std::string& name, const std::string& text)
 {
@@ -72,15 +78,18 @@ TEST_CASE("parallel scan of a mapped file gives the streaming reader's columns",
         auto streamed = SnapshotReader::read(gz);
         REQUIRE(streamed.ok());
         const std::string path = writeTemp(std::string(name) + ".heapsnapshot", readText(gz));
-        for (unsigned threads : { 1u, 2u, 3u, 7u }) {
-            INFO(name << " on " << threads << " threads");
-            auto in = InputStream::open(path, parallel(threads));
-            REQUIRE(in.ok());
-            auto mapped = SnapshotReader::read(*in.value());
-            REQUIRE(mapped.ok());
-            CHECK(in.value()->parallelSections() == 2); // "nodes" and "edges" took the fast path
-            requireSameColumns(*mapped.value(), *streamed.value());
-        }
+        for (unsigned threads : { 1u, 2u, 3u, 7u })
+            for (size_t block : kBlockSizes) {
+                if (block == 61 && (threads == 1 || threads == 7))
+                    continue; // slow (a read per 61 bytes) and adds nothing over 2 and 3 threads
+                INFO(name << " on " << threads << " threads, blocks of " << block << " bytes");
+                auto in = InputStream::open(path, parallel(threads, block));
+                REQUIRE(in.ok());
+                auto mapped = SnapshotReader::read(*in.value());
+                REQUIRE(mapped.ok());
+                CHECK(in.value()->parallelSections() == 2); // "nodes" and "edges" took the fast path
+                requireSameColumns(*mapped.value(), *streamed.value());
+            }
         std::remove(path.c_str());
     }
 }
@@ -89,9 +98,10 @@ TEST_CASE("every bad input gives its exact error line with the parallel scan for
 {
     for (const BadInput& b : readBadInputs("expected.tsv")) {
         const std::string path = badInputsDir() + "/" + b.file;
-        for (unsigned threads : { 1u, 2u, 3u }) {
-            INFO(b.file << " on " << threads << " threads");
-            InputOptions o = parallel(threads);
+        for (auto [threads, block] : { std::pair { 1u, size_t(0) }, std::pair { 2u, size_t(0) },
+                 std::pair { 3u, size_t(0) }, std::pair { 2u, size_t(5) }, std::pair { 3u, size_t(61) } }) {
+            INFO(b.file << " on " << threads << " threads, blocks of " << block << " bytes");
+            InputOptions o = parallel(threads, block);
             if (b.maxInput())
                 o.maxDecompressedBytes = b.maxInput();
             auto snap = SnapshotReader::read(path, o);
@@ -119,10 +129,12 @@ TEST_CASE("the mapped and the streaming reader agree on files that end early", "
         const std::string path = writeTemp("cut.heapsnapshot", text.substr(0, cut));
         InputOptions streaming;
         streaming.allowMap = false;
-        const auto a = SnapshotReader::read(path, parallel(2));
         const auto b = SnapshotReader::read(path, streaming);
-        CHECK(!a.ok());
-        CHECK(errorLine(a, "f") == errorLine(b, "f"));
+        for (size_t block : kBlockSizes) {
+            const auto a = SnapshotReader::read(path, parallel(2, block));
+            CHECK(!a.ok());
+            CHECK(errorLine(a, "f") == errorLine(b, "f"));
+        }
         std::remove(path.c_str());
     }
 }
@@ -150,4 +162,98 @@ TEST_CASE("a value the serial checks reject deep in a section is reported at its
     CHECK(snap.error().offset == toNode);
     CHECK(snap.error().message.find("to_node 13 is not a multiple") == 0);
     std::remove(path.c_str());
+}
+
+namespace {
+
+/// Reads `text` as a file with the parallel scan forced (2 threads, the given block size) and with the streaming
+/// reader; both must give the same columns or the same error line. Returns how many sections took the fast path.
+unsigned compareWithStreaming(const std::string& text, size_t block, bool expectOk)
+{
+    const std::string path = writeTemp("variant.heapsnapshot", text);
+    InputOptions streaming;
+    streaming.allowMap = false;
+    const auto b = SnapshotReader::read(path, streaming);
+    auto in = InputStream::open(path, parallel(2, block));
+    REQUIRE(in.ok());
+    const auto a = SnapshotReader::read(*in.value());
+    CHECK(a.ok() == expectOk);
+    CHECK(b.ok() == expectOk);
+    if (a.ok() && b.ok())
+        requireSameColumns(*a.value(), *b.value());
+    else
+        CHECK(errorLine(a, "f") == errorLine(b, "f"));
+    std::remove(path.c_str());
+    return in.value()->parallelSections();
+}
+
+/// The text of the leak_s1 sample with every ',' inside the "nodes" and "edges" arrays passed through `edit`.
+std::string editSeparators(const std::function<std::string(size_t)>& edit)
+{
+    const std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
+    const size_t nodes = text.find("\"nodes\":[");
+    const size_t locations = text.find("\"locations\":[");
+    const size_t strings = locations != std::string::npos ? locations : text.find("\"strings\":[");
+    std::string out = text.substr(0, nodes);
+    size_t n = 0;
+    for (size_t i = nodes; i < strings; ++i)
+        out += text[i] == ',' && text[i - 1] != ']' ? edit(n++) : std::string(1, text[i]);
+    return out + text.substr(strings);
+}
+
+} // namespace
+
+TEST_CASE("whitespace of any kind between the values takes the fast path", "[core][parallelscan]")
+{
+    const std::string spaced = editSeparators([](size_t n) {
+        static const char* const kinds[] = { ",", " ,", ", ", "\r\n,\t", ",\n\n  ", "\t,\r" };
+        return std::string(kinds[n % 6]);
+    });
+    for (size_t block : kBlockSizes)
+        CHECK(compareWithStreaming(spaced, block, true) == 2);
+}
+
+TEST_CASE("a record longer than the look-ahead makes the fast path give up, not fail", "[core][parallelscan]")
+{
+    // 70,000 spaces after one comma in the middle of each section: the record around them ends past the bytes a
+    // thread reads beyond its block, so that block's scan gives up and the serial reader reads the section.
+    const std::string text = editSeparators(
+        [](size_t n) { return n > 0 && n % 20000 == 0 ? ",\n" + std::string(70000, ' ') : std::string(","); });
+    CHECK(compareWithStreaming(text, 4096, true) < 2);
+    CHECK(compareWithStreaming(text, 0, true) == 2); // one block holds the whole section
+}
+
+TEST_CASE("node_count and edge_count that do not match the values give the serial reader's error", "[core][parallelscan]")
+{
+    const std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
+    for (const char* key : { "\"node_count\":", "\"edge_count\":" }) {
+        const size_t at = text.find(key) + std::strlen(key);
+        const size_t end = text.find_first_of(",}", at);
+        const uint64_t count = std::stoull(text.substr(at, end - at));
+        for (uint64_t wrong : { count - 1, count + 1, count * 2 }) {
+            INFO(key << wrong);
+            const std::string edited = text.substr(0, at) + std::to_string(wrong) + text.substr(end);
+            for (size_t block : kBlockSizes)
+                compareWithStreaming(edited, block, false);
+        }
+    }
+}
+
+TEST_CASE("a closing bracket or another token early in a section gives the serial reader's error", "[core][parallelscan]")
+{
+    const std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
+    const size_t edges = text.find("\"edges\":[");
+    const size_t nodes = text.find("\"nodes\":[");
+    for (size_t section : { nodes, edges })
+        for (const char* token : { "]", "],", "]]", "\"x\"", "-1", "1.5", "01", "[1]", "99999999999999999999" }) {
+            // Replace the value after the 1000th comma of the section.
+            size_t at = section;
+            for (int i = 0; i < 1000; ++i)
+                at = text.find(',', at + 1);
+            const size_t end = text.find_first_of(",]", at + 1);
+            const std::string edited = text.substr(0, at + 1) + token + text.substr(end);
+            INFO("section at " << section << ", token " << token);
+            for (size_t block : kBlockSizes)
+                compareWithStreaming(edited, block, false);
+        }
 }
