@@ -18,6 +18,10 @@
 
 #include <rapidjson/reader.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -124,6 +128,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: phases FILE [--parser-baselines]\n");
         return 2;
     }
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 1 << 20); // as the CLI (cli/main.cpp): the same allocations, the same peak RSS
+#endif
     const std::string path = argv[1];
     if (argc > 2 && std::strcmp(argv[2], "--parser-baselines") == 0)
         parserBaselines(path);

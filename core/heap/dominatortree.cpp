@@ -135,10 +135,13 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch
     LengauerTarjanPtr lt = dominatorDfs(*a.snapshot, essential, control);
     retainersReady.wait();
     shallowReady.wait();
-    return !control.cancelled() && calculateDominators(a, std::move(lt), control) && buildDominatedTree(a, control);
+    std::vector<std::vector<uint32_t>> spare;
+    return !control.cancelled() && calculateDominators(a, std::move(lt), control, &spare)
+        && buildDominatedTree(a, control, std::move(spare));
 }
 
-bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskControl& control)
+bool calculateDominators(
+    HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskControl& control, std::vector<std::vector<uint32_t>>* spare)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t nodeCount = s.nodeCount;
@@ -179,6 +182,16 @@ bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskC
             if (control.cancelled())
                 return false;
             control.report("Dominators", lt.n - i, lt.n);
+        }
+        // Vertices in DFS order are scattered over the ordinals: the retainer range of the vertex kFar steps
+        // ahead is fetched, and the slots of the one kNear steps ahead (its range is in the cache by then).
+        constexpr uint32_t kFar = 16, kNear = 8;
+        if (i > kFar)
+            __builtin_prefetch(ret.firstRetainer.data() + lt.vertex[i - kFar] - 1);
+        if (i > kNear) {
+            const uint32_t k = ret.firstRetainer[lt.vertex[i - kNear] - 1];
+            __builtin_prefetch(ret.retainerNode.data() + k);
+            __builtin_prefetch(ret.essential.words().data() + (k >> 6));
         }
         const uint32_t w = lt.vertex[i];
         const uint32_t wOrd = w - 1;
@@ -228,35 +241,60 @@ bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskC
         dominator[ord] = dominator[ord + 1] - 1;
     dominator.resize(nodeCount);
     a.dominator = std::move(dominator);
-    // Only the DFS order is still needed: release the rest before the retained sizes and the CSR are built.
+    // Only the DFS order is still needed; two more arrays of the same length become the retained sizes' column
+    // and (through `spare`, with the DFS order's) the dominated tree's: memory already touched is much cheaper
+    // than fresh pages (docs/performance.md, "Balanced analysis"). The rest is released.
     std::vector<uint32_t> vertex = std::move(lt.vertex);
+    std::vector<uint32_t> retainedLow = std::move(lt.semi);
+    if (spare)
+        spare->push_back(std::move(lt.bucketHead)); // with `vertex` after the loop below: no more than before
     const uint32_t visited = lt.n;
     ltOwner.reset();
 
     if (control.cancelled())
         return false;
-    a.retainedSize = a.selfSize;
+    retainedLow.resize(nodeCount); // nodeCount + 1 before: shrinks in place
+    std::copy(a.selfSize.low().begin(), a.selfSize.low().end(), retainedLow.begin());
+    a.retainedSize.low() = Column<uint32_t>(std::move(retainedLow));
+    a.retainedSize.overflow() = a.selfSize.overflow();
     for (uint32_t i = visited; i > 1; --i) {
         const uint32_t ord = vertex[i] - 1;
         a.retainedSize.add(a.dominator[ord], a.retainedSize[ord]);
     }
+    if (spare)
+        spare->push_back(std::move(vertex));
     return true;
 }
 
-bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control)
+bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control, std::vector<std::vector<uint32_t>> spare)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t nodeCount = s.nodeCount;
+    // A spare array (nodeCount + 1 long, from calculateDominators) or a fresh one.
+    auto reuse = [&](size_t n) {
+        std::vector<uint32_t> v;
+        if (!spare.empty() && spare.back().capacity() >= n) {
+            v = std::move(spare.back());
+            spare.pop_back();
+        }
+        v.resize(n);
+        return v;
+    };
 
     // Children of each node in the dominator tree (CSR), in ordinal order; the root is nobody's child.
     // Counting sort with firstDominated[d] as d's fill cursor, shifted back afterwards: no extra array.
-    a.firstDominated.assign(size_t(nodeCount) + 1, 0);
+    {
+        std::vector<uint32_t> first = reuse(size_t(nodeCount) + 1);
+        std::fill(first.begin(), first.end(), 0);
+        a.firstDominated = std::move(first);
+    }
     for (uint32_t ord = 0; ord < nodeCount; ++ord)
         if (ord != s.rootOrdinal)
             ++a.firstDominated[a.dominator[ord] + 1];
     for (uint32_t i = 0; i < nodeCount; ++i)
         a.firstDominated[i + 1] += a.firstDominated[i];
-    a.dominated.resize(a.firstDominated[nodeCount]);
+    a.dominated = reuse(a.firstDominated[nodeCount]);
+    std::vector<std::vector<uint32_t>>().swap(spare); // before the sort: the memory is not needed any more
     for (uint32_t ord = 0; ord < nodeCount; ++ord)
         if (ord != s.rootOrdinal)
             a.dominated[a.firstDominated[a.dominator[ord]]++] = ord;
@@ -266,17 +304,37 @@ bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control)
 
     // Sort each node's children once (retained size descending, then id ascending: a total order, ids are
     // unique), so that views and tree models never sort or allocate per node (rowInParent is a binary search).
+    // Long child lists are sorted as (size, id, node) keys side by side: the comparator then reads no scattered
+    // column.
     const auto& ids = s.nodeId;
     const auto& retained = a.retainedSize;
+    struct Key
+    {
+        uint64_t retained;
+        uint32_t id, node;
+    };
+    std::vector<Key> keys;
     for (uint32_t node = 0; node < nodeCount; ++node) {
         if (stopRequested(control, node))
             return false;
         const auto first = a.dominated.begin() + a.firstDominated[node];
         const auto last = a.dominated.begin() + a.firstDominated[node + 1];
-        if (last - first > 1)
+        const size_t count = size_t(last - first);
+        if (count <= 1)
+            continue;
+        if (count <= 16) {
             std::sort(first, last, [&](uint32_t x, uint32_t y) {
                 return retained[x] != retained[y] ? retained[x] > retained[y] : ids[x] < ids[y];
             });
+            continue;
+        }
+        keys.resize(count);
+        for (size_t i = 0; i < count; ++i)
+            keys[i] = { retained[first[i]], ids[first[i]], first[i] };
+        std::sort(keys.begin(), keys.end(),
+            [](const Key& x, const Key& y) { return x.retained != y.retained ? x.retained > y.retained : x.id < y.id; });
+        for (size_t i = 0; i < count; ++i)
+            first[i] = keys[i].node;
     }
     return true;
 }

@@ -5,9 +5,10 @@
 #include "heapanalysis.h"
 
 #include <algorithm>
-#include <memory>
-#include <optional>
 #include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -148,11 +149,13 @@ void setClassRetainedSizes(const HeapAnalysis& a, SummaryDraft& draft)
 
 struct MemberSorter::Impl
 {
-    /// A row sorted as two halves: each half's keys sorted in place in `keys`, then merged into the row's members.
+    /// A row sorted in chunks: each chunk's keys sorted in place in `keys`, then merged into the row's members.
     struct Split
     {
-        std::unique_ptr<MemberKey[]> keys;
-        std::atomic<int> pending { 2 };
+        std::unique_ptr<MemberKey[]> keys; ///< allocated by the first chunk's thread, freed after the merge
+        std::once_flag allocated;
+        std::atomic<uint32_t> pending { 0 }; ///< chunks not yet sorted
+        std::vector<size_t> bounds; ///< chunk c is [bounds[c], bounds[c + 1])
     };
     struct Task
     {
@@ -178,6 +181,30 @@ struct MemberSorter::Impl
         std::sort(keys, keys + (end - begin), memberBefore);
     }
 
+    /// Merges a split row's sorted chunks into its members (a k-way merge over a small heap of chunk heads).
+    static void merge(Split& split, Column<uint32_t>& nodes)
+    {
+        const MemberKey* x = split.keys.get();
+        const size_t chunks = split.bounds.size() - 1;
+        std::vector<size_t> head(split.bounds.begin(), split.bounds.end() - 1);
+        std::vector<uint32_t> heap; // chunk indices; the top's head key comes first in the members' order
+        auto later = [&](uint32_t c, uint32_t d) { return memberBefore(x[head[d]], x[head[c]]); };
+        for (uint32_t c = 0; c < chunks; ++c)
+            if (head[c] < split.bounds[c + 1])
+                heap.push_back(c);
+        std::make_heap(heap.begin(), heap.end(), later);
+        size_t k = 0;
+        while (!heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            const uint32_t c = heap.back();
+            nodes[k++] = x[head[c]++].node;
+            if (head[c] < split.bounds[c + 1])
+                std::push_heap(heap.begin(), heap.end(), later);
+            else
+                heap.pop_back();
+        }
+    }
+
     void run(const HeapAnalysis& a, const CancelToken* cancel)
     {
         std::vector<MemberKey> own; // this thread's keys for whole rows (biggest first: allocated once)
@@ -194,18 +221,12 @@ struct MemberSorter::Impl
                 continue;
             }
             Split& split = *splits[task.split];
+            std::call_once(split.allocated,
+                [&] { split.keys = std::make_unique_for_overwrite<MemberKey[]>(split.bounds.back()); });
             fill(a, nodes, task.begin, task.end, split.keys.get() + task.begin);
             if (split.pending.fetch_sub(1, std::memory_order_acq_rel) != 1)
-                continue; // the other half is still being sorted: its thread merges
-            const MemberKey* x = split.keys.get();
-            const size_t n = nodes.size(), mid = n / 2;
-            size_t i = 0, j = mid, k = 0;
-            while (i < mid && j < n)
-                nodes[k++] = memberBefore(x[j], x[i]) ? x[j++].node : x[i++].node;
-            while (i < mid)
-                nodes[k++] = x[i++].node;
-            while (j < n)
-                nodes[k++] = x[j++].node;
+                continue; // other chunks are still being sorted: the thread that sorts the last one merges
+            merge(split, nodes);
             split.keys.reset();
         }
     }
@@ -217,26 +238,31 @@ MemberSorter::MemberSorter(std::vector<ClassAggregate>& rows)
     size_t total = 0;
     for (const ClassAggregate& row : rows)
         total += row.nodes.size();
-    // A row with more than an eighth of all members would keep one thread busy while the other has run out of rows:
-    // it is sorted as two halves instead.
-    const size_t splitFrom = std::max<size_t>(total / 8, 100000);
+    // A big row would keep one thread busy while the other has run out of rows: a row of more than a sixteenth
+    // of all members is sorted in chunks of about that size (on whichever thread is free), then merged.
+    const size_t chunk = std::max<size_t>(total / 16, 100000);
     for (uint32_t r = 0; r < rows.size(); ++r) {
         const size_t n = rows[r].nodes.size();
         if (n < 2)
             continue;
-        if (n <= splitFrom) {
+        if (n <= chunk) {
             m->tasks.push_back({ r, UINT32_MAX, 0, n });
             continue;
         }
         auto split = std::make_unique<Impl::Split>();
-        split->keys = std::make_unique_for_overwrite<MemberKey[]>(n);
+        const size_t chunks = (n + chunk - 1) / chunk;
+        split->pending = uint32_t(chunks);
         const uint32_t index = uint32_t(m->splits.size());
+        for (size_t c = 0; c <= chunks; ++c)
+            split->bounds.push_back(n * c / chunks);
+        for (size_t c = 0; c < chunks; ++c)
+            m->tasks.push_back({ r, index, split->bounds[c], split->bounds[c + 1] });
         m->splits.push_back(std::move(split));
-        m->tasks.push_back({ r, index, 0, n / 2 });
-        m->tasks.push_back({ r, index, n / 2, n });
     }
-    std::stable_sort(m->tasks.begin(), m->tasks.end(),
-        [](const Impl::Task& x, const Impl::Task& y) { return x.end - x.begin > y.end - y.begin; });
+    // Biggest rows first, a split row's chunks one after the other (so that few rows' keys are allocated at once).
+    std::stable_sort(m->tasks.begin(), m->tasks.end(), [&](const Impl::Task& x, const Impl::Task& y) {
+        return rows[x.row].nodes.size() > rows[y.row].nodes.size();
+    });
 }
 
 MemberSorter::~MemberSorter() = default;

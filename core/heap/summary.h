@@ -63,6 +63,7 @@ template <class T> std::vector<T> mergeByPublicKey(std::vector<T>&& aggregates)
 /// (nested instances are not counted twice). The dominator tree is CSR (`firstDominated`, nodeCount + 1 offsets into
 /// `dominated`); `keyOf[node]` is the node's key or UINT32_MAX for none. An iterative DFS from `root`.
 /// `retainedSize[node]` is a uint64_t: a SizeColumn, or a plain array.
+inline constexpr size_t kClassWalkAhead = 8;
 template <typename Sizes>
 std::vector<uint64_t> classRetainedSizes(uint32_t root, std::span<const uint32_t> firstDominated,
     std::span<const uint32_t> dominated, const Sizes& retainedSize, const std::vector<uint32_t>& keyOf, size_t keyCount)
@@ -74,6 +75,15 @@ std::vector<uint64_t> classRetainedSizes(uint32_t root, std::span<const uint32_t
     std::vector<size_t> sizes { SIZE_MAX };
     std::vector<uint32_t> seenKeys;
     while (!list.empty()) {
+        // The walk jumps across the arrays (a cache miss per node and array): the node popped a few pops from now
+        // (usually a leaf: most nodes are) has its entries fetched ahead.
+        if (list.size() > kClassWalkAhead) {
+            const uint32_t ahead = list[list.size() - kClassWalkAhead];
+            __builtin_prefetch(&keyOf[ahead]);
+            __builtin_prefetch(&firstDominated[ahead]);
+            if constexpr (requires { retainedSize.low(); })
+                __builtin_prefetch(retainedSize.low().data() + ahead);
+        }
         const uint32_t node = list.back();
         list.pop_back();
         const uint32_t k = keyOf[node];
@@ -132,8 +142,8 @@ std::vector<ClassAggregate> mergeSummaryRows(std::vector<ClassAggregate>&& rows,
 
 /// Sorts every row's members (retained size descending, then id ascending) on all the threads that call run()
 /// (each takes the next task from a shared counter until none is left). Tasks are whole rows, biggest first; a
-/// row holding more than an eighth of all members is two tasks (its halves), merged by the thread that finishes
-/// the second. `rows` must outlive the sorter; their member lists must not change meanwhile.
+/// row holding more than a sixteenth of all members is split into chunks of about that size, merged by the thread
+/// that sorts the last one. `rows` must outlive the sorter; their member lists must not change meanwhile.
 class MemberSorter
 {
 public:
