@@ -331,8 +331,9 @@ bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control, std::vector
         keys.resize(count);
         for (size_t i = 0; i < count; ++i)
             keys[i] = { retained[first[i]], ids[first[i]], first[i] };
-        std::sort(keys.begin(), keys.end(),
-            [](const Key& x, const Key& y) { return x.retained != y.retained ? x.retained > y.retained : x.id < y.id; });
+        std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+            return x.retained != y.retained ? x.retained > y.retained : x.id < y.id;
+        });
         for (size_t i = 0; i < count; ++i)
             first[i] = keys[i].node;
     }

@@ -5,8 +5,8 @@
 #include "heapsteps.h"
 
 #include <algorithm>
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <initializer_list>
 #include <latch>
 #include <numeric>

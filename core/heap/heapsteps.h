@@ -68,8 +68,7 @@ LengauerTarjanPtr dominatorDfs(const HeapSnapshot& s, const BitVector& essential
 /// buildDominatedTree to reuse instead of allocating fresh ones.
 bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr dfs, const TaskControl& control,
     std::vector<std::vector<uint32_t>>* spare = nullptr);
-bool buildDominatedTree(
-    HeapAnalysis& a, const TaskControl& control, std::vector<std::vector<uint32_t>> spare = {});
+bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control, std::vector<std::vector<uint32_t>> spare = {});
 /// All three in a row (benchmarks): `retainersReady` and `shallowReady` are waited for after the DFS.
 bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch& retainersReady,
     std::latch& shallowReady, const TaskControl& control);

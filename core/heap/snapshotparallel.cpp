@@ -297,7 +297,8 @@ bool SnapshotHandler::scanSectionInParallel()
                         s.firstEdge[i + 1] += uint32_t(edgesBefore[b]);
         });
         for (const ScanChunk& c : perThread)
-            if (c.haveMax && (c.maxName > m_maxNodeName || (c.maxName == m_maxNodeName && c.maxNameEnd > m_maxNodeNameEnd))) {
+            if (c.haveMax
+                && (c.maxName > m_maxNodeName || (c.maxName == m_maxNodeName && c.maxNameEnd > m_maxNodeNameEnd))) {
                 m_maxNodeName = c.maxName;
                 m_maxNodeNameEnd = c.maxNameEnd;
             }
@@ -307,7 +308,8 @@ bool SnapshotHandler::scanSectionInParallel()
         m_nodeField = 0;
     } else {
         for (const ScanChunk& c : perThread)
-            if (c.haveMax && (c.maxName > m_maxEdgeName || (c.maxName == m_maxEdgeName && c.maxNameEnd > m_maxEdgeNameEnd))) {
+            if (c.haveMax
+                && (c.maxName > m_maxEdgeName || (c.maxName == m_maxEdgeName && c.maxNameEnd > m_maxEdgeNameEnd))) {
                 m_maxEdgeName = c.maxName;
                 m_maxEdgeNameEnd = c.maxNameEnd;
             }

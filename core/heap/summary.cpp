@@ -260,9 +260,8 @@ MemberSorter::MemberSorter(std::vector<ClassAggregate>& rows)
         m->splits.push_back(std::move(split));
     }
     // Biggest rows first, a split row's chunks one after the other (so that few rows' keys are allocated at once).
-    std::stable_sort(m->tasks.begin(), m->tasks.end(), [&](const Impl::Task& x, const Impl::Task& y) {
-        return rows[x.row].nodes.size() > rows[y.row].nodes.size();
-    });
+    std::stable_sort(m->tasks.begin(), m->tasks.end(),
+        [&](const Impl::Task& x, const Impl::Task& y) { return rows[x.row].nodes.size() > rows[y.row].nodes.size(); });
 }
 
 MemberSorter::~MemberSorter() = default;

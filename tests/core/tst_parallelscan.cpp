@@ -11,8 +11,8 @@
 
 #include <cstdio>
 #include <cstring>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <sys/stat.h>
 
 using namespace v8scope;
@@ -223,7 +223,8 @@ TEST_CASE("a record longer than the look-ahead makes the fast path give up, not 
     CHECK(compareWithStreaming(text, 0, true) == 2); // one block holds the whole section
 }
 
-TEST_CASE("node_count and edge_count that do not match the values give the serial reader's error", "[core][parallelscan]")
+TEST_CASE(
+    "node_count and edge_count that do not match the values give the serial reader's error", "[core][parallelscan]")
 {
     const std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
     for (const char* key : { "\"node_count\":", "\"edge_count\":" }) {
@@ -239,7 +240,8 @@ TEST_CASE("node_count and edge_count that do not match the values give the seria
     }
 }
 
-TEST_CASE("a closing bracket or another token early in a section gives the serial reader's error", "[core][parallelscan]")
+TEST_CASE(
+    "a closing bracket or another token early in a section gives the serial reader's error", "[core][parallelscan]")
 {
     const std::string text = readText(samplePath("heap/leak_s1.heapsnapshot.gz"));
     const size_t edges = text.find("\"edges\":[");
