@@ -7,7 +7,6 @@
 #include <common/column.h>
 #include <common/progress.h>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -58,12 +57,14 @@ template <class T> std::vector<T> mergeByPublicKey(std::vector<T>&& aggregates)
     return result;
 }
 
+/// How many pops ahead classRetainedSizes prefetches a node's entries.
+inline constexpr size_t kClassWalkAhead = 8;
+
 /// DevTools' calculateClassesRetainedSize, the one copy (the Summary and the comparison's class aggregates): per
 /// class key, the sum of the retained sizes of its members that have no dominator-tree ancestor of the same key
 /// (nested instances are not counted twice). The dominator tree is CSR (`firstDominated`, nodeCount + 1 offsets into
 /// `dominated`); `keyOf[node]` is the node's key or UINT32_MAX for none. An iterative DFS from `root`.
 /// `retainedSize[node]` is a uint64_t: a SizeColumn, or a plain array.
-inline constexpr size_t kClassWalkAhead = 8;
 template <typename Sizes>
 std::vector<uint64_t> classRetainedSizes(uint32_t root, std::span<const uint32_t> firstDominated,
     std::span<const uint32_t> dominated, const Sizes& retainedSize, const std::vector<uint32_t>& keyOf, size_t keyCount)
@@ -127,7 +128,8 @@ SummaryDraft collectSummary(
     const HeapAnalysis& analysis, const ClassNames& classes, const std::function<bool(uint32_t)>& filter = {});
 /// The members (file order, each list allocated at its exact size), class retained sizes and DevTools'
 /// public-key merge (buildSummary's rows). With `sorted`, also the Summary's order (sortSummaryRows), the members'
-/// order sorted on a second thread while this one walks the dominator tree. `draft.keyOf` is freed on return.
+/// order sorted by both threads (MemberSorter), the second starting while this one walks the dominator tree.
+/// `draft.keyOf` is freed on return.
 /// Stops early (partial rows) when `cancel` is set.
 std::vector<ClassAggregate> finishSummary(
     const HeapAnalysis& analysis, SummaryDraft&& draft, bool sorted, const CancelToken* cancel = nullptr);
