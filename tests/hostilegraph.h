@@ -73,24 +73,21 @@ inline uint32_t addNode(
     s.nodeDetachedness.push_back(detachedness);
     if (s.firstEdge.empty())
         s.firstEdge.push_back(0);
-    s.firstEdge.push_back(uint32_t(s.edgeType.size()));
+    s.firstEdge.push_back(uint32_t(s.edgeWords.size()));
     return uint32_t(s.nodeType.size() - 1);
 }
 
 /// Appends an edge from the node added last.
 inline void addEdge(v8scope::HeapSnapshot& s, int type, uint32_t nameOrIndex, uint32_t target)
 {
-    s.edgeType.push_back(uint8_t(type));
-    s.edgeNameOrIndex.push_back(nameOrIndex);
-    s.edgeTarget.push_back(target);
-    s.firstEdge.back() = uint32_t(s.edgeType.size());
+    s.addEdge(uint32_t(type), nameOrIndex, target);
 }
 
 /// Sets the counts once all nodes and edges are in.
 inline void finishSnapshot(v8scope::HeapSnapshot& s)
 {
     s.nodeCount = uint32_t(s.nodeType.size());
-    s.edgeCount = uint32_t(s.edgeType.size());
+    s.edgeCount = uint32_t(s.edgeWords.size());
 }
 
 } // namespace testutil

@@ -181,9 +181,8 @@ int main(int argc, char** argv)
     line("firstEdge", mb(s.firstEdge), snapTotal);
     line("nodeTraceNodeId", mb(s.nodeTraceNodeId), snapTotal);
     line("nodeDetachedness", mb(s.nodeDetachedness), snapTotal);
-    line("edgeType", mb(s.edgeType), snapTotal);
+    line("edgeWords (type+target)", mb(s.edgeWords), snapTotal);
     line("edgeNameOrIndex", mb(s.edgeNameOrIndex), snapTotal);
-    line("edgeTarget", mb(s.edgeTarget), snapTotal);
     line("locations", mb(s.locations), snapTotal);
     line("strings (bytes)", double(s.strings.byteSize()) / 1e6, snapTotal);
     line("strings (offsets, u64)", double(s.strings.size() + 1) * 8 / 1e6, snapTotal);

@@ -173,14 +173,13 @@ std::vector<uint32_t> SnapshotDigest::classesWith(
             auto [it, inserted] = stringIds.emplace(p, 0);
             if (inserted)
                 it->second = fake->strings.add(p);
-            fake->edgeType.push_back(0);
+            fake->edgeWords.push_back(packEdge(0, 0));
             fake->edgeNameOrIndex.push_back(it->second);
-            fake->edgeTarget.push_back(0);
         }
-        fake->firstEdge.push_back(uint32_t(fake->edgeType.size()));
+        fake->firstEdge.push_back(uint32_t(fake->edgeWords.size()));
     }
     fake->nodeCount = uint32_t(plainProperties.size());
-    fake->edgeCount = uint32_t(fake->edgeType.size());
+    fake->edgeCount = uint32_t(fake->edgeWords.size());
     HeapAnalysis analysis;
     analysis.snapshot = fake;
     analysis.nameIndex = fake->nodeName;

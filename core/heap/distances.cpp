@@ -106,9 +106,9 @@ private:
 void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_t>& distances, BitVector& visited,
     DistanceFilter& filter, const BitVector* ignored, const TaskControl& control)
 {
-    const uint8_t weak = uint8_t(s.edgeTypes.weak);
-    const uint8_t* edgeType = s.edgeType.data();
-    const uint32_t* edgeTarget = s.edgeTarget.data();
+    // No weak type (-1): a type no word holds.
+    const uint32_t weak = s.edgeTypes.weak >= 0 ? uint32_t(s.edgeTypes.weak) : kMaxEdgeTypes;
+    const uint32_t* words = s.edgeWords.data();
     if (queue.empty())
         return;
     // The queue holds one level after the other (the seeds share one distance): the children's distance is the
@@ -130,16 +130,16 @@ void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_
             __builtin_prefetch(firstEdge + queue[head + kFar]);
         if (head + kNear < queue.size()) {
             const uint32_t first = firstEdge[queue[head + kNear]];
-            __builtin_prefetch(edgeTarget + first);
-            __builtin_prefetch(edgeType + first);
+            __builtin_prefetch(words + first);
         }
         const uint32_t node = queue[head];
         filter.setNode(node);
         const uint32_t end = firstEdge[node + 1];
         for (uint32_t e = firstEdge[node]; e < end; ++e) {
-            if (edgeType[e] == weak)
+            const uint32_t word = words[e];
+            if (edgeWordType(word) == weak)
                 continue;
-            const uint32_t child = edgeTarget[e];
+            const uint32_t child = edgeWordTarget(word);
             if (visited.get(child))
                 continue;
             if (ignored && ignored->get(child))

@@ -71,7 +71,7 @@ struct LengauerTarjan
                 const uint32_t e = nextEdge[vOrd];
                 if (!essential.get(e))
                     continue;
-                const uint32_t wOrd = s.edgeTarget[e];
+                const uint32_t wOrd = edgeWordTarget(s.edgeWords[e]);
                 const uint32_t w = wOrd + 1;
                 if (semi[w] == 0) {
                     parent(w) = v;

@@ -35,15 +35,15 @@ Retainers buildRetainers(const HeapSnapshot& s, const BitVector& essential, cons
     r.essential = BitVector(s.edgeCount);
     // Both passes touch one random counter per edge: the counter of the edge kAhead edges on is fetched ahead.
     constexpr uint32_t kAhead = 32;
-    const uint32_t* target = s.edgeTarget.data();
+    const uint32_t* words = s.edgeWords.data();
     uint32_t* counter = r.firstRetainer.data();
     const uint32_t countEnd = s.edgeCount > kAhead ? s.edgeCount - kAhead : 0;
     for (uint32_t e = 0; e < countEnd; ++e) {
-        __builtin_prefetch(counter + target[e + kAhead], 1);
-        ++counter[target[e]];
+        __builtin_prefetch(counter + edgeWordTarget(words[e + kAhead]), 1);
+        ++counter[edgeWordTarget(words[e])];
     }
     for (uint32_t e = countEnd; e < s.edgeCount; ++e)
-        ++counter[target[e]];
+        ++counter[edgeWordTarget(words[e])];
     uint32_t slot = 0;
     for (uint32_t i = 0; i <= n; ++i) {
         const uint32_t count = r.firstRetainer[i];
@@ -59,10 +59,11 @@ Retainers buildRetainers(const HeapSnapshot& s, const BitVector& essential, cons
             return r;
         for (uint32_t e = s.firstEdge[src]; e < s.firstEdge[src + 1]; ++e) {
             if (e + kAhead < s.edgeCount)
-                __builtin_prefetch(counter + target[e + kAhead] + 1, 1);
-            const uint32_t at = r.firstRetainer[s.edgeTarget[e] + 1]++;
+                __builtin_prefetch(counter + edgeWordTarget(words[e + kAhead]) + 1, 1);
+            const uint32_t word = words[e];
+            const uint32_t at = r.firstRetainer[edgeWordTarget(word) + 1]++;
             r.retainerNode[at] = src;
-            if (s.edgeType[e] == weak)
+            if (edgeWordType(word) == weak)
                 r.weak.set(at);
             if (essential.get(e))
                 r.essential.set(at);
@@ -194,10 +195,11 @@ void calculateFlags(HeapAnalysis& a, const TaskControl& control)
         const uint32_t node = stack.back();
         stack.pop_back();
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
-            const uint32_t child = s.edgeTarget[e];
+            const uint32_t word = s.edgeWords[e];
+            const uint32_t child = edgeWordTarget(word);
             if (a.flags[child] & kFlagPageObject)
                 continue;
-            if (s.edgeType[e] == s.edgeTypes.weak)
+            if (edgeWordType(word) == s.edgeTypes.weak)
                 continue;
             stack.push_back(child);
             a.flags[child] |= kFlagPageObject;
@@ -216,7 +218,8 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, cons
             return bits;
         const bool nodePage = a.flags[node] & kFlagPageObject;
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
-            const int type = s.edgeType[e];
+            const uint32_t word = s.edgeWords[e];
+            const int type = edgeWordType(word);
             // The WeakMap table -> value edge: the key -> value edge is the one kept.
             if (type == t.internal) {
                 if (const WeakMapEdgeName* w = weakMaps.get(s.edgeNameOrIndex[e]); w && w->tableId == s.nodeId[node])
@@ -224,7 +227,7 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, cons
             }
             if (type == t.weak)
                 continue;
-            const uint32_t child = s.edgeTarget[e];
+            const uint32_t child = edgeWordTarget(word);
             if (child == node)
                 continue;
             if (node != root) {
@@ -273,9 +276,10 @@ void calculateShallowSizes(HeapAnalysis& a, const TaskControl& control)
         worklist.pop_back();
         const uint32_t owner = owners[id];
         for (uint32_t e = s.firstEdge[id]; e < s.firstEdge[id + 1]; ++e) {
-            if (s.edgeType[e] == weak)
+            const uint32_t word = s.edgeWords[e];
+            if (edgeWordType(word) == weak)
                 continue;
-            const uint32_t target = s.edgeTarget[e];
+            const uint32_t target = edgeWordTarget(word);
             const uint32_t current = owners[target];
             if (current == kUnvisited) {
                 owners[target] = owner;

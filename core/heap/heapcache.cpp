@@ -47,10 +47,11 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 6; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+constexpr uint32_t kVersion = 7; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
                                  // 5: arrays read in place from a data region checksummed per block; 6: no
-                                 // snapshot self sizes (the analysis' shallow sizes are the only copy)
+                                 // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
+                                 // type and target in one word (HeapSnapshot::edgeWords)
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -58,7 +59,7 @@ constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 1384, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 1336, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(HeapAnalysis) == 1288, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
@@ -297,9 +298,8 @@ template <typename IO, typename Snap> void snapshotFields(IO& io, Snap& s)
     io.vec(s.firstEdge); // not nodeSelfSize: the analysis took it over (HeapAnalysis::selfSize is stored)
     io.vec(s.nodeTraceNodeId);
     io.vec(s.nodeDetachedness);
-    io.vec(s.edgeType);
+    io.vec(s.edgeWords);
     io.vec(s.edgeNameOrIndex);
-    io.vec(s.edgeTarget);
     io.vec(s.locations);
     io.strs(s.traceFunctionInfoFields);
     io.vec(s.traceFunctionInfos);
@@ -610,8 +610,8 @@ std::shared_ptr<const HeapAnalysis> load(
     const HeapSnapshot& s = *snap;
     const uint64_t n = s.nodeCount, m = s.edgeCount;
     const bool shaped = s.nodeType.size() == n && s.nodeName.size() == n && s.nodeId.size() == n
-        && s.firstEdge.size() == n + 1 && s.edgeType.size() == m && s.edgeNameOrIndex.size() == m
-        && s.edgeTarget.size() == m && a->retainers.firstRetainer.size() == n + 1
+        && s.firstEdge.size() == n + 1 && s.edgeWords.size() == m && s.edgeNameOrIndex.size() == m
+        && n < kMaxNodes && a->retainers.firstRetainer.size() == n + 1
         && a->retainers.retainerNode.size() == m && a->retainers.weak.words().size() == (m + 63) / 64
         && a->retainers.essential.words().size() == (m + 63) / 64 && a->selfSize.size() == n && a->dominator.size() == n
         && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->distance.size() == n

@@ -13,7 +13,7 @@
 namespace v8scope {
 
 /// The one "no node" sentinel for node ordinals: an id that is not in the snapshot, the dominator tree's parent of
-/// the root, an unset link. Node ordinals are dense 0..nodeCount-1 and nodeCount < UINT32_MAX / 2 (the reader
+/// the root, an unset link. Node ordinals are dense 0..nodeCount-1 and nodeCount < 2^29 (kMaxNodes: the reader
 /// refuses bigger headers), so this value is never a real node.
 inline constexpr uint32_t kNoNode = UINT32_MAX;
 
@@ -235,12 +235,59 @@ struct EdgeTypeIds
     int context = -1, element = -1, property = -1, internal = -1, hidden = -1, shortcut = -1, weak = -1;
 };
 
-/// One parsed .heapsnapshot as flat columns: no object per node or edge. Immutable once the reader returns it;
-/// analyses keep their own derived arrays (see HeapAnalysis).
-///
-/// Nodes are dense ordinals 0..nodeCount-1 in file order; node i owns edges firstEdge[i]..firstEdge[i+1]-1
-/// (CSR). Edge targets are node ordinals (the file's to_node divided by the node field count).
-struct HeapSnapshot
+/// An edge's type and target in one 32-bit word (HeapSnapshot::edgeWords): the target node ordinal in the low 29
+/// bits, the type index in the top 3. The reader refuses snapshots with more than kMaxEdgeTypes edge types or
+/// kMaxNodes nodes or more (V8 writes 7 edge types; 2^29 nodes take at least 7.5 GB of JSON).
+inline constexpr unsigned kEdgeTypeShift = 29;
+inline constexpr uint32_t kEdgeTargetMask = (uint32_t(1) << kEdgeTypeShift) - 1;
+inline constexpr uint32_t kMaxEdgeTypes = uint32_t(1) << (32 - kEdgeTypeShift);
+inline constexpr uint64_t kMaxNodes = uint64_t(1) << kEdgeTypeShift;
+inline constexpr uint32_t packEdge(uint32_t type, uint32_t target)
+{
+    return type << kEdgeTypeShift | target;
+}
+inline constexpr uint8_t edgeWordType(uint32_t word)
+{
+    return uint8_t(word >> kEdgeTypeShift);
+}
+inline constexpr uint32_t edgeWordTarget(uint32_t word)
+{
+    return word & kEdgeTargetMask;
+}
+
+/// Read-only per-edge view of one half of HeapSnapshot::edgeWords (`s.edgeType[e]`, `s.edgeTarget[e]`). It points
+/// at the snapshot it belongs to, so it is neither copied nor assigned: HeapSnapshot's own copy and move make new
+/// views for the new object.
+template <typename T, T (*Split)(uint32_t)> class EdgeWordView
+{
+public:
+    explicit EdgeWordView(const Column<uint32_t>& words)
+        : m_words(&words)
+    {
+    }
+    EdgeWordView(const EdgeWordView&) = delete;
+    EdgeWordView& operator=(const EdgeWordView&) = delete;
+    T operator[](size_t e) const
+    {
+        return Split(m_words->data()[e]);
+    }
+    size_t size() const
+    {
+        return m_words->size();
+    }
+    bool empty() const
+    {
+        return m_words->empty();
+    }
+
+private:
+    const Column<uint32_t>* m_words;
+};
+using EdgeTypeView = EdgeWordView<uint8_t, edgeWordType>;
+using EdgeTargetView = EdgeWordView<uint32_t, edgeWordTarget>;
+
+/// The columns of a HeapSnapshot (which adds the per-edge views over edgeWords); see there.
+struct HeapSnapshotData
 {
     std::string sourceName;
     uint64_t sourceBytes = 0; ///< decompressed text length
@@ -269,9 +316,8 @@ struct HeapSnapshot
         nodeDetachedness; ///< empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached
 
     // per edge
-    Column<uint8_t> edgeType;
+    Column<uint32_t> edgeWords; ///< type and target node ordinal, packEdge(); read through edgeType / edgeTarget
     Column<uint32_t> edgeNameOrIndex; ///< string index, or the element/hidden index
-    Column<uint32_t> edgeTarget; ///< node ordinal
 
     // locations: constructor/function source positions (0-based line and column)
     struct Location
@@ -294,6 +340,47 @@ struct HeapSnapshot
     Column<uint64_t> samples; ///< pairs as in sample_fields
 
     StringTable strings;
+};
+
+/// One parsed .heapsnapshot as flat columns: no object per node or edge. Immutable once the reader returns it;
+/// analyses keep their own derived arrays (see HeapAnalysis).
+///
+/// Nodes are dense ordinals 0..nodeCount-1 in file order; node i owns edges firstEdge[i]..firstEdge[i+1]-1
+/// (CSR). Edge targets are node ordinals (the file's to_node divided by the node field count). An edge's type and
+/// target share one 32-bit word (edgeWords); edgeType[e] and edgeTarget[e] read its halves. Loops over many edges
+/// read the word once and split it (edgeWordType, edgeWordTarget).
+struct HeapSnapshot : HeapSnapshotData
+{
+    EdgeTypeView edgeType { edgeWords }; ///< type index per edge, into edgeTypeNames
+    EdgeTargetView edgeTarget { edgeWords }; ///< target node ordinal per edge
+
+    HeapSnapshot() = default;
+    HeapSnapshot(const HeapSnapshot& o)
+        : HeapSnapshotData(o)
+    {
+    }
+    HeapSnapshot(HeapSnapshot&& o) noexcept
+        : HeapSnapshotData(std::move(o))
+    {
+    }
+    HeapSnapshot& operator=(const HeapSnapshot& o)
+    {
+        HeapSnapshotData::operator=(o);
+        return *this;
+    }
+    HeapSnapshot& operator=(HeapSnapshot&& o) noexcept
+    {
+        HeapSnapshotData::operator=(std::move(o));
+        return *this;
+    }
+    /// Appends one edge to the last node (firstEdge's last entry counts it). For snapshots built in code (digests,
+    /// tests); the reader writes the presized columns.
+    void addEdge(uint32_t type, uint32_t nameOrIndex, uint32_t target)
+    {
+        edgeWords.push_back(packEdge(type, target));
+        edgeNameOrIndex.push_back(nameOrIndex);
+        firstEdge.back() = uint32_t(edgeWords.size());
+    }
 
     std::string_view nodeNameView(uint32_t node) const
     {

@@ -590,7 +590,7 @@ private:
         if (m_edgeOrdinal >= s.edgeCount)
             return failValue(v, end, "more edge values than edge_count " + std::to_string(s.edgeCount) + " allows");
         const uint32_t e = m_edgeOrdinal;
-        if (m_edgeField == 0 && e == s.edgeType.size())
+        if (m_edgeField == 0 && e == s.edgeWords.size())
             growEdges();
         switch (m_edgeRoles[m_edgeField]) {
         case EdgeRole::Type:
@@ -598,7 +598,7 @@ private:
                 return failValue(v, end,
                     "edge type " + std::to_string(v) + " is not in meta.edge_types ("
                         + std::to_string(s.edgeTypeNames.size()) + " types)");
-            s.edgeType[e] = uint8_t(v);
+            m_edgeTypeValue = uint32_t(v);
             break;
         case EdgeRole::Name:
             m_edgeNameEnd = end;
@@ -616,7 +616,7 @@ private:
                 return failValue(v, end,
                     "to_node " + std::to_string(v) + " points past the last node (node_count "
                         + std::to_string(s.nodeCount) + ")");
-            s.edgeTarget[e] = uint32_t(v / nf);
+            m_edgeTargetValue = uint32_t(v / nf);
             break;
         }
         case EdgeRole::Other:
@@ -624,6 +624,8 @@ private:
         }
         if (++m_edgeField == m_edgeRoles.size()) {
             m_edgeField = 0;
+            // Type and target share a word: written once both are in, whatever the field order.
+            s.edgeWords[e] = packEdge(m_edgeTypeValue, m_edgeTargetValue);
             // The name check needs the edge type, which may come after the name in exotic field orders.
             if (s.edgeHasStringName(e) && s.edgeNameOrIndex[e] >= m_maxEdgeName) {
                 m_maxEdgeName = s.edgeNameOrIndex[e];
@@ -656,10 +658,9 @@ private:
     void growEdges()
     {
         HeapSnapshot& s = *m_snap;
-        const uint64_t n = grownSize(s.edgeType.size(), s.edgeCount);
-        s.edgeType.resize(n);
+        const uint64_t n = grownSize(s.edgeWords.size(), s.edgeCount);
+        s.edgeWords.resize(n);
         s.edgeNameOrIndex.resize(n);
-        s.edgeTarget.resize(n);
     }
 
     // ---- locations ----
@@ -745,6 +746,7 @@ private:
     std::vector<NodeRole> m_nodeRoles;
     std::vector<EdgeRole> m_edgeRoles;
     uint32_t m_nodeField = 0, m_nodeOrdinal = 0, m_edgeField = 0, m_edgeOrdinal = 0;
+    uint32_t m_edgeTypeValue = 0, m_edgeTargetValue = 0; ///< the current edge record's, until it is complete
     uint64_t m_edgeSum = 0;
     uint64_t m_sizeSum = 0; ///< self sizes so far, bytes
     bool m_hasTraceNodeId = false, m_hasDetachedness = false;

@@ -74,6 +74,10 @@ bool SnapshotHandler::resolveEdgeFields(const JsonTree::Node& meta)
     HeapSnapshot& s = *m_snap;
     if (!readLayout(meta, "edge", { "type", "name_or_index", "to_node" }, s.edgeFields, s.edgeTypeNames))
         return false;
+    // An edge's type shares a 32-bit word with its target (packEdge): 3 bits, V8 writes 7 types.
+    if (s.edgeTypeNames.size() > kMaxEdgeTypes)
+        return fail("snapshot.meta.edge_types lists " + std::to_string(s.edgeTypeNames.size())
+            + " edge types, more than the " + std::to_string(kMaxEdgeTypes) + " this reader takes");
     static const std::pair<const char*, EdgeRole> kRoles[]
         = { { "type", EdgeRole::Type }, { "name_or_index", EdgeRole::Name }, { "to_node", EdgeRole::ToNode } };
     m_edgeRoles.assign(s.edgeFields.size(), EdgeRole::Other);
@@ -177,7 +181,12 @@ bool SnapshotHandler::finishHeader()
                 + " edges needs about " + std::to_string(need / 1000000) + " MB, more than --max-memory allows ("
                 + std::to_string(limit / 1000000) + " MB)");
     }
-    if (nodeCount >= UINT32_MAX / 2 || edgeCount >= UINT32_MAX)
+    // Node ordinals take 29 bits (packEdge); such a snapshot would be at least 7.5 GB (2 bytes a value, V8's 7 node
+    // fields), and about 45 GB with a real heap's edges and strings.
+    if (nodeCount >= kMaxNodes)
+        return fail("snapshot.node_count " + std::to_string(nodeCount) + " is too large: this reader takes fewer than 2^29 ("
+            + std::to_string(kMaxNodes) + ") nodes");
+    if (edgeCount >= UINT32_MAX)
         return fail("snapshot counts too large for this reader (node_count " + std::to_string(nodeCount)
             + ", edge_count " + std::to_string(edgeCount) + ")");
     uint64_t v = 0;
@@ -221,9 +230,8 @@ bool SnapshotHandler::finishHeader()
             s.nodeTraceNodeId.resizeForOverwrite(nodeCount);
         if (m_hasDetachedness)
             s.nodeDetachedness.resizeForOverwrite(nodeCount);
-        s.edgeType.resizeForOverwrite(edgeCount);
+        s.edgeWords.resizeForOverwrite(edgeCount);
         s.edgeNameOrIndex.resizeForOverwrite(edgeCount);
-        s.edgeTarget.resizeForOverwrite(edgeCount);
     }
     m_tree.clear();
     return replayPending();

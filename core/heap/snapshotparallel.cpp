@@ -166,7 +166,7 @@ bool SnapshotHandler::scanSectionInParallel()
     if (end - begin < m_in.parallelMinBytes() || records * nf * 2 < m_in.parallelMinBytes())
         return false;
     // Presized columns only: untrusted headers grow the columns as values arrive (serial path).
-    if (nodes ? s.nodeType.size() != records : s.edgeType.size() != records)
+    if (nodes ? s.nodeType.size() != records : s.edgeWords.size() != records)
         return false;
     unsigned threads = m_in.parseThreads() ? m_in.parseThreads() : std::max(1u, std::thread::hardware_concurrency());
     threads = unsigned(std::min<uint64_t>({ threads, 64, records }));
@@ -414,6 +414,7 @@ bool SnapshotHandler::scanEdges(ScanChunk& c)
         if ((e & (kPollValues - 1)) == 0 && m_in.control().cancelled())
             return false;
         const char* nameEnd = nullptr;
+        uint32_t type = 0, target = 0; // one word, written once the record is read (any field order)
         for (size_t f = 0; f < ef; ++f) {
             uint64_t v;
             const char* end;
@@ -427,7 +428,7 @@ bool SnapshotHandler::scanEdges(ScanChunk& c)
             case EdgeRole::Type:
                 if (v >= typeCount)
                     return false;
-                s.edgeType[e] = uint8_t(v);
+                type = uint32_t(v);
                 break;
             case EdgeRole::Name:
                 if (v > UINT32_MAX)
@@ -442,23 +443,23 @@ bool SnapshotHandler::scanEdges(ScanChunk& c)
                 if (nf == 7) {
                     if (v % 7)
                         return false;
-                    s.edgeTarget[e] = uint32_t(v / 7);
+                    target = uint32_t(v / 7);
                 } else if (nf == 6) {
                     if (v % 6)
                         return false;
-                    s.edgeTarget[e] = uint32_t(v / 6);
+                    target = uint32_t(v / 6);
                 } else {
                     if (v % nf)
                         return false;
-                    s.edgeTarget[e] = uint32_t(v / nf);
+                    target = uint32_t(v / nf);
                 }
                 break;
             case EdgeRole::Other:
                 break;
             }
         }
-        const int type = s.edgeType[e];
-        if (type != element && type != hidden && (!c.haveMax || s.edgeNameOrIndex[e] >= c.maxName)) {
+        s.edgeWords[e] = packEdge(type, target);
+        if (int(type) != element && int(type) != hidden && (!c.haveMax || s.edgeNameOrIndex[e] >= c.maxName)) {
             c.haveMax = true;
             c.maxName = s.edgeNameOrIndex[e];
             c.maxNameEnd = c.bufferOffset + uint64_t(nameEnd - c.buffer);

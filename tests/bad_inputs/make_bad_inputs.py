@@ -107,6 +107,12 @@ case('header_100_million_nodes.heapsnapshot.gz',
 # ---- to_node, names, types out of range ----
 case('to_node_out_of_range.heapsnapshot', snapshot(edges=EDGES.replace('2,7,21]', '2,7,28]')))
 case('to_node_misaligned.heapsnapshot', snapshot(edges=EDGES.replace('2,5,14', '2,5,15')))
+# An edge's type takes 3 bits next to its target (HeapSnapshot::edgeWords): 8 edge types load (the Leak's edge from
+# Object has type 7 here), 9 are refused.
+EIGHT_EDGE_TYPES = '"weak","extra"]'
+case('edge_types_8.heapsnapshot',
+     snapshot(header=HEADER.replace('"weak"]', EIGHT_EDGE_TYPES, 1), edges=EDGES.replace('2,6,21', '7,6,21')))
+case('edge_types_9.heapsnapshot', snapshot(header=HEADER.replace('"weak"]', '"weak","extra","more"]', 1)))
 case('node_name_out_of_range.heapsnapshot', snapshot(nodes=NODES.replace('3,3,7,16', '3,99,7,16')))
 case('edge_name_out_of_range.heapsnapshot', snapshot(edges=EDGES.replace('2,6,21', '2,8,21')))
 case('node_type_out_of_range.heapsnapshot', snapshot(nodes=NODES.replace('3,3,7,16', '15,3,7,16')))

@@ -82,6 +82,44 @@ TEST_CASE("bad input on stdin names <stdin>", "[cli][badinputs]")
     CHECK(r.err == "v8scope: <stdin>: byte 923: node_count is 1000000 but \"nodes\" holds 4 nodes\n");
 }
 
+TEST_CASE("node counts from 2^29 on are refused at the header", "[cli][badinputs]")
+{
+    // An edge's target takes 29 bits next to its type (HeapSnapshot::edgeWords). A file that could hold 2^29 nodes
+    // is over 7.5 GB: on stdin the header cannot be checked against a size, so the limit itself answers. The
+    // header's '}' is at byte 845 of valid.heapsnapshot, plus the longer count's digits.
+    const std::string valid = readText(badInputsDir() + "/valid.heapsnapshot");
+    REQUIRE(valid.find("\"node_count\":4,") != std::string::npos);
+    auto withNodeCount = [&](const std::string& count) {
+        std::string text = valid;
+        text.replace(text.find("\"node_count\":4,"), 15, "\"node_count\":" + count + ",");
+        return text;
+    };
+    auto stdinRun = [](const TempFile& f) { return run("'" + std::string(V8SCOPE_CLI) + "' info - < '" + f.path + "'"); };
+    {
+        TempFile f(withNodeCount("536870912"), ".heapsnapshot");
+        const RunResult r = stdinRun(f);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err
+            == "v8scope: <stdin>: byte 853: snapshot.node_count 536870912 is too large: this reader takes fewer than 2^29 "
+               "(536870912) nodes\n");
+    }
+    {
+        TempFile f(withNodeCount("4000000000"), ".heapsnapshot");
+        const RunResult r = stdinRun(f);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err
+            == "v8scope: <stdin>: byte 854: snapshot.node_count 4000000000 is too large: this reader takes fewer than "
+               "2^29 (536870912) nodes\n");
+    }
+    {
+        // One less passes the header; the lie is caught at the end of "nodes" (2 more digits than 1000000 above).
+        TempFile f(withNodeCount("536870911"), ".heapsnapshot");
+        const RunResult r = stdinRun(f);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err == "v8scope: <stdin>: byte 925: node_count is 536870911 but \"nodes\" holds 4 nodes\n");
+    }
+}
+
 TEST_CASE("100k levels of nesting: an error or a result, never a stack overflow", "[cli][badinputs]")
 {
     const std::string valid = readText(badInputsDir() + "/valid.heapsnapshot");

@@ -68,7 +68,7 @@ void requireSame(const HeapAnalysis& a, const HeapAnalysis& b)
     CHECK(s.edgeCount == t.edgeCount);
     CHECK(s.nodeId == t.nodeId);
     CHECK(s.firstEdge == t.firstEdge);
-    CHECK(s.edgeTarget == t.edgeTarget);
+    CHECK(s.edgeWords == t.edgeWords);
     CHECK(s.edgeNameOrIndex == t.edgeNameOrIndex);
     CHECK(s.strings.bytes() == t.strings.bytes());
     CHECK(s.nodeTypeNames == t.nodeTypeNames);
@@ -249,7 +249,7 @@ TEST_CASE("a hit reads the arrays in place and checks each block before it is re
         REQUIRE(hit.fromCache);
         CHECK(hit.cache.lookup == "hit");
         const HeapAnalysis& a = *hit.analysis;
-        CHECK(a.snapshot->edgeTarget.isMapped());
+        CHECK(a.snapshot->edgeWords.isMapped());
         CHECK(a.snapshot->strings.bytes().isMapped());
         CHECK(a.retainers.retainerNode.isMapped());
         CHECK(a.dominator.isMapped());
@@ -258,12 +258,13 @@ TEST_CASE("a hit reads the arrays in place and checks each block before it is re
         requireSame(*reference.analysis, a); // reads every block: all match
     }
 
-    // One byte in the middle of the edge targets (far from the Summary's rows, the strings and the root's sizes).
-    const auto& targets = reference.analysis->snapshot->edgeTarget;
-    REQUIRE(targets.size() * 4 >= (256 << 10));
-    const long column = findBytes(entry, targets.data(), targets.size() * 4);
+    // One byte in the middle of the edge words (far from the Summary's rows, the strings and the root's sizes): the
+    // low byte of an edge target.
+    const auto& words = reference.analysis->snapshot->edgeWords;
+    REQUIRE(words.size() * 4 >= (256 << 10));
+    const long column = findBytes(entry, words.data(), words.size() * 4);
     REQUIRE(column > 0);
-    const size_t middle = targets.size() / 2;
+    const size_t middle = words.size() / 2;
     patchByte(entry, column + long(middle * 4));
 
     SECTION("checked before load returns: ignored and rebuilt")
@@ -287,10 +288,10 @@ TEST_CASE("a hit reads the arrays in place and checks each block before it is re
         }
         CHECK(a.totalSize() == reference.analysis->totalSize());
         CHECK(a.name(a.root()) == reference.analysis->name(a.root()));
-        CHECK(a.snapshot->edgeTarget[0] == targets[0]);
+        CHECK(a.snapshot->edgeWords[0] == words[0]);
         // Reading the bad block: the process ends with the one-line error and the cache file is gone.
         const auto [code, err] = inChild([&] {
-            volatile uint32_t sink = a.snapshot->edgeTarget[middle];
+            volatile uint32_t sink = a.snapshot->edgeWords[middle];
             (void)sink;
             std::fputs("read an unchecked block\n", stderr);
         });

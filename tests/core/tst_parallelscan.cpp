@@ -53,9 +53,8 @@ void requireSameColumns(const HeapSnapshot& a, const HeapSnapshot& b)
     CHECK(a.firstEdge == b.firstEdge);
     CHECK(a.nodeTraceNodeId == b.nodeTraceNodeId);
     CHECK(a.nodeDetachedness == b.nodeDetachedness);
-    CHECK(a.edgeType == b.edgeType);
+    CHECK(a.edgeWords == b.edgeWords);
     CHECK(a.edgeNameOrIndex == b.edgeNameOrIndex);
-    CHECK(a.edgeTarget == b.edgeTarget);
     CHECK(a.strings.size() == b.strings.size());
     CHECK(a.sourceBytes == b.sourceBytes);
 }

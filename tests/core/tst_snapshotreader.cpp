@@ -64,6 +64,45 @@ TEST_CASE("6-field layout with 5-field locations and extra_native_bytes", "[heap
     CHECK(a.value()->totalSize() == 24 + 64 + 100);
 }
 
+TEST_CASE("edge type and target share a word in any field order, serial and parallel", "[heap][reader]")
+{
+    // edge_fields in reverse (to_node first, type last) and 8 edge types, the most a word holds: type 7 sets all
+    // three type bits above the target. 5 node fields: to_node 5 and 10 are ordinals 1 and 2.
+    const std::string json = R"({"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count"],
+"node_types":[["hidden","object","synthetic"],"string","number","number","number"],
+"edge_fields":["to_node","name_or_index","type"],
+"edge_types":["node","string_or_number",["context","element","property","internal","hidden","shortcut","weak","extra"]]},
+"node_count":3,"edge_count":3},
+"nodes":[2,0,1,0,2, 1,1,3,10,1, 1,2,5,20,0],
+"edges":[5,1,2, 10,3,7, 10,2,6],
+"strings":["","a","b","c"]})";
+    testutil::TempFile f(json, ".heapsnapshot");
+    InputOptions streaming;
+    streaming.allowMap = false;
+    InputOptions parallel;
+    parallel.parseThreads = 2;
+    parallel.parallelMinBytes = 1;
+    for (const InputOptions& o : { streaming, parallel }) {
+        auto in = InputStream::open(f.path, o);
+        REQUIRE(in.ok());
+        auto r = SnapshotReader::read(*in.value());
+        REQUIRE(r.ok());
+        const HeapSnapshot& s = *r.value();
+        CHECK(in.value()->parallelSections() == (o.allowMap ? 2 : 0));
+        REQUIRE(s.edgeCount == 3);
+        CHECK(s.edgeType[0] == 2);
+        CHECK(s.edgeTarget[0] == 1);
+        CHECK(s.edgeName(0) == "a");
+        CHECK(s.edgeType[1] == 7);
+        CHECK(s.edgeTarget[1] == 2);
+        CHECK(s.edgeTypeName(1) == "extra");
+        CHECK(s.edgeName(1) == "c");
+        CHECK(s.edgeType[2] == 6);
+        CHECK(s.edgeTarget[2] == 2);
+        CHECK(s.edgeWords[1] == (7u << 29 | 2u));
+    }
+}
+
 TEST_CASE("an analysis holding the only reference takes the file's self sizes over; a shared snapshot keeps them",
     "[heap][reader]")
 {
@@ -138,6 +177,6 @@ TEST_CASE("gzip and plain inputs give the same snapshot", "[heap][reader]")
     auto p = SnapshotReader::read(plain.path);
     REQUIRE(p);
     CHECK(gz.value()->nodeId == p.value()->nodeId);
-    CHECK(gz.value()->edgeTarget == p.value()->edgeTarget);
+    CHECK(gz.value()->edgeWords == p.value()->edgeWords);
     CHECK(gz.value()->sourceBytes == text.size());
 }

@@ -26,9 +26,8 @@ TEST_CASE("a 10-million-node chain: dominators, retained sizes and distances wit
     for (auto* v : { &s.nodeName, &s.nodeId })
         v->reserve(nodes);
     s.nodeSelfSize.reserve(nodes);
-    s.edgeType.reserve(nodes);
+    s.edgeWords.reserve(nodes);
     s.edgeNameOrIndex.reserve(nodes);
-    s.edgeTarget.reserve(nodes);
     // root (0) -> (GC roots) (1) -> o_1 (2) -> ... -> o_10M (10M + 1); every object is 16 bytes.
     testutil::addNode(s, s.nodeTypes.synthetic, emptyName, 1, 0);
     testutil::addEdge(s, s.edgeTypes.element, 1, 1);
