@@ -610,12 +610,12 @@ std::shared_ptr<const HeapAnalysis> load(
     const HeapSnapshot& s = *snap;
     const uint64_t n = s.nodeCount, m = s.edgeCount;
     const bool shaped = s.nodeType.size() == n && s.nodeName.size() == n && s.nodeId.size() == n
-        && s.firstEdge.size() == n + 1 && s.edgeWords.size() == m && s.edgeNameOrIndex.size() == m
-        && n < kMaxNodes && a->retainers.firstRetainer.size() == n + 1
-        && a->retainers.retainerNode.size() == m && a->retainers.weak.words().size() == (m + 63) / 64
-        && a->retainers.essential.words().size() == (m + 63) / 64 && a->selfSize.size() == n && a->dominator.size() == n
-        && a->retainedSize.size() == n && a->firstDominated.size() == n + 1 && a->distance.size() == n
-        && a->classes.classId.size() == n && a->flags.size() == n && n > 0 && s.rootOrdinal < n;
+        && s.firstEdge.size() == n + 1 && s.edgeWords.size() == m && s.edgeNameOrIndex.size() == m && n < kMaxNodes
+        && a->retainers.firstRetainer.size() == n + 1 && a->retainers.retainerNode.size() == m
+        && a->retainers.weak.words().size() == (m + 63) / 64 && a->retainers.essential.words().size() == (m + 63) / 64
+        && a->selfSize.size() == n && a->dominator.size() == n && a->retainedSize.size() == n
+        && a->firstDominated.size() == n + 1 && a->distance.size() == n && a->classes.classId.size() == n
+        && a->flags.size() == n && n > 0 && s.rootOrdinal < n;
     // Checked arrays are what store() wrote; on first use the size columns' consistency is not re-read (it would
     // touch every block).
     const bool consistent = onFirstUse || (a->selfSize.consistent() && a->retainedSize.consistent());

@@ -182,10 +182,10 @@ bool SnapshotHandler::finishHeader()
                 + std::to_string(limit / 1000000) + " MB)");
     }
     // Node ordinals take 29 bits (packEdge); such a snapshot would be at least 7.5 GB (2 bytes a value, V8's 7 node
-    // fields), and about 45 GB with a real heap's edges and strings.
+    // fields), and about 44 GB at a real heap's 82 bytes a node (docs/reliability.md "Limits").
     if (nodeCount >= kMaxNodes)
-        return fail("snapshot.node_count " + std::to_string(nodeCount) + " is too large: this reader takes fewer than 2^29 ("
-            + std::to_string(kMaxNodes) + ") nodes");
+        return fail("snapshot.node_count " + std::to_string(nodeCount)
+            + " is too large: this reader takes fewer than 2^29 (" + std::to_string(kMaxNodes) + ") nodes");
     if (edgeCount >= UINT32_MAX)
         return fail("snapshot counts too large for this reader (node_count " + std::to_string(nodeCount)
             + ", edge_count " + std::to_string(edgeCount) + ")");

@@ -94,13 +94,15 @@ TEST_CASE("node counts from 2^29 on are refused at the header", "[cli][badinputs
         text.replace(text.find("\"node_count\":4,"), 15, "\"node_count\":" + count + ",");
         return text;
     };
-    auto stdinRun = [](const TempFile& f) { return run("'" + std::string(V8SCOPE_CLI) + "' info - < '" + f.path + "'"); };
+    auto stdinRun
+        = [](const TempFile& f) { return run("'" + std::string(V8SCOPE_CLI) + "' info - < '" + f.path + "'"); };
     {
         TempFile f(withNodeCount("536870912"), ".heapsnapshot");
         const RunResult r = stdinRun(f);
         CHECK(r.exitCode == 2);
         CHECK(r.err
-            == "v8scope: <stdin>: byte 853: snapshot.node_count 536870912 is too large: this reader takes fewer than 2^29 "
+            == "v8scope: <stdin>: byte 853: snapshot.node_count 536870912 is too large: this reader takes fewer than "
+               "2^29 "
                "(536870912) nodes\n");
     }
     {
