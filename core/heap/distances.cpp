@@ -48,7 +48,8 @@ public:
         m_node = node;
         m_holder = Holder::Unknown;
     }
-    bool accept(uint32_t edge)
+    /// `word` is the edge's edgeWords entry, which the BFS has read already.
+    bool accept(uint32_t edge, uint32_t word)
     {
         const HeapSnapshot& s = m_s;
         if (m_holder == Holder::Unknown) {
@@ -70,7 +71,7 @@ public:
             // NaN compares false: such edges are kept, as in JavaScript.
             return index < 2 || std::fmod(index, 3) != 1;
         }
-        if (s.edgeType[edge] == s.edgeTypes.internal) {
+        if (edgeWordType(word) == s.edgeTypes.internal) {
             if (const WeakMapEdgeName* w = m_weakMaps.get(s.edgeNameOrIndex[edge])) {
                 auto it = m_pendingEphemerons.find(w->duplicatedPart);
                 if (it == m_pendingEphemerons.end()) {
@@ -144,7 +145,7 @@ void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_
                 continue;
             if (ignored && ignored->get(child))
                 continue;
-            if (!filter.accept(e))
+            if (!filter.accept(e, word))
                 continue;
             distances[child] = d;
             visited.set(child);
