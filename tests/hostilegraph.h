@@ -83,11 +83,24 @@ inline void addEdge(v8scope::HeapSnapshot& s, int type, uint32_t nameOrIndex, ui
     s.addEdge(uint32_t(type), nameOrIndex, target);
 }
 
-/// Sets the counts once all nodes and edges are in.
+/// Appends a location record (any order; finishSnapshot sorts them), its site stored once.
+inline void addLocation(v8scope::HeapSnapshot& s, uint32_t node, uint32_t scriptId, uint32_t line, uint32_t column)
+{
+    const v8scope::HeapSnapshot::LocationSite site { scriptId, line, column };
+    uint32_t k = 0;
+    while (k < s.locationSites.size() && !(s.locationSites[k] == site))
+        ++k;
+    if (k == s.locationSites.size())
+        s.locationSites.push_back(site);
+    s.locations.push_back({ node, k });
+}
+
+/// Sets the counts once all nodes and edges are in, and sorts the location records (as the reader does).
 inline void finishSnapshot(v8scope::HeapSnapshot& s)
 {
     s.nodeCount = uint32_t(s.nodeType.size());
     s.edgeCount = uint32_t(s.edgeWords.size());
+    s.sortLocations();
 }
 
 } // namespace testutil

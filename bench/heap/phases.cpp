@@ -183,7 +183,8 @@ int main(int argc, char** argv)
     line("nodeDetachedness", mb(s.nodeDetachedness), snapTotal);
     line("edgeWords (type+target)", mb(s.edgeWords), snapTotal);
     line("edgeNameOrIndex", mb(s.edgeNameOrIndex), snapTotal);
-    line("locations", mb(s.locations), snapTotal);
+    line("locations (node, site)", mb(s.locations), snapTotal);
+    line("locationSites", mb(s.locationSites), snapTotal);
     line("strings (bytes)", double(s.strings.byteSize()) / 1e6, snapTotal);
     line("strings (offsets, u64)", double(s.strings.size() + 1) * 8 / 1e6, snapTotal);
     std::printf("  %-24s %8.1f MB\n", "total", snapTotal);

@@ -40,8 +40,9 @@ NodeColumns NodeColumns::of(const SnapshotDigest& d)
     c.selfSize = d.selfSize.data();
     c.retainedSize = d.retainedSize.data();
     c.dominator = d.dominator.data();
-    c.location = d.location.data();
-    c.locations = &d.locations;
+    c.locations = d.locations.data();
+    c.locationsEnd = d.locations.data() + d.locations.size();
+    c.sites = d.locationSites.data();
     c.idOrder = d.sortedOrdinals.data();
     return c;
 }
@@ -56,41 +57,27 @@ std::vector<ClassMembers> aggregateClasses(
     const NodeColumns& d, const uint32_t* classes, const std::function<std::string(uint32_t classId)>& className)
 {
     const uint32_t n = d.nodeCount;
-    // Internal keys in first-member order: the class, or the location text for located objects. Location keys
-    // are looked up by (location, class) first so that the text is built once per key, not once per object.
-    struct LocationClass
-    {
-        uint32_t scriptId, line, column, cls;
-        bool operator==(const LocationClass&) const = default;
-    };
-    struct Hash
-    {
-        size_t operator()(const LocationClass& k) const
-        {
-            uint64_t h = k.scriptId;
-            h = h * 0x9E3779B97F4A7C15ull ^ k.line;
-            h = h * 0x9E3779B97F4A7C15ull ^ k.column;
-            h = h * 0x9E3779B97F4A7C15ull ^ k.cls;
-            return size_t(h ^ (h >> 29));
-        }
-    };
+    // Internal keys in first-member order: the class, or the location text for located objects (a cursor walks
+    // the node-sorted location records alongside the node loop). Location keys are looked up by (site, class)
+    // first so that the text is built once per key, not once per object.
     std::unordered_map<uint32_t, uint32_t> byClass;
-    std::unordered_map<LocationClass, uint32_t, Hash> byLocationClass;
+    std::unordered_map<uint64_t, uint32_t> bySiteClass; // site << 32 | class
     std::unordered_map<std::string, uint32_t> byLocation;
     std::vector<ClassMembers> aggs;
     std::vector<uint32_t> keyOf(n, SnapshotDigest::kNone);
+    LocationCursor cursor(d.locations, d.locationsEnd);
     for (uint32_t i = 0; i < n; ++i) {
         if (!d.selfSize[i])
             continue;
         uint32_t k;
-        if (d.location[i] != SnapshotDigest::kNone) {
-            const SnapshotDigest::Location& loc = (*d.locations)[d.location[i]];
-            const LocationClass lc { loc.scriptId, loc.line, loc.column, classes[i] };
-            auto found = byLocationClass.find(lc);
-            if (found != byLocationClass.end()) {
+        if (const uint32_t site = cursor.site(i); site != LocationCursor::kNone) {
+            const uint64_t sc = uint64_t(site) << 32 | classes[i];
+            auto found = bySiteClass.find(sc);
+            if (found != bySiteClass.end()) {
                 k = found->second;
             } else {
                 // Two class ids with the same text at one location share a key, as the text keys do in DevTools.
+                const HeapSnapshot::LocationSite& loc = d.sites[site];
                 std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
                     + std::to_string(loc.column) + "," + className(classes[i]);
                 auto [it, inserted] = byLocation.emplace(std::move(key), uint32_t(aggs.size()));
@@ -100,7 +87,7 @@ std::vector<ClassMembers> aggregateClasses(
                     aggs.back().name = className(classes[i]);
                 }
                 k = it->second;
-                byLocationClass.emplace(lc, k);
+                bySiteClass.emplace(sc, k);
             }
         } else {
             auto [it, inserted] = byClass.emplace(classes[i], uint32_t(aggs.size()));

@@ -38,8 +38,10 @@ struct NodeColumns
     SizeView selfSize; ///< bytes, after DevTools' reassignment
     SizeView retainedSize; ///< bytes
     const uint32_t* dominator = nullptr;
-    const uint32_t* location = nullptr; ///< per node: index into `locations`, or SnapshotDigest::kNone
-    const std::vector<SnapshotDigest::Location>* locations = nullptr;
+    /// Location records sorted by node (SnapshotDigest::locations): [locations, locationsEnd), sites index `sites`.
+    const HeapSnapshot::Location* locations = nullptr;
+    const HeapSnapshot::Location* locationsEnd = nullptr;
+    const HeapSnapshot::LocationSite* sites = nullptr;
     const uint32_t* idOrder = nullptr; ///< ordinals by ascending id
 
     static NodeColumns of(const SnapshotDigest& digest);

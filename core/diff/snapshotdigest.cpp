@@ -81,7 +81,8 @@ SnapshotDigest SnapshotDigest::build(const HeapAnalysis& a)
         }
     }
 
-    nodeLocations(s, d.location, d.locations);
+    d.locations = objectLocations(s);
+    d.locationSites.assign(s.locationSites.begin(), s.locationSites.end());
 
     d.typeNameHash.resize(n);
     for (uint32_t i = 0; i < n; ++i)
@@ -123,18 +124,20 @@ std::vector<uint32_t> idOrder(std::span<const uint32_t> ids)
     return tmp;
 }
 
-void nodeLocations(
-    const HeapSnapshot& s, std::vector<uint32_t>& location, std::vector<SnapshotDigest::Location>& locations)
+std::vector<HeapSnapshot::Location> objectLocations(const HeapSnapshot& s)
 {
-    location.assign(s.nodeCount, SnapshotDigest::kNone);
-    locations.clear();
-    for (uint32_t k = 0; k < s.locations.size(); ++k) {
-        const HeapSnapshot::Location& loc = s.locations[k];
-        if (loc.node >= s.nodeCount || s.nodeType[loc.node] != s.nodeTypes.object)
+    // The records are sorted by node, a node's own in file order: the last of each run wins.
+    std::vector<HeapSnapshot::Location> out;
+    for (const HeapSnapshot::Location& r : s.locations) {
+        if (r.node >= s.nodeCount || s.nodeType[r.node] != s.nodeTypes.object)
             continue;
-        location[loc.node] = uint32_t(locations.size());
-        locations.push_back({ loc.scriptId, loc.line, loc.column });
+        if (!out.empty() && out.back().node == r.node)
+            out.back() = r;
+        else
+            out.push_back(r);
     }
+    out.shrink_to_fit();
+    return out;
 }
 
 uint32_t SnapshotDigest::ordinalOf(uint32_t nodeId) const

@@ -17,7 +17,7 @@ class HeapAnalysis;
 
 /// What a comparison needs from one snapshot once its graph is gone: per node (file order) the id, DevTools'
 /// shallow and retained size, the dominator and the class, plus the property names of plain objects so that the
-/// object shapes of *another* snapshot can be applied later (DevTools' aggregatesForDiff). About 45 bytes per
+/// object shapes of *another* snapshot can be applied later (DevTools' aggregatesForDiff). About 41 bytes per
 /// node, against a few hundred for the parsed graph and its analysis.
 struct SnapshotDigest
 {
@@ -36,7 +36,6 @@ struct SnapshotDigest
     std::vector<uint32_t> dominator;
     std::vector<uint32_t> ownClass; ///< dense class index into classNames, with the snapshot's own shapes
     std::vector<uint32_t> plainShape; ///< plain objects: index into plainProperties; kNone otherwise
-    std::vector<uint32_t> location; ///< object nodes with a source location: index into locations; else kNone
     std::vector<uint32_t> typeNameHash; ///< hash of (node type, raw name), to tell whether two ids are one object
 
     /// Dense class index -> class text. Distinct DevTools class ids stay distinct even when their text is equal,
@@ -45,11 +44,10 @@ struct SnapshotDigest
     uint32_t objectClass = kNone; ///< the class an unmatched plain object falls back to ("Object")
     /// Distinct property lists of plain objects, in edge order, property edges only (what shape matching reads).
     std::vector<std::vector<std::string>> plainProperties;
-    struct Location
-    {
-        uint32_t scriptId, line, column;
-    };
-    std::vector<Location> locations;
+    /// Object nodes with a source location, by node, one record each (the node's last in the file): what the
+    /// location keys of aggregation read, with a LocationCursor. Sites index locationSites.
+    std::vector<HeapSnapshot::Location> locations;
+    std::vector<HeapSnapshot::LocationSite> locationSites; ///< the snapshot's sites
 
     /// Node ids ascending with their ordinals: which ids a snapshot has, for "new" and cross-process checks.
     std::vector<uint32_t> sortedIds;
@@ -72,10 +70,8 @@ std::vector<InterfaceDefinition> inferDefinitions(const std::shared_ptr<const He
 /// Ordinals sorted by ascending id, ties in ordinal order (a two-pass radix sort: linear in the node count).
 std::vector<uint32_t> idOrder(std::span<const uint32_t> ids);
 
-/// Per node the index of its source location in `locations` (object nodes only; the last record wins), or
-/// SnapshotDigest::kNone: the location columns aggregation reads.
-void nodeLocations(
-    const HeapSnapshot& snapshot, std::vector<uint32_t>& location, std::vector<SnapshotDigest::Location>& locations);
+/// The location records of object nodes, one per node (the last record wins): SnapshotDigest::locations.
+std::vector<HeapSnapshot::Location> objectLocations(const HeapSnapshot& snapshot);
 
 /// The hash stored in SnapshotDigest::typeNameHash (FNV-1a over the type index and the name bytes).
 uint32_t typeNameHash(uint32_t type, std::string_view name);

@@ -47,11 +47,12 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 7; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+constexpr uint32_t kVersion = 8; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
                                  // 5: arrays read in place from a data region checksummed per block; 6: no
                                  // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
-                                 // type and target in one word (HeapSnapshot::edgeWords)
+                                 // type and target in one word (HeapSnapshot::edgeWords); 8: location sites stored
+                                 // once, records (node, site) sorted by node
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -59,7 +60,7 @@ constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 1336, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 1400, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(HeapAnalysis) == 1288, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
@@ -300,6 +301,7 @@ template <typename IO, typename Snap> void snapshotFields(IO& io, Snap& s)
     io.vec(s.nodeDetachedness);
     io.vec(s.edgeWords);
     io.vec(s.edgeNameOrIndex);
+    io.vec(s.locationSites);
     io.vec(s.locations);
     io.strs(s.traceFunctionInfoFields);
     io.vec(s.traceFunctionInfos);

@@ -3,6 +3,8 @@
 #include "heapsnapshot.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace v8scope {
 
@@ -82,6 +84,53 @@ uint32_t HeapSnapshot::findNodeById(uint32_t id) const
         if (nodeId[i] == id)
             return i;
     return kNoNode;
+}
+
+void HeapSnapshot::sortLocations()
+{
+    // An LSD radix sort with digits of at most 12 bits (two passes up to 16 M nodes): stable, so a node's records
+    // keep their file order and its last one still wins; linear in the record count. The result is exactly sized.
+    const size_t m = locations.size();
+    const auto byNode = [](const Location& x, const Location& y) { return x.node < y.node; };
+    if (std::is_sorted(locations.begin(), locations.end(), byNode)) {
+        if (locations.capacity() > m)
+            locations.shrink_to_fit();
+        return;
+    }
+    unsigned bits = 1;
+    while (bits < 32 && (uint64_t(1) << bits) < nodeCount)
+        ++bits;
+    const unsigned passes = (bits + 11) / 12;
+    const unsigned digitBits = (bits + passes - 1) / passes;
+    const size_t buckets = size_t(1) << digitBits;
+    std::vector<size_t> count(size_t(passes) * buckets, 0);
+    for (const Location& r : locations)
+        for (unsigned p = 0; p < passes; ++p)
+            ++count[p * buckets + ((r.node >> (p * digitBits)) & (buckets - 1))];
+    std::vector<Location> a(m), b(passes > 1 ? m : 0);
+    const Location* src = locations.data();
+    for (unsigned p = 0; p < passes; ++p) {
+        Location* const dst = (passes - 1 - p) % 2 == 0 ? a.data() : b.data(); // the last pass writes `a`
+        size_t* const c = &count[p * buckets];
+        size_t sum = 0;
+        for (size_t d = 0; d < buckets; ++d)
+            sum += std::exchange(c[d], sum);
+        for (size_t k = 0; k < m; ++k)
+            dst[c[(src[k].node >> (p * digitBits)) & (buckets - 1)]++] = src[k];
+        src = dst;
+    }
+    locations = Column<Location>(std::move(a));
+}
+
+const HeapSnapshot::LocationSite* HeapSnapshot::locationSiteOf(uint32_t node) const
+{
+    // The records are sorted by node, a node's own ones in file order: its last record is the one before the first
+    // record of a later node.
+    const auto after = std::upper_bound(
+        locations.begin(), locations.end(), node, [](uint32_t n, const Location& r) { return n < r.node; });
+    if (after == locations.begin() || (after - 1)->node != node)
+        return nullptr;
+    return &locationSites[(after - 1)->site];
 }
 
 } // namespace v8scope

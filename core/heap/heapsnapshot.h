@@ -319,14 +319,27 @@ struct HeapSnapshotData
     Column<uint32_t> edgeWords; ///< type and target node ordinal, packEdge(); read through edgeType / edgeTarget
     Column<uint32_t> edgeNameOrIndex; ///< string index, or the element/hidden index
 
-    // locations: constructor/function source positions (0-based line and column)
-    struct Location
+    // locations: constructor/function source positions (0-based line and column). Many objects share one site (one
+    // per allocating function): the distinct (script, line, column) triples are stored once, in first-seen order,
+    // and every record names its node and its site (8 bytes a record instead of 16).
+    struct LocationSite
     {
-        uint32_t node;
         uint32_t scriptId;
         uint32_t line;
         uint32_t column;
+        bool operator==(const LocationSite&) const = default;
     };
+    struct Location
+    {
+        uint32_t node;
+        uint32_t site; ///< index into locationSites
+        bool operator==(const Location&) const = default;
+    };
+    Column<LocationSite> locationSites;
+    /// Every record of the file (the count `info` reports), sorted by node, stably: a node's records keep their
+    /// file order, and the last one is the node's location (DevTools' location map). V8 writes them in heap
+    /// iteration order, not node order; the reader sorts them (sortLocations). Walk them with LocationCursor or look
+    /// one up with locationSiteOf.
     Column<Location> locations;
 
     // allocation tracking (.heaptimeline); kept as read
@@ -411,6 +424,41 @@ struct HeapSnapshot : HeapSnapshotData
     }
     /// Ordinal of the node with this id, or kNoNode (linear scan; use HeapAnalysis::nodeForId for many).
     uint32_t findNodeById(uint32_t id) const;
+    /// Sorts `locations` by node, stably (a reader or builder calls it once all records are in; nodeCount set).
+    void sortLocations();
+    /// The site of the node's last location record, or nullptr (binary search; any node type).
+    const LocationSite* locationSiteOf(uint32_t node) const;
+};
+
+/// Walks node-sorted location records alongside a loop over ascending nodes (nodes may be skipped): site(node) is
+/// the site of the node's last record, or kNone. Linear in nodes + records, no per-node array.
+class LocationCursor
+{
+public:
+    static constexpr uint32_t kNone = UINT32_MAX;
+    LocationCursor(const HeapSnapshot::Location* first, const HeapSnapshot::Location* last)
+        : m_p(first)
+        , m_end(last)
+    {
+    }
+    explicit LocationCursor(const Column<HeapSnapshot::Location>& records)
+        : LocationCursor(records.begin(), records.end())
+    {
+    }
+    /// Calls must come with non-decreasing nodes (one node may be asked again).
+    uint32_t site(uint32_t node)
+    {
+        while (m_p != m_end && m_p->node < node)
+            ++m_p;
+        uint32_t s = kNone;
+        for (const HeapSnapshot::Location* q = m_p; q != m_end && q->node == node; ++q)
+            s = q->site;
+        return s;
+    }
+
+private:
+    const HeapSnapshot::Location* m_p;
+    const HeapSnapshot::Location* m_end;
 };
 
 } // namespace v8scope

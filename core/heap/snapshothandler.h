@@ -681,9 +681,38 @@ private:
         if (objectIndex % nf != 0 || objectIndex / nf >= m_snap->nodeCount)
             return failValue(objectIndex, m_locObjectEnd,
                 "location object_index " + std::to_string(objectIndex) + " is not a valid node index");
-        m_snap->locations.push_back({ uint32_t(objectIndex / nf), m_locationRecord[m_locScript],
-            m_locationRecord[m_locLine], m_locationRecord[m_locColumn] });
+        const uint32_t node = uint32_t(objectIndex / nf);
+        const uint32_t site = locationSite(
+            { m_locationRecord[m_locScript], m_locationRecord[m_locLine], m_locationRecord[m_locColumn] });
+        m_snap->locations.push_back({ node, site }); // sorted by node in finish()
         return true;
+    }
+    /// Index of the site in HeapSnapshot::locationSites, added when new: an open-addressing table of site index + 1
+    /// (0 free), grown at half full. A snapshot has a few thousand sites (one per allocating function).
+    uint32_t locationSite(const HeapSnapshot::LocationSite& site)
+    {
+        Column<HeapSnapshot::LocationSite>& sites = m_snap->locationSites;
+        auto slotOf = [&](const HeapSnapshot::LocationSite& x) {
+            const uint64_t h = (uint64_t(x.scriptId) << 32 | x.line) * 0x9E3779B97F4A7C15ull
+                ^ (uint64_t(x.column) + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+            return size_t((h ^ (h >> 31)) & (m_siteSlots.size() - 1));
+        };
+        if (sites.size() * 2 >= m_siteSlots.size()) {
+            m_siteSlots.assign(std::max<size_t>(1024, m_siteSlots.size() * 2), 0);
+            for (uint32_t k = 0; k < sites.size(); ++k) {
+                size_t slot = slotOf(sites[k]);
+                while (m_siteSlots[slot])
+                    slot = (slot + 1) & (m_siteSlots.size() - 1);
+                m_siteSlots[slot] = k + 1;
+            }
+        }
+        size_t slot = slotOf(site);
+        for (; m_siteSlots[slot]; slot = (slot + 1) & (m_siteSlots.size() - 1))
+            if (sites[m_siteSlots[slot] - 1] == site)
+                return m_siteSlots[slot] - 1;
+        m_siteSlots[slot] = uint32_t(sites.size()) + 1;
+        sites.push_back(site);
+        return uint32_t(sites.size()) - 1;
     }
 
     // ---- trace tree: nested arrays of (id, function_info_index, count, size, [children]) ----
@@ -756,6 +785,7 @@ private:
     uint32_t m_locationFieldCount = 0, m_locationField = 0;
     uint32_t m_locObject = 0, m_locScript = 0, m_locLine = 0, m_locColumn = 0;
     std::array<uint32_t, 16> m_locationRecord {};
+    std::vector<uint32_t> m_siteSlots; ///< locationSite's hash table
     std::vector<TraceLevel> m_traceStack;
     std::vector<PendingValue> m_pendingNodes, m_pendingEdges, m_pendingLocations;
 };

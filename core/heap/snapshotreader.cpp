@@ -51,6 +51,7 @@ Result<std::shared_ptr<const HeapSnapshot>> SnapshotHandler::finish()
             "edge name " + std::to_string(m_maxEdgeName) + " is past the end of \"strings\" ("
                 + std::to_string(s.strings.size()) + " strings)");
     s.sourceBytes = end;
+    s.sortLocations();
     // A table the reader reserved for is left as it is when at most a third of it is unused: pages never written
     // cost no memory, and shrinking copies the whole arena.
     if (s.strings.unusedBytes() > s.strings.byteSize() / 2)

@@ -19,53 +19,50 @@ SummaryDraft collectSummary(
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
-    // Location of each object node (the last record wins, as in DevTools' location map).
-    std::vector<uint32_t> locationOf;
-    if (!s.locations.empty()) {
-        locationOf.assign(n, UINT32_MAX);
-        for (uint32_t i = 0; i < s.locations.size(); ++i)
-            locationOf[s.locations[i].node] = i;
-    }
-
-    // Internal keys: the class id, or for object nodes with a location the "script,line,column,Name" text. Every
-    // node has its own location record, so located objects are looked up by (script, line, column, class id)
-    // first: the text is built and hashed once per distinct tuple, not once per node. Class ids index a table.
+    // Internal keys: the class id, or for object nodes with a location the "script,line,column,Name" text (the
+    // node's last location record wins, as in DevTools' location map). The records are sorted by node, so a cursor
+    // walks them alongside the node loop. Located objects are looked up by (site, class id) first, so the text is
+    // built and hashed once per distinct pair, not once per node: per site the first class seen answers directly
+    // (a site is one allocating function, nearly always of one class), other pairs go through a hash map.
     SummaryDraft d;
     std::vector<ClassAggregate>& aggs = d.rows;
     std::vector<uint32_t> byClass(size_t(classes.rawCount) + classes.added.size(), UINT32_MAX);
-    struct LocatedClass
+    struct SiteClass
     {
-        uint32_t script, line, column, cls;
-        bool operator==(const LocatedClass&) const = default;
+        uint32_t cls = UINT32_MAX, key = UINT32_MAX;
     };
-    struct LocatedClassHash
-    {
-        size_t operator()(const LocatedClass& k) const
-        {
-            const uint64_t x = (uint64_t(k.script) << 32 | k.line) * 0x9E3779B97F4A7C15ull;
-            const uint64_t y = (uint64_t(k.column) << 32 | k.cls) * 0xC2B2AE3D27D4EB4Full;
-            return size_t((x ^ (y >> 29) ^ y) >> 7);
-        }
-    };
-    std::unordered_map<LocatedClass, uint32_t, LocatedClassHash> byLocationClass;
+    std::vector<SiteClass> bySite(s.locationSites.size());
+    std::unordered_map<uint64_t, uint32_t> bySiteClass; // site << 32 | class id, for a site's other classes
     std::unordered_map<std::string, uint32_t> byLocation;
+    LocationCursor cursor(s.locations);
     d.keyOf.assign(n, UINT32_MAX);
+    auto locatedKey = [&](uint32_t site, uint32_t cls) -> uint32_t {
+        const HeapSnapshot::LocationSite& loc = s.locationSites[site];
+        std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
+            + std::to_string(loc.column) + "," + std::string(classes.nameOf(cls));
+        auto [it, inserted] = byLocation.emplace(key, uint32_t(aggs.size()));
+        if (inserted) {
+            aggs.emplace_back();
+            aggs.back().key = std::move(key);
+        }
+        return it->second;
+    };
     auto keyFor = [&](uint32_t node) -> uint32_t {
         const uint32_t cls = classes.classId[node];
-        if (s.nodeType[node] == s.nodeTypes.object && !locationOf.empty() && locationOf[node] != UINT32_MAX) {
-            const auto& loc = s.locations[locationOf[node]];
-            const LocatedClass tuple { loc.scriptId, loc.line, loc.column, cls };
-            if (auto found = byLocationClass.find(tuple); found != byLocationClass.end())
-                return found->second;
-            std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
-                + std::to_string(loc.column) + "," + std::string(classes.nameOf(cls));
-            auto [it, inserted] = byLocation.emplace(key, uint32_t(aggs.size()));
-            if (inserted) {
-                aggs.emplace_back();
-                aggs.back().key = std::move(key);
+        if (s.nodeType[node] == s.nodeTypes.object) {
+            if (const uint32_t site = cursor.site(node); site != LocationCursor::kNone) {
+                SiteClass& first = bySite[site];
+                if (first.key == UINT32_MAX)
+                    first = { cls, locatedKey(site, cls) };
+                if (first.cls == cls)
+                    return first.key;
+                const uint64_t pair = uint64_t(site) << 32 | cls;
+                if (auto found = bySiteClass.find(pair); found != bySiteClass.end())
+                    return found->second;
+                const uint32_t k = locatedKey(site, cls);
+                bySiteClass.emplace(pair, k);
+                return k;
             }
-            byLocationClass.emplace(tuple, it->second);
-            return it->second;
         }
         if (cls >= byClass.size())
             byClass.resize(size_t(cls) + 1, UINT32_MAX); // not for ids ClassNames hands out

@@ -113,13 +113,10 @@ void ObjectDetails::setNode(uint32_t node, std::function<QString()> pathText)
     html += row(
         tr("Referenced by"), formatCount(a->retainers.firstRetainer[node + 1] - a->retainers.firstRetainer[node]));
     html += row(tr("Dominates"), formatCount(a->dominatedCount(node)));
-    for (const auto& loc : s.locations) {
-        if (loc.node != node)
-            continue;
+    if (const HeapSnapshot::LocationSite* loc = s.locationSiteOf(node)) {
         // Locations are 0-based in the file; DevTools shows 1-based lines and columns.
-        html += row(
-            tr("Source"), tr("script %1, line %2, column %3").arg(loc.scriptId).arg(loc.line + 1).arg(loc.column + 1));
-        break;
+        html += row(tr("Source"),
+            tr("script %1, line %2, column %3").arg(loc->scriptId).arg(loc->line + 1).arg(loc->column + 1));
     }
     html += QStringLiteral("</table>");
     if (m_allocations) {

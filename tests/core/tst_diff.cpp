@@ -103,6 +103,54 @@ TEST_CASE("digest aggregation equals the Summary view (keys, counts, shallow and
     }
 }
 
+TEST_CASE("location keys: records out of node order, a node's last record wins (Summary and digest)", "[diff][heap]")
+{
+    // global holds Widgets w1, w2, w3 (8 bytes each), a Gadget (16) and a closure (32). The file lists the
+    // locations out of node order, w1 twice: w3 at A=(7,1,2), w1 at B=(7,9,9), the Gadget at A, w2 at A, the
+    // closure at A, then w1 at A. DevTools' location map keeps w1's last record, so every Widget is at A: one row
+    // "7,1,2,Widget" of 3 (24 bytes), none at B; the Gadget at A is its own row "7,1,2,Gadget"; the closure is not
+    // an object node, so its location does not split its class.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    b.edge(root, "shortcut", "global", g);
+    const auto w1 = b.node("object", "Widget", 5, 8);
+    const auto gadget = b.node("object", "Gadget", 7, 16);
+    const auto w2 = b.node("object", "Widget", 9, 8);
+    const auto w3 = b.node("object", "Widget", 11, 8);
+    const auto f = b.node("closure", "make", 13, 32);
+    for (const auto node : { w1, gadget, w2, w3, f })
+        b.edge(g, "property", "p" + std::to_string(node), node);
+    b.location(w3, 7, 1, 2);
+    b.location(w1, 7, 9, 9);
+    b.location(gadget, 7, 1, 2);
+    b.location(w2, 7, 1, 2);
+    b.location(f, 7, 1, 2);
+    b.location(w1, 7, 1, 2);
+    auto h = testutil::analyzeBuilt(b);
+    REQUIRE(h->snapshot->locations.size() == 6); // every record counts (info's "locations")
+
+    auto located = [](const auto& rows) {
+        std::vector<std::pair<std::string, uint32_t>> out;
+        for (const auto& r : rows)
+            if (r.key.rfind("7,", 0) == 0)
+                out.emplace_back(r.key, uint32_t(r.count));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const std::vector<std::pair<std::string, uint32_t>> expected { { "7,1,2,Gadget", 1 }, { "7,1,2,Widget", 3 } };
+    const auto summary = buildSummary(*h, h->classes);
+    CHECK(located(summary) == expected);
+    for (const auto& r : summary)
+        if (r.key == "7,1,2,Widget")
+            CHECK(r.shallow == 24);
+
+    const SnapshotDigest digest = SnapshotDigest::build(*h);
+    CHECK(digest.locations.size() == 4); // object nodes only, one record each
+    const auto ours = aggregateClasses(digest, digest.ownClass, digest.classNames);
+    CHECK(located(ours) == expected);
+}
+
 TEST_CASE("leaking app: Session and its Map cache rank first in retained growth and new objects", "[diff][leak]")
 {
     const DiffResult d = diffOf("leak_s1", "leak_s2");

@@ -71,6 +71,8 @@ void requireSame(const HeapAnalysis& a, const HeapAnalysis& b)
     CHECK(s.edgeWords == t.edgeWords);
     CHECK(s.edgeNameOrIndex == t.edgeNameOrIndex);
     CHECK(s.strings.bytes() == t.strings.bytes());
+    CHECK(s.locationSites == t.locationSites);
+    CHECK(s.locations == t.locations);
     CHECK(s.nodeTypeNames == t.nodeTypeNames);
     CHECK(a.retainers.retainerNode == b.retainers.retainerNode);
     CHECK(a.retainers.weak.words() == b.retainers.weak.words());

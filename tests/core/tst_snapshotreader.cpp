@@ -8,6 +8,9 @@
 #include <heap/heapanalysis.h>
 #include <heap/snapshotreader.h>
 
+#include <algorithm>
+#include <vector>
+
 using namespace v8scope;
 
 namespace {
@@ -53,9 +56,11 @@ TEST_CASE("6-field layout with 5-field locations and extra_native_bytes", "[heap
     // locations: object_index 6 -> node 1; script 17; line 4; column 2 (script_object_index skipped).
     REQUIRE(s->locations.size() == 1);
     CHECK(s->locations[0].node == 1);
-    CHECK(s->locations[0].scriptId == 17);
-    CHECK(s->locations[0].line == 4);
-    CHECK(s->locations[0].column == 2);
+    REQUIRE(s->locationSites.size() == 1);
+    CHECK(s->locations[0].site == 0);
+    CHECK(s->locationSites[0].scriptId == 17);
+    CHECK(s->locationSites[0].line == 4);
+    CHECK(s->locationSites[0].column == 2);
     CHECK(s->edgeName(1) == "p");
     auto a = HeapAnalysis::analyze(s);
     REQUIRE(a);
@@ -124,6 +129,62 @@ TEST_CASE("an analysis holding the only reference takes the file's self sizes ov
         CHECK(b.value()->retainedSize[i] == a.value()->retainedSize[i]);
     }
     CHECK(b.value()->selfSize[1] + b.value()->selfSize[2] == 24 + 64);
+}
+
+TEST_CASE("location sites are stored once; records are sorted by node, a node's own in file order", "[heap][reader]")
+{
+    // Five records out of node order (as V8 writes them), node 3 twice (sites (7,1,2) then (7,5,0)), three distinct
+    // sites. object_index / 5 fields = node: 15 -> 3, 5 -> 1, 10 -> 2, 15 -> 3, 0 -> 0.
+    const std::string json = R"({"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count"],
+"node_types":[["synthetic","object"]],"edge_fields":["type","name_or_index","to_node"],"edge_types":[["weak"]],
+"location_fields":["object_index","script_id","line","column"]},"node_count":4,"edge_count":0},
+"nodes":[0,0,1,0,0, 1,1,3,8,0, 1,1,5,8,0, 1,1,7,8,0],"edges":[],
+"locations":[15,7,1,2, 5,7,1,2, 10,9,0,0, 15,7,5,0, 0,7,1,2],
+"strings":["","A"]})";
+    auto s = parse(json);
+    // Sites in first-seen order: (7,1,2), (9,0,0), (7,5,0).
+    REQUIRE(s->locationSites.size() == 3);
+    CHECK(s->locationSites[0] == HeapSnapshot::LocationSite { 7, 1, 2 });
+    CHECK(s->locationSites[1] == HeapSnapshot::LocationSite { 9, 0, 0 });
+    CHECK(s->locationSites[2] == HeapSnapshot::LocationSite { 7, 5, 0 });
+    // Every record is kept (info's count); node 3's two records keep their file order.
+    const std::vector<HeapSnapshot::Location> sorted { { 0, 0 }, { 1, 0 }, { 2, 1 }, { 3, 0 }, { 3, 2 } };
+    CHECK(std::vector<HeapSnapshot::Location>(s->locations.begin(), s->locations.end()) == sorted);
+    // The last record wins: node 3 is at (7,5,0).
+    REQUIRE(s->locationSiteOf(3));
+    CHECK(*s->locationSiteOf(3) == HeapSnapshot::LocationSite { 7, 5, 0 });
+    REQUIRE(s->locationSiteOf(2));
+    CHECK(*s->locationSiteOf(2) == HeapSnapshot::LocationSite { 9, 0, 0 });
+    LocationCursor cursor(s->locations);
+    CHECK(cursor.site(1) == 0);
+    CHECK(cursor.site(3) == 2);
+    CHECK(cursor.site(3) == 2);
+    CHECK(cursor.site(4) == LocationCursor::kNone);
+}
+
+TEST_CASE("sortLocations: a stable sort by node for one, two and three radix passes", "[heap][reader]")
+{
+    // Against std::stable_sort: node counts of 12, 20 and 31 bits take one, two and three 12-bit-at-most passes.
+    for (const uint32_t nodeCount : { 3000u, 1u << 20, 1u << 31 }) {
+        INFO(nodeCount);
+        HeapSnapshot s;
+        s.nodeCount = nodeCount;
+        const uint32_t distinct = std::min(nodeCount, 2000u);
+        uint64_t x = 88172645463325252ull;
+        for (uint32_t k = 0; k < 20000; ++k) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Few distinct nodes among many records, so that nodes repeat; the site numbers the record.
+            s.locations.push_back({ uint32_t(x % distinct) * (nodeCount / distinct), k });
+        }
+        std::vector<HeapSnapshot::Location> expected(s.locations.begin(), s.locations.end());
+        std::stable_sort(expected.begin(), expected.end(),
+            [](const HeapSnapshot::Location& a, const HeapSnapshot::Location& b) { return a.node < b.node; });
+        s.sortLocations();
+        CHECK(std::vector<HeapSnapshot::Location>(s.locations.begin(), s.locations.end()) == expected);
+        CHECK(s.locations.capacity() == expected.size());
+    }
 }
 
 TEST_CASE("sections in any order, header last, unknown keys skipped", "[heap][reader]")

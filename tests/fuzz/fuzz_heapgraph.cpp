@@ -62,8 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         s.extraNativeBytes = in.ConsumeIntegralInRange<uint64_t>(0, uint64_t(1) << 40);
     const uint32_t locations = in.ConsumeIntegralInRange<uint32_t>(0, 4);
     for (uint32_t k = 0; k < locations; ++k)
-        s.locations.push_back({ in.ConsumeIntegralInRange<uint32_t>(0, nodeCount - 1), in.ConsumeIntegral<uint8_t>(),
-            in.ConsumeIntegral<uint16_t>(), in.ConsumeIntegral<uint16_t>() });
+        testutil::addLocation(s, in.ConsumeIntegralInRange<uint32_t>(0, nodeCount - 1), in.ConsumeIntegral<uint8_t>(),
+            in.ConsumeIntegral<uint16_t>(), in.ConsumeIntegral<uint16_t>());
     testutil::finishSnapshot(s);
     auto analysis = HeapAnalysis::analyze(snap);
     if (!analysis)
