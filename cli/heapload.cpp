@@ -70,6 +70,8 @@ v8scope::HeapLoadOptions coreLoadOptions(const HeapLoadOptions& options)
     // A command reads only what it needs of a cached analysis (`summary` its rows, `retainers --id` a few blocks):
     // each block is checked against its checksum when first read, not all of them up front.
     core.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
+    // No command prints the Summary's members in the viewer's order: they stay in file order (no sort, no peak).
+    core.sortSummaryMembers = false;
     return core;
 }
 

@@ -4,7 +4,7 @@
 // Phase timing and memory breakdown of v8scope's heap pipeline on one snapshot, for bench/ only (not part of the
 // product build). Built by bench/heap/phases.sh against the release core library.
 //
-// usage: phases FILE [--parser-baselines]
+// usage: phases FILE [--parser-baselines] [--sort-members]
 //
 // Prints, per phase: wall ms, process CPU ms (both threads), RSS and peak RSS (VmHWM) after the phase; then the
 // analysis' own step timings and the bytes held by every array of HeapSnapshot and HeapAnalysis. With
@@ -125,14 +125,25 @@ void parserBaselines(const std::string& path)
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: phases FILE [--parser-baselines]\n");
+        std::fprintf(stderr, "usage: phases FILE [--parser-baselines] [--sort-members]\n");
         return 2;
     }
 #if defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 1 << 20); // as the CLI (cli/main.cpp): the same allocations, the same peak RSS
 #endif
     const std::string path = argv[1];
-    if (argc > 2 && std::strcmp(argv[2], "--parser-baselines") == 0)
+    bool baselines = false, sortMembers = false; // the CLI's loads leave the Summary's members in file order
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--parser-baselines") == 0)
+            baselines = true;
+        else if (std::strcmp(argv[i], "--sort-members") == 0)
+            sortMembers = true; // as the viewer's loads
+        else {
+            std::fprintf(stderr, "phases: unknown option %s\n", argv[i]);
+            return 2;
+        }
+    }
+    if (baselines)
         parserBaselines(path);
 
     Phase p;
@@ -143,7 +154,7 @@ int main(int argc, char** argv)
     }
     p.end("parse (SnapshotReader)");
     std::vector<AnalysisStep> timeline;
-    auto analysis = HeapAnalysis::analyze(snap.value(), {}, &timeline);
+    auto analysis = HeapAnalysis::analyze(snap.value(), {}, &timeline, sortMembers);
     if (!analysis) {
         std::fprintf(stderr, "%s\n", analysis.error().toString().c_str());
         return 2;

@@ -344,8 +344,14 @@ uint32_t maxJsObjectId(const HeapSnapshot& s)
 std::vector<ClassAggregate> buildFilteredSummary(const HeapAnalysis& a, const NodeMask* mask,
     const std::optional<NodeIdRange>& range, bool sorted, const CancelToken* cancel)
 {
-    if (!mask && !range)
-        return sorted ? a.summary : buildSummary(a, a.classes);
+    if (!mask && !range) {
+        if (!sorted)
+            return buildSummary(a, a.classes);
+        std::vector<ClassAggregate> rows = a.summary;
+        if (!a.summaryMembersSorted)
+            sortMembers(a, rows, cancel);
+        return rows;
+    }
     const auto& ids = a.snapshot->nodeId;
     auto keep = [&](uint32_t node) { return (!mask || mask->test(node)) && (!range || range->contains(ids[node])); };
     return sorted ? buildSortedSummary(a, a.classes, keep, cancel) : buildSummary(a, a.classes, keep);

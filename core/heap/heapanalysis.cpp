@@ -89,8 +89,8 @@ private:
 };
 } // namespace
 
-Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
-    std::shared_ptr<const HeapSnapshot> snapshot, const TaskControl& control, std::vector<AnalysisStep>* timeline)
+Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_ptr<const HeapSnapshot> snapshot,
+    const TaskControl& control, std::vector<AnalysisStep>* timeline, bool sortMembers)
 {
     using namespace heapsteps;
     auto a = std::make_shared<HeapAnalysis>();
@@ -160,9 +160,12 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
         t.summaryKeysMs = clock.lap("summary: keys");
         keysReady.send();
         fillSummaryMembers(summary);
-        sorter = std::make_unique<MemberSorter>(summary.rows);
+        if (sortMembers)
+            sorter = std::make_unique<MemberSorter>(summary.rows);
         t.summaryKeysMs += clock.lap("summary: members");
         membersReady.send();
+        if (!sortMembers)
+            return;
         retainedReady.wait();
         clock.lap("wait: retained sizes");
         sorter->run(*a, workerControl.cancel);
@@ -210,9 +213,10 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
         membersReady.wait();
         clock.lap("wait: summary members");
         std::vector<uint32_t>().swap(summary.keyOf); // read by both steps above only: freed before the sort's keys
-        if (sorter) // null when the worker stopped early (cancelled)
+        if (sorter) { // null when the worker stopped early (cancelled) or without sortMembers
             sorter->run(*a, control.cancel);
-        clock.lap("summary: members' order");
+            clock.lap("summary: members' order");
+        }
     }
     worker.join();
     clock.lap("wait: worker");
@@ -221,6 +225,7 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(
         return cancelled();
     control.report("Analyzing", 6, kSteps);
     a->summary = mergeSummaryRows(std::move(summary.rows), true);
+    a->summaryMembersSorted = sortMembers;
     clock.lap("summary: rows' order");
     t.summaryFinishMs = clock.steps().back().endMs - finishStart;
     if (timeline) { // both threads in order of start

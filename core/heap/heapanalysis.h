@@ -117,8 +117,11 @@ class HeapAnalysis
 {
 public:
     /// `timeline` (optional, for benchmarks) receives every step and wait of both threads, in order of start.
+    /// Without `sortMembers` the Summary's members stay in file order (summaryMembersSorted false): the CLI's
+    /// commands never read their order, and sorting them is the analysis' last memory peak (16 bytes a member on
+    /// top of everything else) and a tenth of its time; sortSummaryMembers() sorts them later if needed.
     static Result<std::shared_ptr<const HeapAnalysis>> analyze(std::shared_ptr<const HeapSnapshot> snapshot,
-        const TaskControl& control = {}, std::vector<AnalysisStep>* timeline = nullptr);
+        const TaskControl& control = {}, std::vector<AnalysisStep>* timeline = nullptr, bool sortMembers = true);
 
     std::shared_ptr<const HeapSnapshot> snapshot;
     Retainers retainers;
@@ -141,8 +144,10 @@ public:
     ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
     /// DevTools' Summary of all objects, computed once here for every consumer (the CLI's `summary`, the viewer's
     /// Summary, the comparison's head side, growth series): buildSummary's rows in sortSummaryRows' order (rows by
-    /// retained size, each class's members biggest retained first). Stored in the analysis cache.
+    /// retained size; each class's members biggest retained first when summaryMembersSorted, else in file order).
+    /// Stored in the analysis cache.
     std::vector<ClassAggregate> summary;
+    bool summaryMembersSorted = false; ///< see analyze()'s `sortMembers` and sortSummaryMembers()
     uint32_t unreachableFromRoot = 0; ///< nodes DevTools reports as "unreachable from the root"
     uint32_t stillUnreachable = 0; ///< of those, the ones not reached from weak-only orphans either
     bool hasUserRoots = false;

@@ -47,12 +47,13 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 8; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+constexpr uint32_t kVersion = 9; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
                                  // 5: arrays read in place from a data region checksummed per block; 6: no
                                  // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
                                  // type and target in one word (HeapSnapshot::edgeWords); 8: location sites stored
-                                 // once, records (node, site) sorted by node
+                                 // once, records (node, site) sorted by node; 9: the Summary's members may be in
+                                 // file order (summaryMembersSorted)
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -356,6 +357,7 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
     io.pod(a.unreachableFromRoot);
     io.pod(a.stillUnreachable);
     io.pod(a.hasUserRoots);
+    io.pod(a.summaryMembersSorted);
     io.pod(a.timings);
 }
 

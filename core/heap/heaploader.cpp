@@ -3,6 +3,7 @@
 #include "heaploader.h"
 
 #include "snapshotreader.h"
+#include "summary.h"
 
 #include <common/filekind.h>
 
@@ -36,6 +37,11 @@ Result<LoadedHeap> loadHeap(
         }
     }
     if (cached) {
+        // A cache entry stored by a load that did not sort the Summary's members (the CLI's) is sorted now when
+        // this one wants them: the analysis was just read, nothing else holds it yet.
+        if (options.sortSummaryMembers && !cached->summaryMembersSorted && cached.use_count() == 1
+            && !sortSummaryMembers(const_cast<HeapAnalysis&>(*cached), control.cancel))
+            return ParseError::general(path, "cancelled");
         loaded.analysis = std::move(cached);
         loaded.fromCache = true;
         loaded.parseMs = ms(t0, Clock::now());
@@ -52,7 +58,8 @@ Result<LoadedHeap> loadHeap(
     const auto t1 = Clock::now();
     if (parsed)
         parsed(snap.value());
-    auto analysis = HeapAnalysis::analyze(std::move(snap.value()), control); // the only reference: see analyze()
+    auto analysis = HeapAnalysis::analyze( // the only reference to the snapshot: see analyze()
+        std::move(snap.value()), control, nullptr, options.sortSummaryMembers);
     if (!analysis)
         return analysis.error();
     const auto t2 = Clock::now();

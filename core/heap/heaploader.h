@@ -26,6 +26,9 @@ struct HeapLoadOptions
     HeapCacheOptions cache;
     /// Threads for the parallel parse of the numeric sections; 0 = all the hardware's.
     unsigned parseThreads = 0;
+    /// The Summary's members sorted (biggest retained first), as the viewer lists them when a class expands;
+    /// without, they stay in file order (HeapAnalysis::analyze's `sortMembers`: the CLI never reads their order).
+    bool sortSummaryMembers = true;
 };
 
 /// A parsed and analysed snapshot with how long each half took.

@@ -304,19 +304,35 @@ std::vector<ClassAggregate> buildSummary(
     return finishSummary(a, collectSummary(a, classes, filter), false);
 }
 
-void sortSummaryRows(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, const CancelToken* cancel)
+void sortMembers(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, const CancelToken* cancel)
 {
-    sortRowsOnly(rows);
-    MemberSorter sorter(rows);
     size_t members = 0;
-    for (const ClassAggregate& row : rows)
+    for (ClassAggregate& row : rows) {
+        (void)row.nodes.data(); // the writable view: a list mapped from the analysis cache is copied first
         members += row.nodes.size();
+    }
+    MemberSorter sorter(rows);
     std::thread second;
     if (members >= 100000)
         second = std::thread([&] { sorter.run(a, cancel); });
     sorter.run(a, cancel);
     if (second.joinable())
         second.join();
+}
+
+void sortSummaryRows(const HeapAnalysis& a, std::vector<ClassAggregate>& rows, const CancelToken* cancel)
+{
+    sortRowsOnly(rows);
+    sortMembers(a, rows, cancel);
+}
+
+bool sortSummaryMembers(HeapAnalysis& a, const CancelToken* cancel)
+{
+    if (a.summaryMembersSorted)
+        return true;
+    sortMembers(a, a.summary, cancel);
+    a.summaryMembersSorted = !(cancel && cancel->cancelled());
+    return a.summaryMembersSorted;
 }
 
 std::vector<ClassAggregate> buildSortedSummary(const HeapAnalysis& a, const ClassNames& classes,

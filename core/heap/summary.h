@@ -166,6 +166,13 @@ private:
 void sortSummaryRows(
     const HeapAnalysis& analysis, std::vector<ClassAggregate>& rows, const CancelToken* cancel = nullptr);
 
+/// sortSummaryRows' members' order only (the rows keep theirs); member lists mapped from the cache are copied first.
+void sortMembers(const HeapAnalysis& analysis, std::vector<ClassAggregate>& rows, const CancelToken* cancel = nullptr);
+
+/// Sorts HeapAnalysis::summary's members (sortMembers) when analyze() left them in file order; true when they are
+/// sorted on return (false when `cancel` stopped it: the order is then partial and summaryMembersSorted false).
+bool sortSummaryMembers(HeapAnalysis& analysis, const CancelToken* cancel = nullptr);
+
 /// buildSummary's rows in sortSummaryRows's order (the viewer's filtered Summaries).
 std::vector<ClassAggregate> buildSortedSummary(const HeapAnalysis& analysis, const ClassNames& classes,
     const std::function<bool(uint32_t)>& filter = {}, const CancelToken* cancel = nullptr);

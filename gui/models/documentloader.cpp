@@ -48,9 +48,17 @@ private:
 
 HeapSummary makeHeapSummary(std::shared_ptr<const HeapAnalysis> analysis)
 {
-    // The analysis' own Summary (computed once by the analysis, or read from its cache), shared, not copied.
+    // The analysis' own Summary (computed once by the analysis, or read from its cache), shared, not copied. The
+    // viewer's loads ask for its members sorted (HeapLoadOptions::sortSummaryMembers); an analysis loaded without
+    // gets a sorted copy (on the caller's thread: a worker's).
     HeapSummary summary;
-    summary.rows = std::shared_ptr<const std::vector<ClassAggregate>>(analysis, &analysis->summary);
+    if (analysis->summaryMembersSorted) {
+        summary.rows = std::shared_ptr<const std::vector<ClassAggregate>>(analysis, &analysis->summary);
+    } else {
+        auto rows = std::make_shared<std::vector<ClassAggregate>>(analysis->summary);
+        sortMembers(*analysis, *rows);
+        summary.rows = std::move(rows);
+    }
     summary.analysis = std::move(analysis);
     return summary;
 }

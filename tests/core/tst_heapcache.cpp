@@ -6,9 +6,11 @@
 #include "testutil.h"
 
 #include <catch2/catch.hpp>
+#include <heap/filters.h>
 #include <heap/heaploader.h>
 #include <heap/summary.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
@@ -371,4 +373,63 @@ TEST_CASE("the least recently used entries go when the cache is over its size", 
     const LoadedHeap l = load(b, o);
     CHECK(l.cache.store.rfind("not written: ", 0) == 0);
     CHECK(::access(heapcache::entryPath(b, o.cache).c_str(), F_OK) != 0);
+}
+
+TEST_CASE("members left in file order by a CLI load are sorted when a later load asks", "[core][cache]")
+{
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "express_s1", "a.heapsnapshot");
+    HeapLoadOptions noCache = cacheIn(dir.path + "/none");
+    noCache.cache.enabled = false;
+    const LoadedHeap reference = load(snap, noCache); // sorted by the analysis (the default, the viewer's)
+    const HeapAnalysis& ra = *reference.analysis;
+    REQUIRE(ra.summaryMembersSorted);
+    // The order itself: retained size descending, then id ascending, in every row.
+    size_t members = 0;
+    for (const ClassAggregate& row : ra.summary) {
+        members += row.nodes.size();
+        for (size_t i = 1; i < row.nodes.size(); ++i) {
+            const uint32_t x = row.nodes[i - 1], y = row.nodes[i];
+            const bool before = ra.retainedSize[x] > ra.retainedSize[y]
+                || (ra.retainedSize[x] == ra.retainedSize[y] && ra.snapshot->nodeId[x] < ra.snapshot->nodeId[y]);
+            REQUIRE(before);
+        }
+    }
+    REQUIRE(members > 10000); // rows of thousands: an unsorted order cannot pass by chance
+
+    HeapLoadOptions cli = cacheIn(dir.path + "/cache");
+    cli.sortSummaryMembers = false; // as the CLI's coreLoadOptions
+    const LoadedHeap first = load(snap, cli);
+    REQUIRE(!first.fromCache);
+    const HeapAnalysis& fa = *first.analysis;
+    CHECK(!fa.summaryMembersSorted);
+    REQUIRE(fa.summary.size() == ra.summary.size());
+    bool anyDifferentOrder = false;
+    for (size_t r = 0; r < fa.summary.size(); ++r) {
+        const ClassAggregate &x = fa.summary[r], &y = ra.summary[r];
+        CHECK(x.key == y.key);
+        CHECK(x.count == y.count);
+        CHECK(x.retained == y.retained);
+        std::vector<uint32_t> a(x.nodes.begin(), x.nodes.end()), b(y.nodes.begin(), y.nodes.end());
+        anyDifferentOrder = anyDifferentOrder || a != b;
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        CHECK(a == b); // the same members
+    }
+    CHECK(anyDifferentOrder); // not sorted: file order
+    // The viewer's all-objects Summary from such an analysis is sorted on the way out.
+    const std::vector<ClassAggregate> viewer = buildFilteredSummary(fa, nullptr, std::nullopt, true);
+    REQUIRE(viewer.size() == ra.summary.size());
+    for (size_t r = 0; r < viewer.size(); ++r)
+        CHECK(std::equal(
+            viewer[r].nodes.begin(), viewer[r].nodes.end(), ra.summary[r].nodes.begin(), ra.summary[r].nodes.end()));
+
+    // A later load that wants them sorted reads the CLI's cache entry and sorts its (mapped) member lists.
+    const LoadedHeap second = load(snap, cacheIn(dir.path + "/cache"));
+    REQUIRE(second.fromCache);
+    const HeapAnalysis& sa = *second.analysis;
+    CHECK(sa.summaryMembersSorted);
+    for (size_t r = 0; r < sa.summary.size(); ++r)
+        CHECK(std::equal(sa.summary[r].nodes.begin(), sa.summary[r].nodes.end(), ra.summary[r].nodes.begin(),
+            ra.summary[r].nodes.end()));
 }
