@@ -4,11 +4,12 @@
 // Phase timing and memory breakdown of v8scope's heap pipeline on one snapshot, for bench/ only (not part of the
 // product build). Built by bench/heap/phases.sh against the release core library.
 //
-// usage: phases FILE [--parser-baselines] [--sort-members]
+// usage: phases FILE [--parser-baselines] [--sort-members] [--rss]
 //
 // Prints, per phase: wall ms, process CPU ms (both threads), RSS and peak RSS (VmHWM) after the phase; then the
 // analysis' own step timings and the bytes held by every array of HeapSnapshot and HeapAnalysis. With
-// --parser-baselines it also times, on the same file: plain 1 MiB reads, InputStream byte-by-byte, and
+// --rss it also samples the RSS every 5 ms during the analysis and prints each step's highest sample (where the
+// peak is). With --parser-baselines it also times, on the same file: plain 1 MiB reads, InputStream byte-by-byte, and
 // RapidJSON's SAX reader with an empty handler in iterative and in recursive mode (what the parser costs before
 // the snapshot handler does anything).
 #include <common/inputstream.h>
@@ -22,12 +23,15 @@
 #include <malloc.h>
 #endif
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace v8scope;
@@ -125,7 +129,7 @@ void parserBaselines(const std::string& path)
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: phases FILE [--parser-baselines] [--sort-members]\n");
+        std::fprintf(stderr, "usage: phases FILE [--parser-baselines] [--sort-members] [--rss]\n");
         return 2;
     }
 #if defined(__GLIBC__)
@@ -133,11 +137,14 @@ int main(int argc, char** argv)
 #endif
     const std::string path = argv[1];
     bool baselines = false, sortMembers = false; // the CLI's loads leave the Summary's members in file order
+    bool sampleRss = false;
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--parser-baselines") == 0)
             baselines = true;
         else if (std::strcmp(argv[i], "--sort-members") == 0)
             sortMembers = true; // as the viewer's loads
+        else if (std::strcmp(argv[i], "--rss") == 0)
+            sampleRss = true;
         else {
             std::fprintf(stderr, "phases: unknown option %s\n", argv[i]);
             return 2;
@@ -154,7 +161,20 @@ int main(int argc, char** argv)
     }
     p.end("parse (SnapshotReader)");
     std::vector<AnalysisStep> timeline;
-    auto analysis = HeapAnalysis::analyze(snap.value(), {}, &timeline, sortMembers);
+    // RSS samples (ms since analyze() began, MiB) from a thread of their own, when asked.
+    std::vector<std::pair<double, double>> samples;
+    std::atomic<bool> sampling { sampleRss };
+    const double analyzeStart = nowMs();
+    std::thread sampler([&] {
+        while (sampling.load()) {
+            samples.emplace_back(nowMs() - analyzeStart, statusKb("VmRSS:") / 1024.0);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    // Moved, as the CLI's loader does: the analysis then takes the file's self sizes over instead of copying them.
+    auto analysis = HeapAnalysis::analyze(std::move(snap.value()), {}, &timeline, sortMembers);
+    sampling = false;
+    sampler.join();
     if (!analysis) {
         std::fprintf(stderr, "%s\n", analysis.error().toString().c_str());
         return 2;
@@ -173,9 +193,15 @@ int main(int argc, char** argv)
         t.retainersMs, t.domStateMs, t.flagsMs, t.shallowMs, t.dominatorsMs, t.distancesMs, t.classesMs,
         t.summaryKeysMs, t.dominatorWaitMs, t.summaryFinishMs);
     std::printf("\ntimeline (thread, start - end ms, step):\n");
-    for (const AnalysisStep& step : timeline)
-        std::printf("  %d %8.1f - %8.1f %8.1f  %s\n", step.thread, step.startMs, step.endMs, step.endMs - step.startMs,
+    for (const AnalysisStep& step : timeline) {
+        double peak = 0; // the highest RSS sample within the step, when sampled
+        for (const auto& [ms, rss] : samples)
+            if (ms >= step.startMs && ms <= step.endMs)
+                peak = std::max(peak, rss);
+        std::printf("  %d %8.1f - %8.1f %8.1f  %-32s", step.thread, step.startMs, step.endMs, step.endMs - step.startMs,
             step.name);
+        std::printf(sampleRss ? "  rss max %7.1f MB\n" : "\n", peak);
+    }
     std::printf("\n%u nodes, %u edges, %u strings, %zu summary rows\n", s.nodeCount, s.edgeCount, s.strings.size(),
         rows.size());
 
