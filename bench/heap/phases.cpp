@@ -230,9 +230,8 @@ int main(int argc, char** argv)
     line("retainers.retainerNode", mb(a.retainers.retainerNode), anaTotal);
     line("retainers.weak (bits)", mb(a.retainers.weak.words()), anaTotal);
     line("retainers.essential", mb(a.retainers.essential.words()), anaTotal);
-    line("domState", mb(a.domState), anaTotal);
-    line("flags", mb(a.flags), anaTotal);
-    line("nameIndex", mb(a.nameIndex), anaTotal);
+    line("state (DOM, flags, ren.)", mb(a.state), anaTotal);
+    line("renames", mb(a.renames), anaTotal);
     line("selfSize (u32+overflow)", mb(a.selfSize), anaTotal);
     line("dominator", mb(a.dominator), anaTotal);
     line("retainedSize (u32+ovf)", mb(a.retainedSize), anaTotal);

@@ -98,10 +98,9 @@ SnapshotDigest SnapshotDigest::build(const HeapAnalysis& a)
 std::vector<InterfaceDefinition> inferDefinitions(const std::shared_ptr<const HeapSnapshot>& snapshot)
 {
     // ClassNames reads names through an analysis; plain objects ("Object") are never renamed by DOM-state
-    // propagation, so the raw names are what inference sees in a full analysis too.
+    // propagation, so the raw names (an analysis without renames) are what inference sees in a full analysis too.
     HeapAnalysis analysis;
     analysis.snapshot = snapshot;
-    analysis.nameIndex = snapshot->nodeName;
     return ClassNames::compute(analysis, nullptr).definitions;
 }
 
@@ -185,7 +184,6 @@ std::vector<uint32_t> SnapshotDigest::classesWith(
     fake->edgeCount = uint32_t(fake->edgeWords.size());
     HeapAnalysis analysis;
     analysis.snapshot = fake;
-    analysis.nameIndex = fake->nodeName;
     const ClassNames matched = ClassNames::compute(analysis, &defs);
 
     std::vector<uint32_t> shapeClass(plainProperties.size(), objectClass);

@@ -302,7 +302,7 @@ Result<NodeMask> computeSummaryFilter(const HeapAnalysis& a, SummaryFilter filte
             break;
         case SummaryFilter::RetainedByDetachedDom:
             mask = retainedOnlyThrough(
-                a, [&](uint32_t, uint32_t, uint32_t to) { return a.domState[to] != kDomDetached; }, control, cancelled);
+                a, [&](uint32_t, uint32_t, uint32_t to) { return a.domState(to) != kDomDetached; }, control, cancelled);
             break;
         case SummaryFilter::RetainedByContexts:
             mask = retainedOnlyThrough(

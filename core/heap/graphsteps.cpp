@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "heapsteps.h"
 
+#include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 namespace v8scope::heapsteps {
 
@@ -77,74 +79,94 @@ void propagateDomState(HeapAnalysis& a, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
-    a.domState.assign(n, kDomUnknown);
+    a.renames = {};
+    a.extraNames.clear();
+    const bool takenOver = a.state.size() == n; // analyze() took the file's detachedness over
+    const bool hasDetachedness = takenOver || s.nodeDetachedness.size() == n;
+    if (!takenOver) {
+        if (hasDetachedness)
+            a.state = s.nodeDetachedness;
+        else
+            a.state.assign(n, kDomUnknown);
+    }
+    uint8_t* state = a.state.data(); // owned: a mapped column would be copied first
     const int native = s.nodeTypes.native;
-    if (s.nodeDetachedness.empty()) {
+    if (!hasDetachedness) {
         // Old snapshots: native objects named "Detached ..." are detached; nothing propagates.
         for (uint32_t i = 0; i < n; ++i)
             if (s.nodeType[i] == native && s.nodeNameView(i).starts_with("Detached "))
-                a.domState[i] = kDomDetached;
+                state[i] = kDomDetached;
         return;
     }
+    // DevTools keeps the detachedness' low two bits (the parser has masked them already; a hand-built snapshot may
+    // not have).
     for (uint32_t i = 0; i < n; ++i)
-        a.domState[i] = s.nodeDetachedness[i];
+        state[i] &= kStateDomMask;
 
     std::vector<uint8_t> visited(n, 0);
     std::vector<uint32_t> attached, detached;
-    std::unordered_map<uint32_t, uint32_t> renamed; // old name index -> "Detached <old>"
+    std::unordered_map<uint32_t, uint32_t> renamed; // file name index -> "Detached <old>"
     const uint32_t stringCount = s.strings.size();
-    auto processNode = [&](uint32_t node, uint8_t state) {
+    auto processNode = [&](uint32_t node, uint8_t domState) {
         if (visited[node])
             return;
-        visited[node] = 1;
+        visited[node] = 1; // so a node is renamed at most once, and always from its file name
         // Do not propagate through JavaScript: every entry into embedder code knows its own state.
         if (s.nodeType[node] != native)
             return;
-        a.domState[node] = state;
-        if (state == kDomAttached) {
+        state[node] = domState;
+        if (domState == kDomAttached) {
             attached.push_back(node);
-        } else if (state == kDomDetached) {
-            if (a.nameIndex.empty())
-                a.nameIndex = s.nodeName; // the first rename: names now differ from the file's
-            const uint32_t old = a.nameIndex[node];
+        } else if (domState == kDomDetached) {
+            const uint32_t old = s.nodeName[node];
             auto [it, inserted] = renamed.emplace(old, 0);
             if (inserted) {
                 it->second = stringCount + uint32_t(a.extraNames.size());
-                a.extraNames.push_back("Detached " + std::string(a.name(node)));
+                a.extraNames.push_back("Detached " + std::string(s.nodeNameView(node)));
             }
-            a.nameIndex[node] = it->second;
+            state[node] |= kStateRenamed;
             detached.push_back(node);
         }
     };
     const int hidden = s.edgeTypes.hidden, weak = s.edgeTypes.weak;
-    auto propagate = [&](uint32_t parent, uint8_t state) {
+    auto propagate = [&](uint32_t parent, uint8_t domState) {
         for (uint32_t e = s.firstEdge[parent]; e < s.firstEdge[parent + 1]; ++e) {
             const int type = s.edgeType[e];
             if (type == hidden || type == weak)
                 continue;
-            processNode(s.edgeTarget[e], state);
+            processNode(s.edgeTarget[e], domState);
         }
     };
-    for (uint32_t i = 0; i < n; ++i)
-        if (a.domState[i] != kDomUnknown)
-            processNode(i, a.domState[i]);
-    uint64_t steps = 0;
-    while (!attached.empty()) {
-        if (stopRequested(control, ++steps))
-            return;
-        const uint32_t node = attached.back();
-        attached.pop_back();
-        propagate(node, kDomAttached);
-    }
-    while (!detached.empty()) {
-        if (stopRequested(control, ++steps))
-            return;
-        const uint32_t node = detached.back();
-        detached.pop_back();
-        if (a.domState[node] == kDomAttached)
-            continue;
-        propagate(node, kDomDetached);
-    }
+    auto run = [&] {
+        for (uint32_t i = 0; i < n; ++i)
+            if (state[i] != kDomUnknown)
+                processNode(i, state[i] & kStateDomMask);
+        uint64_t steps = 0;
+        while (!attached.empty()) {
+            if (stopRequested(control, ++steps))
+                return;
+            const uint32_t node = attached.back();
+            attached.pop_back();
+            propagate(node, kDomAttached);
+        }
+        while (!detached.empty()) {
+            if (stopRequested(control, ++steps))
+                return;
+            const uint32_t node = detached.back();
+            detached.pop_back();
+            if ((state[node] & kStateDomMask) == kDomAttached)
+                continue;
+            propagate(node, kDomDetached);
+        }
+    };
+    run();
+    // The renames as a sorted table (also when cancelled: every renamed bit set so far has its entry).
+    std::vector<RenamedName> table;
+    table.reserve(renamed.size());
+    for (const auto& [from, to] : renamed)
+        table.push_back({ from, to });
+    std::sort(table.begin(), table.end(), [](const RenamedName& x, const RenamedName& y) { return x.from < y.from; });
+    a.renames = Column<RenamedName>(std::move(table));
 }
 
 bool isUserRoot(const HeapSnapshot& s, uint32_t node)
@@ -167,10 +189,15 @@ void calculateFlags(HeapAnalysis& a, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t n = s.nodeCount;
-    a.flags.assign(n, 0);
-    for (uint32_t i = 0; i < n; ++i)
-        if (s.nodeType[i] == s.nodeTypes.native && a.domState[i] == kDomDetached)
-            a.flags[i] |= kFlagDetachedDomTreeNode;
+    uint8_t* state = a.state.data(); // after propagateDomState: nodeCount entries
+    constexpr uint8_t detachedTree = kFlagDetachedDomTreeNode << kStateFlagShift;
+    constexpr uint8_t page = kFlagPageObject << kStateFlagShift;
+    for (uint32_t i = 0; i < n; ++i) {
+        uint8_t v = state[i] & ~kStateFlagMask;
+        if (s.nodeType[i] == s.nodeTypes.native && (v & kStateDomMask) == kDomDetached)
+            v |= detachedTree;
+        state[i] = v;
+    }
 
     // Page-owned objects: everything reachable (not through weak edges) from the root's shortcut targets
     // (the globals) and its element edges to "(Document DOM trees)".
@@ -186,7 +213,7 @@ void calculateFlags(HeapAnalysis& a, const TaskControl& control)
             continue;
         }
         stack.push_back(target);
-        a.flags[target] |= kFlagPageObject;
+        state[target] |= page;
     }
     uint64_t steps = 0;
     while (!stack.empty()) {
@@ -197,12 +224,12 @@ void calculateFlags(HeapAnalysis& a, const TaskControl& control)
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
             const uint32_t word = s.edgeWords[e];
             const uint32_t child = edgeWordTarget(word);
-            if (a.flags[child] & kFlagPageObject)
+            if (state[child] & page)
                 continue;
             if (edgeWordType(word) == s.edgeTypes.weak)
                 continue;
             stack.push_back(child);
-            a.flags[child] |= kFlagPageObject;
+            state[child] |= page;
         }
     }
 }
@@ -216,7 +243,7 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, cons
     for (uint32_t node = 0; node < s.nodeCount; ++node) {
         if (stopRequested(control, node))
             return bits;
-        const bool nodePage = a.flags[node] & kFlagPageObject;
+        const bool nodePage = a.flags(node) & kFlagPageObject;
         for (uint32_t e = s.firstEdge[node]; e < s.firstEdge[node + 1]; ++e) {
             const uint32_t word = s.edgeWords[e];
             const int type = edgeWordType(word);
@@ -234,7 +261,7 @@ BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, cons
                 if (type == t.shortcut)
                     continue;
                 // Edges from non-page-owned into page-owned nodes (e.g. held by the debugger) do not dominate.
-                if ((a.flags[child] & kFlagPageObject) && !nodePage)
+                if ((a.flags(child) & kFlagPageObject) && !nodePage)
                     continue;
             }
             bits.set(e);

@@ -115,10 +115,15 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_pt
     // holds the only reference to the snapshot (the loader's case), it takes the column over instead of copying it
     // (4 bytes a node less at the peak; the snapshot was created mutable, so the cast is allowed). Otherwise it
     // copies, and the caller's snapshot keeps its sizes.
-    if (a->snapshot.use_count() == 1)
+    // Likewise the file's detachedness (read by nothing but propagateDomState) becomes the state column: its values
+    // are the DOM state bits, the flags and the renamed bit are added in place. Otherwise propagateDomState copies it.
+    if (a->snapshot.use_count() == 1) {
         a->selfSize = std::move(const_cast<HeapSnapshot&>(s).nodeSelfSize);
-    else
+        if (s.nodeDetachedness.size() == s.nodeCount)
+            a->state = std::move(const_cast<HeapSnapshot&>(s).nodeDetachedness);
+    } else {
         a->selfSize = s.nodeSelfSize;
+    }
     Signal domStateReady, essentialReady, retainedReady; // sent by this thread
     Signal shallowReady, dfsReady, keysReady, membersReady; // sent by the worker
     BitVector essential;
@@ -268,6 +273,13 @@ void Retainers::edges(const HeapSnapshot& s, uint32_t node, std::vector<uint32_t
             ++k;
         }
     }
+}
+
+uint32_t HeapAnalysis::renamedName(uint32_t from) const
+{
+    const RenamedName* it = std::lower_bound(
+        renames.begin(), renames.end(), from, [](const RenamedName& r, uint32_t v) { return r.from < v; });
+    return it != renames.end() && it->from == from ? it->to : from;
 }
 
 uint32_t HeapAnalysis::rowInParent(uint32_t node) const

@@ -34,6 +34,24 @@ enum NodeFlag : uint8_t
     kFlagPageObject = 4,
 };
 
+/// HeapAnalysis::state, one byte per node: the DomState in bits 0-1, the NodeFlag bits in bits 2-4, and bit 5 set
+/// when DOM-state propagation renamed the node ("Detached " + its file name, see HeapAnalysis::renames). Bits 6-7
+/// are zero. Read it through HeapAnalysis::domState(), flags() and renamed().
+inline constexpr uint8_t kStateDomMask = 0x03;
+inline constexpr int kStateFlagShift = 2;
+inline constexpr uint8_t kStateFlagMask = 0x07 << kStateFlagShift;
+inline constexpr uint8_t kStateRenamed = 0x20;
+inline constexpr uint8_t kStateUsedBits = 0x3f;
+
+/// One name DOM-state propagation added: the detached native nodes named `from` (a snapshot string index) are
+/// named `to` ("Detached " + from's text: the extraNames entry to - snapshot strings count).
+struct RenamedName
+{
+    uint32_t from;
+    uint32_t to;
+    bool operator==(const RenamedName&) const = default;
+};
+
 /// One bit per item, stored as 64-bit words (what the analysis cache writes).
 class BitVector
 {
@@ -125,11 +143,18 @@ public:
 
     std::shared_ptr<const HeapSnapshot> snapshot;
     Retainers retainers;
-    Column<uint8_t> domState; ///< DomState per node, after propagation
-    Column<uint8_t> flags; ///< NodeFlag bits
-    /// Node names after "Detached " renaming (see nameId()); empty when nothing was renamed (saves 4 bytes a node).
-    Column<uint32_t> nameIndex;
-    std::vector<std::string> extraNames; ///< names added by renaming; index = nameIndex - snapshot strings count
+    /// Per node: DOM state after propagation, NodeFlag bits and the renamed bit (layout at kStateDomMask). When
+    /// analyze() holds the only reference to the snapshot, this is the file's detachedness column taken over
+    /// (HeapSnapshot::nodeDetachedness, whose values are the DOM state bits), otherwise a copy of it.
+    Column<uint8_t> state;
+    /// The renames of DOM-state propagation, one per distinct old name, sorted by `from` (strictly ascending);
+    /// empty when nothing was renamed. A renamed node (kStateRenamed) is named the entry of its file name: every
+    /// rename is "Detached " + the node's own file name, and a node is renamed at most once. A few entries instead
+    /// of a copy of the snapshot's nodeName column (4 bytes a node) as soon as one node is renamed.
+    Column<RenamedName> renames;
+    /// Names added by renaming, in order of first rename: the name index of extraNames[k] is snapshot strings
+    /// count + k (the `to` of one entry of `renames`).
+    std::vector<std::string> extraNames;
     SizeColumn selfSize; ///< bytes after DevTools' shallow-size reassignment
     Column<uint32_t> dominator; ///< immediate dominator ordinal; the root dominates itself
     SizeColumn retainedSize; ///< bytes
@@ -164,11 +189,30 @@ public:
     {
         return snapshot->rootOrdinal;
     }
+    DomState domState(uint32_t node) const
+    {
+        return DomState(state[node] & kStateDomMask);
+    }
+    /// The node's NodeFlag bits.
+    uint8_t flags(uint32_t node) const
+    {
+        return uint8_t((state[node] & kStateFlagMask) >> kStateFlagShift);
+    }
+    /// True when DOM-state propagation renamed the node ("Detached " + its file name).
+    bool renamed(uint32_t node) const
+    {
+        return !renames.empty() && (state[node] & kStateRenamed);
+    }
     /// Index of the node's name: a snapshot string, or (from the snapshot's string count on) an extraNames entry.
+    /// Without renames (or for a node not renamed) the file's name; a renamed node's name is looked up in `renames`.
     uint32_t nameId(uint32_t node) const
     {
-        return nameIndex.empty() ? snapshot->nodeName[node] : nameIndex[node];
+        const uint32_t file = snapshot->nodeName[node];
+        return renames.empty() || !(state[node] & kStateRenamed) ? file : renamedName(file);
     }
+    /// The name index a rename gave the file's name `from` (binary search in `renames`), or `from` itself when it
+    /// was not renamed.
+    uint32_t renamedName(uint32_t from) const;
     /// The node's raw name as DevTools sees it (with a "Detached " prefix where propagation added one).
     std::string_view name(uint32_t node) const
     {

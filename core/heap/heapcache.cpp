@@ -47,13 +47,14 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 9; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
-                                 // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
-                                 // 5: arrays read in place from a data region checksummed per block; 6: no
-                                 // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
-                                 // type and target in one word (HeapSnapshot::edgeWords); 8: location sites stored
-                                 // once, records (node, site) sorted by node; 9: the Summary's members may be in
-                                 // file order (summaryMembersSorted)
+constexpr uint32_t kVersion = 10; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+                                  // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
+                                  // 5: arrays read in place from a data region checksummed per block; 6: no
+                                  // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
+                                  // type and target in one word (HeapSnapshot::edgeWords); 8: location sites stored
+                                  // once, records (node, site) sorted by node; 9: the Summary's members may be in
+                                  // file order (summaryMembersSorted); 10: one state byte per node (DOM state,
+                                  // flags, renamed bit), renames as a sorted table, no snapshot detachedness
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -62,7 +63,7 @@ constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
 static_assert(sizeof(HeapSnapshot) == 1400, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 1288, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 1224, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif
@@ -298,8 +299,7 @@ template <typename IO, typename Snap> void snapshotFields(IO& io, Snap& s)
     io.vec(s.nodeName);
     io.vec(s.nodeId);
     io.vec(s.firstEdge); // not nodeSelfSize: the analysis took it over (HeapAnalysis::selfSize is stored)
-    io.vec(s.nodeTraceNodeId);
-    io.vec(s.nodeDetachedness);
+    io.vec(s.nodeTraceNodeId); // not nodeDetachedness either (taken over too: HeapAnalysis::state is stored)
     io.vec(s.edgeWords);
     io.vec(s.edgeNameOrIndex);
     io.vec(s.locationSites);
@@ -340,9 +340,8 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
     io.vec(a.retainers.retainerNode);
     io.vec(a.retainers.weak.words());
     io.vec(a.retainers.essential.words());
-    io.vec(a.domState);
-    io.vec(a.flags);
-    io.vec(a.nameIndex);
+    io.vec(a.state);
+    io.vec(a.renames);
     io.strs(a.extraNames);
     io.sizes(a.selfSize);
     io.vec(a.dominator);
@@ -396,6 +395,47 @@ bool summaryFields(Reader& r, std::vector<ClassAggregate>& rows, uint64_t nodeCo
         r.vec(row.nodes);
         members += row.nodes.size();
         if (!r.ok() || row.count != row.nodes.size() || members > nodeCount)
+            return false;
+    }
+    return true;
+}
+
+/// The renames table fits the snapshot's strings: `from` strictly ascending and a snapshot string, every `to` a
+/// distinct extraNames entry (one per rename) whose text is "Detached " + from's; the class names' raw ids cover the
+/// strings and extraNames. Small: checked on every hit.
+bool renamesFit(const HeapAnalysis& a)
+{
+    const StringTable& strings = a.snapshot->strings;
+    const uint32_t stringCount = strings.size();
+    if (a.renames.size() != a.extraNames.size() || a.classes.rawCount != uint64_t(stringCount) + a.extraNames.size())
+        return false;
+    std::vector<bool> used(a.extraNames.size(), false);
+    constexpr std::string_view kPrefix = "Detached ";
+    for (size_t k = 0; k < a.renames.size(); ++k) {
+        const RenamedName r = a.renames[k];
+        if (r.from >= stringCount || (k > 0 && a.renames[k - 1].from >= r.from) || r.to < stringCount
+            || r.to - stringCount >= used.size() || used[r.to - stringCount])
+            return false;
+        used[r.to - stringCount] = true;
+        const std::string& name = a.extraNames[r.to - stringCount];
+        const std::string_view old = strings.get(r.from);
+        if (name.size() != kPrefix.size() + old.size() || !name.starts_with(kPrefix)
+            || std::string_view(name).substr(kPrefix.size()) != old)
+            return false;
+    }
+    return true;
+}
+
+/// Every node's state byte uses only the defined bits, and a renamed node's file name has a rename. Reads the state
+/// column in full (and a renamed node's name): not on first use.
+bool statesFit(const HeapAnalysis& a)
+{
+    const HeapSnapshot& s = *a.snapshot;
+    for (uint32_t i = 0; i < s.nodeCount; ++i) {
+        const uint8_t v = a.state[i];
+        if (v & ~kStateUsedBits)
+            return false;
+        if ((v & kStateRenamed) && a.renamedName(s.nodeName[i]) == s.nodeName[i])
             return false;
     }
     return true;
@@ -619,13 +659,16 @@ std::shared_ptr<const HeapAnalysis> load(
         && a->retainers.weak.words().size() == (m + 63) / 64 && a->retainers.essential.words().size() == (m + 63) / 64
         && a->selfSize.size() == n && a->dominator.size() == n && a->retainedSize.size() == n
         && a->firstDominated.size() == n + 1 && a->distance.size() == n && a->classes.classId.size() == n
-        && a->flags.size() == n && n > 0 && s.rootOrdinal < n;
-    // Checked arrays are what store() wrote; on first use the size columns' consistency is not re-read (it would
-    // touch every block).
-    const bool consistent = onFirstUse || (a->selfSize.consistent() && a->retainedSize.consistent());
-    if (!shaped || !consistent)
+        && a->state.size() == n && n > 0 && s.rootOrdinal < n;
+    if (!shaped)
         return invalid("invalid: malformed");
     a->snapshot = std::move(snap);
+    // Checked arrays are what store() wrote; on first use the size columns' consistency and the state bytes are not
+    // re-read (it would touch every block).
+    const bool consistent
+        = renamesFit(*a) && (onFirstUse || (a->selfSize.consistent() && a->retainedSize.consistent() && statesFit(*a)));
+    if (!consistent)
+        return invalid("invalid: malformed");
     a->classes.analysis = a.get();
     ::utimensat(AT_FDCWD, entry.c_str(), nullptr, 0); // most recently used
     status.lookup = "hit";

@@ -312,8 +312,10 @@ struct HeapSnapshotData
     SizeColumn nodeSelfSize;
     Column<uint32_t> firstEdge; ///< nodeCount + 1 CSR offsets
     Column<uint32_t> nodeTraceNodeId; ///< empty without allocation tracking (no field, or trace_function_count 0)
-    Column<uint8_t>
-        nodeDetachedness; ///< empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached
+    /// Empty when the file has no detachedness field; 0 unknown, 1 attached, 2 detached. Read by nothing but
+    /// HeapAnalysis, which takes it over as its state column when it holds the only reference to the snapshot (it
+    /// is empty then, and in a snapshot read from the analysis cache): read HeapAnalysis::domState().
+    Column<uint8_t> nodeDetachedness;
 
     // per edge
     Column<uint32_t> edgeWords; ///< type and target node ordinal, packEdge(); read through edgeType / edgeTarget

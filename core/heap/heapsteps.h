@@ -41,11 +41,14 @@ inline bool stopRequested(const TaskControl& control, uint64_t iteration)
 
 /// DevTools' buildRetainers (same slot order), with each slot's weak and essential bits (`essential`: per edge).
 Retainers buildRetainers(const HeapSnapshot& s, const BitVector& essential, const TaskControl& control);
-/// initDetachednessAndClassIndex + propagateDOMState: fills domState and renames detached native nodes.
+/// initDetachednessAndClassIndex + propagateDOMState: fills the DOM state bits of HeapAnalysis::state and renames
+/// detached native nodes (the renamed bit, `renames`, `extraNames`). A `state` column of nodeCount entries on entry is
+/// the file's detachedness taken over by analyze(); otherwise the snapshot's nodeDetachedness is copied.
 void propagateDomState(HeapAnalysis& a, const TaskControl& control);
 bool isUserRoot(const HeapSnapshot& s, uint32_t node);
 bool hasUserRoots(const HeapSnapshot& s);
-/// calculateFlags: detached-DOM-tree and page-object flags.
+/// calculateFlags: detached-DOM-tree and page-object flags (the NodeFlag bits of HeapAnalysis::state; after
+/// propagateDomState).
 void calculateFlags(HeapAnalysis& a, const TaskControl& control);
 /// DevTools' essential edges for the dominator tree, one bit per edge.
 BitVector essentialEdges(const HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control);

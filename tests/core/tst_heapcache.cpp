@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 #include <heap/filters.h>
+#include <heap/heapcache.h>
 #include <heap/heaploader.h>
+#include <heap/snapshotreader.h>
 #include <heap/summary.h>
 
 #include <algorithm>
@@ -84,7 +86,9 @@ void requireSame(const HeapAnalysis& a, const HeapAnalysis& b)
     CHECK(a.dominator == b.dominator);
     CHECK(a.dominated == b.dominated);
     CHECK(a.distance == b.distance);
-    CHECK(a.flags == b.flags);
+    CHECK(a.state == b.state);
+    CHECK(a.renames == b.renames);
+    CHECK(a.extraNames == b.extraNames);
     CHECK(a.classes.classId == b.classes.classId);
     CHECK(a.classes.added == b.classes.added);
     CHECK(a.classes.definitions.size() == b.classes.definitions.size());
@@ -432,4 +436,105 @@ TEST_CASE("members left in file order by a CLI load are sorted when a later load
     for (size_t r = 0; r < sa.summary.size(); ++r)
         CHECK(std::equal(sa.summary[r].nodes.begin(), sa.summary[r].nodes.end(), ra.summary[r].nodes.begin(),
             ra.summary[r].nodes.end()));
+}
+
+TEST_CASE(
+    "the state bytes and the renames table round-trip, whether the detachedness was taken over or not", "[core][cache]")
+{
+    // chromium_detached_dom_2 has detached DOM: "Detached ..." renames. The loader's analysis takes the file's
+    // detachedness over (its snapshot then has none); an analysis of a snapshot someone else holds copies it. The
+    // cache stores neither snapshot's detachedness: both round-trip to the same analysis.
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "chromium_detached_dom_2", "d.heapsnapshot");
+    const auto o = cacheIn(dir.path + "/cache");
+    const LoadedHeap first = load(snap, o);
+    REQUIRE(!first.fromCache);
+    const HeapAnalysis& fa = *first.analysis;
+    REQUIRE(fa.renames.size() >= 2);
+    CHECK(fa.snapshot->nodeDetachedness.empty()); // taken over
+    size_t renamedNodes = 0;
+    for (uint32_t i = 0; i < fa.nodeCount(); ++i)
+        if (fa.renamed(i)) {
+            ++renamedNodes;
+            CHECK(fa.name(i) == "Detached " + std::string(fa.snapshot->nodeNameView(i)));
+        }
+    CHECK(renamedNodes > fa.renames.size()); // some old names are shared by several renamed nodes
+
+    auto lazy = o;
+    lazy.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
+    for (const auto& options : { o, lazy }) {
+        const LoadedHeap hit = load(snap, options);
+        REQUIRE(hit.fromCache);
+        CHECK(hit.analysis->state.isMapped());
+        CHECK(hit.analysis->renames.isMapped());
+        CHECK(hit.analysis->snapshot->nodeDetachedness.empty());
+        requireSame(fa, *hit.analysis);
+    }
+
+    // The same file analysed from a snapshot the caller keeps (the detachedness copied), stored and read back.
+    auto read = SnapshotReader::read(snap);
+    REQUIRE(read);
+    const std::shared_ptr<const HeapSnapshot> held = read.value();
+    auto copied = HeapAnalysis::analyze(held);
+    REQUIRE(copied);
+    CHECK(held->nodeDetachedness.size() == held->nodeCount);
+    requireSame(fa, *copied.value());
+    HeapCacheStatus status;
+    heapcache::store(snap, *copied.value(), o.cache, status);
+    REQUIRE(status.store == "written");
+    const auto back = heapcache::load(snap, o.cache, status);
+    REQUIRE(back);
+    CHECK(back->snapshot->nodeDetachedness.empty());
+    requireSame(fa, *back);
+}
+
+TEST_CASE("a cache whose renames table or state bytes do not fit is rejected", "[core][cache]")
+{
+    // store() writes whatever it is given, with right checksums: load() must check the table itself. Each case
+    // spoils one thing of a good analysis (renames sorted by `from`, one distinct extraNames entry "Detached " +
+    // the old name each, state bytes with bits 6-7 clear and renamed nodes' names in the table), stores it and
+    // reads it back.
+    TempDir dir;
+    const std::string snap = writeSnapshot(dir, "chromium_detached_dom_2", "d.heapsnapshot");
+    const auto o = cacheIn(dir.path + "/cache");
+    const LoadedHeap first = load(snap, o);
+    HeapAnalysis& a = const_cast<HeapAnalysis&>(*first.analysis); // made mutable by the loader; ours alone
+    REQUIRE(a.renames.size() >= 2);
+    REQUIRE(!a.renames.isMapped());
+    const uint32_t strings = a.snapshot->strings.size();
+    auto rejected = [&](const std::function<void()>& spoil, const std::function<void()>& undo) {
+        spoil();
+        HeapCacheStatus status;
+        heapcache::store(snap, a, o.cache, status);
+        REQUIRE(status.store == "written");
+        const bool loaded = heapcache::load(snap, o.cache, status) != nullptr;
+        undo();
+        return !loaded && status.lookup == "invalid: malformed";
+    };
+    RenamedName* r = a.renames.data();
+    const RenamedName r0 = r[0], r1 = r[1];
+    CHECK(rejected([&] { std::swap(r[0], r[1]); }, [&] { std::swap(r[0], r[1]); })); // not sorted
+    CHECK(rejected([&] { r[1].from = r0.from; }, [&] { r[1] = r1; })); // a duplicate old name
+    CHECK(rejected([&] { r[1].to = r0.to; }, [&] { r[1] = r1; })); // two renames to one name
+    CHECK(rejected([&] { r[0].to = strings + uint32_t(a.extraNames.size()); }, [&] { r[0] = r0; })); // past the end
+    CHECK(rejected([&] { r[0].to = r0.from; }, [&] { r[0] = r0; })); // a snapshot string
+    CHECK(rejected([&] { r[0].from = strings + 5; }, [&] { r[0] = r0; })); // not a snapshot string
+    std::string& name = a.extraNames[r0.to - strings];
+    const std::string good = name;
+    CHECK(rejected([&] { name.back() ^= 1; }, [&] { name = good; })); // another text
+    CHECK(rejected([&] { name = name.substr(9); }, [&] { name = good; })); // no "Detached " prefix
+    CHECK(rejected([&] { a.extraNames.push_back("Detached x"); }, [&] { a.extraNames.pop_back(); })); // an extra name
+    uint8_t* state = a.state.data();
+    const uint32_t root = a.root();
+    REQUIRE(!a.renamed(root));
+    REQUIRE(a.renamedName(a.snapshot->nodeName[root]) == a.snapshot->nodeName[root]);
+    const uint8_t rootState = state[root];
+    CHECK(rejected([&] { state[root] |= 0x40; }, [&] { state[root] = rootState; })); // an undefined bit
+    CHECK(rejected([&] { state[root] |= kStateRenamed; }, [&] { state[root] = rootState; })); // no rename of its name
+    // Unspoilt, the same analysis is accepted.
+    HeapCacheStatus status;
+    heapcache::store(snap, a, o.cache, status);
+    const auto back = heapcache::load(snap, o.cache, status);
+    REQUIRE(back);
+    requireSame(a, *back);
 }

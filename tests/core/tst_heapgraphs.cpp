@@ -175,8 +175,8 @@ TEST_CASE("page-owned: an edge from a GC root into page objects does not dominat
     b.edge(gcRoots, "element", "1", handles);
     b.edge(handles, "internal", "0 / handle", x);
     auto h = testutil::analyzeBuilt(b);
-    CHECK((h->flags[x] & kFlagPageObject) != 0);
-    CHECK((h->flags[handles] & kFlagPageObject) == 0);
+    CHECK((h->flags(x) & kFlagPageObject) != 0);
+    CHECK((h->flags(handles) & kFlagPageObject) == 0);
     CHECK(h->dominator[x] == g);
     CHECK(h->retainedSize[g] == 30);
     CHECK(h->distance[x] == 2);
@@ -234,12 +234,143 @@ TEST_CASE("detached DOM: state propagates through native nodes and renames them"
     b.edge(div, "property", "firstChild", text);
     b.edge(text, "property", "wrapper", js);
     auto h = testutil::analyzeBuilt(b);
-    CHECK(h->domState[div] == kDomDetached);
-    CHECK(h->domState[text] == kDomDetached);
+    CHECK(h->domState(div) == kDomDetached);
+    CHECK(h->domState(text) == kDomDetached);
     CHECK(h->name(text) == "Detached Text");
     CHECK(h->className(div) == "Detached <div>");
     CHECK(h->className(js) == "Wrapper");
-    CHECK((h->flags[div] & kFlagDetachedDomTreeNode) != 0);
+    CHECK((h->flags(div) & kFlagDetachedDomTreeNode) != 0);
+}
+
+TEST_CASE("detached DOM: renames are a sorted table of file names, renamed nodes carry a bit", "[heap][graphs]")
+{
+    // Four native nodes share the file name "Text". DIV (detached, 2) reaches T1 and T2: both become detached and
+    // are renamed "Detached Text" (one extraNames entry for both). BODY (attached, 1) reaches T3: attached, not
+    // renamed. T4 is reached by nothing with a state: unknown, not renamed. The JS object "Text" below T1 is never
+    // renamed (propagation stops at JavaScript). Renames in DevTools' order: the first loop visits DIV (renamed
+    // first: extraNames[0]) and BODY; then the attached stack (T3), then the detached one (T2 pushed after T1,
+    // popped first: T1 and T2 share "Detached Text", extraNames[1]).
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    const auto t4 = b.node("native", "Text", 15, 8, 0); // before the others: "Text" is string 3, "<div>" string 4
+    const auto div = b.node("native", "<div>", 5, 96, 2);
+    const auto body = b.node("native", "<body>", 7, 96, 1);
+    const auto t1 = b.node("native", "Text", 9, 48, 0);
+    const auto t2 = b.node("native", "Text", 11, 48, 0);
+    const auto t3 = b.node("native", "Text", 13, 48, 0);
+    const auto js = b.node("object", "Text", 17, 16);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "d", div);
+    b.edge(g, "property", "b", body);
+    b.edge(g, "property", "t4", t4);
+    b.edge(div, "property", "a", t1);
+    b.edge(div, "property", "b", t2);
+    b.edge(body, "property", "c", t3);
+    b.edge(t1, "property", "w", js);
+    auto h = testutil::analyzeBuilt(b);
+    const HeapSnapshot& s = *h->snapshot;
+    const uint32_t text = s.nodeName[t1], divName = s.nodeName[div], strings = s.strings.size();
+    REQUIRE(s.nodeName[t3] == text);
+    REQUIRE(s.nodeName[js] == text);
+    REQUIRE(text < divName); // the table is sorted by file name, not in order of rename
+
+    CHECK(h->extraNames == std::vector<std::string> { "Detached <div>", "Detached Text" });
+    CHECK(h->renames == Column<RenamedName> { { text, strings + 1 }, { divName, strings } });
+    CHECK(h->renamedName(text) == strings + 1);
+    CHECK(h->renamedName(divName) == strings);
+    CHECK(h->renamedName(s.nodeName[body]) == s.nodeName[body]); // not renamed: the file's name
+
+    CHECK(h->renamed(div));
+    CHECK(h->renamed(t1));
+    CHECK(h->renamed(t2));
+    CHECK(!h->renamed(t3));
+    CHECK(!h->renamed(t4));
+    CHECK(!h->renamed(js));
+    CHECK(!h->renamed(body));
+    CHECK(h->nameId(t1) == strings + 1);
+    CHECK(h->nameId(t2) == strings + 1);
+    CHECK(h->nameId(t3) == text); // same old name, not renamed
+    CHECK(h->nameId(t4) == text);
+    CHECK(h->nameId(js) == text);
+    CHECK(h->name(t1) == "Detached Text");
+    CHECK(h->name(t2) == "Detached Text");
+    CHECK(h->name(t3) == "Text");
+    CHECK(h->name(t4) == "Text");
+    CHECK(h->name(js) == "Text");
+    CHECK(h->name(div) == "Detached <div>");
+    CHECK(h->name(body) == "<body>");
+    CHECK(h->domState(t3) == kDomAttached);
+    CHECK(h->domState(t4) == kDomUnknown);
+    CHECK(h->domState(js) == kDomUnknown);
+}
+
+TEST_CASE("detached DOM: an analysis without renames names every node by its file name", "[heap][graphs]")
+{
+    // Only an attached native node: nothing is renamed, the table and extraNames stay empty.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    const auto body = b.node("native", "<body>", 5, 96, 1);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(g, "property", "b", body);
+    auto h = testutil::analyzeBuilt(b);
+    CHECK(h->renames.empty());
+    CHECK(h->extraNames.empty());
+    CHECK(h->domState(body) == kDomAttached);
+    for (uint32_t i = 0; i < h->nodeCount(); ++i) {
+        CHECK(!h->renamed(i));
+        CHECK(h->nameId(i) == h->snapshot->nodeName[i]);
+    }
+}
+
+TEST_CASE("the state byte: DOM state, flags and the renamed bit", "[heap][graphs]")
+{
+    // Layout: DOM state in bits 0-1, NodeFlag << 2 in bits 2-4, renamed in bit 5. DIV is detached (2), a detached
+    // DOM tree node (flag 2 -> 0x08), page-owned (reached from the global, flag 4 -> 0x10) and renamed (0x20): 0x3a.
+    // BODY: attached (1) and page-owned: 0x11. ORPHAN, a native node reached only from (GC roots): detached from
+    // the file (2), a detached DOM tree node, not page-owned, renamed: 0x2a. G: page-owned only: 0x10.
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 4);
+    const auto div = b.node("native", "<div>", 5, 96, 2);
+    const auto body = b.node("native", "<body>", 7, 96, 1);
+    const auto gcRoots = b.node("synthetic", "(GC roots)", 9, 0);
+    const auto orphan = b.node("native", "<span>", 11, 32, 2);
+    b.edge(root, "shortcut", "global", g);
+    b.edge(root, "element", "1", gcRoots);
+    b.edge(g, "property", "d", div);
+    b.edge(g, "property", "b", body);
+    b.edge(gcRoots, "element", "1", orphan);
+    for (const bool takeOver : { false, true }) {
+        // analyzeBuilt's analysis copies the file's detachedness (the test holds the snapshot too); the loader's
+        // (the only reference) takes it over as the state column.
+        testutil::TempFile f(b.json(), ".heapsnapshot");
+        auto snap = SnapshotReader::read(f.path);
+        REQUIRE(snap);
+        std::shared_ptr<const HeapSnapshot> held = std::move(snap.value()); // the only reference
+        REQUIRE(held->nodeDetachedness.size() == held->nodeCount);
+        const HeapSnapshot* raw = held.get();
+        auto a = HeapAnalysis::analyze(takeOver ? std::move(held) : held);
+        REQUIRE(a);
+        const HeapAnalysis& h = *a.value();
+        CHECK(raw->nodeDetachedness.size() == (takeOver ? 0 : raw->nodeCount));
+        CHECK(h.state.size() == h.nodeCount());
+        CHECK(h.state[div] == 0x3a);
+        CHECK(h.state[body] == 0x11);
+        CHECK(h.state[orphan] == 0x2a);
+        CHECK(h.state[g] == 0x10);
+        CHECK(h.state[gcRoots] == 0x00);
+        CHECK(h.state[root] == 0x00);
+        CHECK(h.domState(div) == kDomDetached);
+        CHECK(h.flags(div) == (kFlagDetachedDomTreeNode | kFlagPageObject));
+        CHECK(h.renamed(div));
+        CHECK(h.domState(body) == kDomAttached);
+        CHECK(h.flags(body) == kFlagPageObject);
+        CHECK(!h.renamed(body));
+        CHECK(h.flags(orphan) == kFlagDetachedDomTreeNode);
+        CHECK(h.name(orphan) == "Detached <span>");
+    }
 }
 
 TEST_CASE("object shapes and location-split classes", "[heap][graphs]")
