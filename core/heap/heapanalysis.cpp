@@ -154,7 +154,10 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_pt
         t.distancesMs = clock.lap("distances");
         // The class names after the distances, not before the DFS (where the worker would otherwise wait for the
         // essential edges): there their column would add to the Lengauer-Tarjan arrays' peak (+21 MB at 1 GB).
-        domStateReady.wait(); // long sent by now: the class names read the renamed ("Detached ...") names
+        // Long sent by now: the class names read the renamed ("Detached ...") names. They also must not start before
+        // calculateFlags is done (the renamed bit shares HeapAnalysis::state's byte with the flags it writes): the
+        // DFS above waited for essentialReady, which comes after the flags.
+        domStateReady.wait();
         if (workerControl.cancelled())
             return;
         a->classes = ClassNames::compute(*a, nullptr, &workerControl);
