@@ -223,7 +223,7 @@ int main(int argc, char** argv)
     line("locations (node, site)", mb(s.locations), snapTotal);
     line("locationSites", mb(s.locationSites), snapTotal);
     line("strings (bytes)", double(s.strings.byteSize()) / 1e6, snapTotal);
-    line("strings (offsets, u64)", double(s.strings.size() + 1) * 8 / 1e6, snapTotal);
+    line("strings (offsets, u32)", mb(s.strings.lowOffsets()) + mb(s.strings.wraps()), snapTotal);
     std::printf("  %-24s %8.1f MB\n", "total", snapTotal);
     std::printf("\nHeapAnalysis arrays (capacity):\n");
     line("retainers.firstRetainer", mb(a.retainers.firstRetainer), anaTotal);

@@ -3,6 +3,7 @@
 #include "heapsteps.h"
 
 #include <algorithm>
+#include <cassert>
 #include <memory>
 
 namespace v8scope::heapsteps {
@@ -10,8 +11,9 @@ namespace v8scope::heapsteps {
 /// Lengauer-Tarjan state, 1-based vertex numbers (0 = none), as in the paper and in DevTools, in as few arrays of
 /// nodeCount + 1 as the steps allow (each is 4 bytes a node):
 ///   DFS:            parent, vertex, semi, nextEdge
-///   semidominators: vertex, semi, label (nextEdge's memory), ancestor (parent's: see below), bucketHead,
-///                   dom (shared with bucketNext: a vertex leaves its bucket exactly when its dom is written)
+///   semidominators: vertex, semi, label (nextEdge's memory), ancestor (parent's: see below),
+///                   dom (shared with bucketNext: a vertex leaves its bucket exactly when its dom is written),
+///                   bucketHead (only when some vertices were numbered outside any DFS: see calculateDominators)
 /// `ancestor` starts as the DFS parent: a vertex is linked into the forest at its own iteration (the `linked` bit);
 /// until then its entry is only read as its parent, and path compression only rewrites linked vertices.
 struct LengauerTarjan
@@ -39,13 +41,14 @@ struct LengauerTarjan
         return ancestor[v];
     }
 
-    void startSemidominators()
+    void startSemidominators(bool ownBucketHeads)
     {
         label = std::move(nextEdge);
         for (size_t v = 0; v < label.size(); ++v)
             label[v] = uint32_t(v); // what the DFS would have set: every vertex is numbered by now
         const size_t len = size_t(s.nodeCount) + 1;
-        bucketHead.assign(len, 0);
+        if (ownBucketHeads)
+            bucketHead.assign(len, 0);
         dom.assign(len, 0);
         linked = BitVector(len);
     }
@@ -140,8 +143,8 @@ bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch
         && buildDominatedTree(a, control, std::move(spare));
 }
 
-bool calculateDominators(
-    HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskControl& control, std::vector<std::vector<uint32_t>>* spare)
+bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr ltOwner, const TaskControl& control,
+    std::vector<std::vector<uint32_t>>* spare, BitVector* essentialToFree)
 {
     const HeapSnapshot& s = *a.snapshot;
     const uint32_t nodeCount = s.nodeCount;
@@ -174,9 +177,24 @@ bool calculateDominators(
     }
     if (control.cancelled())
         return false;
+    if (essentialToFree) { // the DFSes are done: nothing reads lt.essential any more
+        assert(&lt.essential == essentialToFree);
+        *essentialToFree = BitVector();
+    }
 
-    lt.startSemidominators();
+    // Bucket heads: bucket(b) holds the vertices whose semidominator is b. When every vertex was numbered by a DFS
+    // (the root's and the orphans', which hang off the root: a DFS forest of the essential edges plus root ->
+    // orphan), b is a proper DFS ancestor of each of them, so bucket(b) is only filled while vertices after b in
+    // DFS order are processed, and it is emptied for good at the iteration of b's first child (b + 1: nothing in
+    // between). b's own dom entry is free until then: b joins a bucket (dom[b] becomes its link) at its own
+    // iteration, after b + 1's, and gets its dominator later still. So dom[b] holds bucket(b)'s head, and the
+    // bucketHead array (4 bytes a node, at the analysis' memory peak) is not needed. The cliques attached to the
+    // root below break that order (a vertex numbered outside any DFS): then the heads have their own array, as
+    // in DevTools.
+    const bool ownBucketHeads = a.stillUnreachable != 0;
+    lt.startSemidominators(ownBucketHeads);
     std::vector<uint32_t>& bucketNext = lt.dom; // see LengauerTarjan
+    std::vector<uint32_t>& bucketHead = ownBucketHeads ? lt.bucketHead : lt.dom;
     for (uint32_t i = lt.n; i >= 2; --i) {
         if ((i & 0xFFFF) == 0) {
             if (control.cancelled())
@@ -208,20 +226,21 @@ bool calculateDominators(
             lt.semi[w] = lt.semi[r]; // an orphan's only predecessor is the root
         const uint32_t b = lt.vertex[lt.semi[w]];
         const uint32_t p = lt.parent(w); // read before the link: from now on ancestor[w] is w's forest link
-        bucketNext[w] = lt.bucketHead[b];
-        lt.bucketHead[b] = w;
+        bucketNext[w] = bucketHead[b];
+        bucketHead[b] = w;
         lt.linked.set(w); // link(p, w): ancestor[w] already holds p
-        for (uint32_t v = lt.bucketHead[p]; v != 0;) {
+        for (uint32_t v = bucketHead[p]; v != 0;) {
             const uint32_t next = bucketNext[v];
             const uint32_t u = lt.evaluate(v);
             lt.dom[v] = lt.semi[u] < lt.semi[v] ? u : p;
             v = next;
         }
-        lt.bucketHead[p] = 0;
+        bucketHead[p] = 0;
     }
     // A bucket never emptied (only when cliques were attached to the root out of DFS order) leaves its vertices
-    // with a dom entry DevTools has at 0; here that entry still holds the bucket link: reset it.
-    for (uint32_t b = 1; b <= lt.n; ++b)
+    // with a dom entry DevTools has at 0; here that entry still holds the bucket link: reset it. Without such
+    // cliques every bucket was emptied (see above).
+    for (uint32_t b = 1; ownBucketHeads && b <= lt.n; ++b)
         for (uint32_t v = lt.bucketHead[b]; v != 0;) {
             const uint32_t next = bucketNext[v];
             lt.dom[v] = 0;
@@ -246,7 +265,7 @@ bool calculateDominators(
     // than fresh pages (docs/performance.md, "Balanced analysis"). The rest is released.
     std::vector<uint32_t> vertex = std::move(lt.vertex);
     std::vector<uint32_t> retainedLow = std::move(lt.semi);
-    if (spare)
+    if (spare && ownBucketHeads)
         spare->push_back(std::move(lt.bucketHead)); // with `vertex` after the loop below: no more than before
     const uint32_t visited = lt.n;
     ltOwner.reset();

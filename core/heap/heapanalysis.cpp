@@ -187,8 +187,10 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_pt
         t.domStateMs = clock.lap("DOM state");
         domStateReady.send();
         calculateFlags(*a, control);
-        WeakMapEdgeCache weakMaps(s);
-        essential = essentialEdges(*a, weakMaps, control);
+        {
+            WeakMapEdgeCache weakMaps(s); // freed before the retainers and the Lengauer-Tarjan arrays
+            essential = essentialEdges(*a, weakMaps, control);
+        }
         t.flagsMs = clock.lap("flags + essential edges");
         essentialReady.send();
         control.report("Analyzing", 1, kSteps);
@@ -201,7 +203,8 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_pt
         shallowReady.wait();
         t.dominatorWaitMs = clock.lap("wait: DFS");
         std::vector<std::vector<uint32_t>> spare; // the DFS state's arrays, for the dominated tree
-        if (!control.cancelled() && dfs && calculateDominators(*a, std::move(dfs), control, &spare)) {
+        // `essential` is read by the DFSes only: calculateDominators frees it after its orphan DFSes.
+        if (!control.cancelled() && dfs && calculateDominators(*a, std::move(dfs), control, &spare, &essential)) {
             t.dominatorsMs += clock.lap("dominators + retained sizes");
             retainedReady.send();
             control.report("Analyzing", 3, kSteps);

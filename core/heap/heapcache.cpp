@@ -47,14 +47,15 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 10; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+constexpr uint32_t kVersion = 11; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
                                   // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
                                   // 5: arrays read in place from a data region checksummed per block; 6: no
                                   // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
                                   // type and target in one word (HeapSnapshot::edgeWords); 8: location sites stored
                                   // once, records (node, site) sorted by node; 9: the Summary's members may be in
                                   // file order (summaryMembersSorted); 10: one state byte per node (DOM state,
-                                  // flags, renamed bit), renames as a sorted table, no snapshot detachedness
+                                  // flags, renamed bit), renames as a sorted table, no snapshot detachedness; 11:
+                                  // string offsets in 32 bits with wraps
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -62,7 +63,7 @@ constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 // A field added to these structs must be written and read below (and kVersion bumped); these sizes make the
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(HeapSnapshot) == 1400, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapSnapshot) == 1464, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(HeapAnalysis) == 1224, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
@@ -636,9 +637,10 @@ std::shared_ptr<const HeapAnalysis> load(
     Reader r(meta, size_t(h.metaBytes), mapping->data(), size_t(h.dataBytes), mapping);
     snapshotFields(r, *snap);
     Column<char> bytes;
-    Column<uint64_t> offsets;
+    Column<uint32_t> offsets, wraps;
     r.vec(bytes);
     r.vec(offsets);
+    r.vec(wraps);
     auto a = std::make_shared<HeapAnalysis>();
     analysisFields(r, *a);
     const bool summaryFits = summaryFields(r, a->summary, snap->nodeCount);
@@ -648,7 +650,7 @@ std::shared_ptr<const HeapAnalysis> load(
     // (printed text), and the kernel does not fault into the handler.
     if (onFirstUse && !mapping->verifyRange(size_t(std::as_const(bytes).data() - mapping->data()), bytes.size()))
         return invalid("invalid: checksum mismatch");
-    if (!snap->strings.assign(std::move(bytes), std::move(offsets), !onFirstUse))
+    if (!snap->strings.assign(std::move(bytes), std::move(offsets), std::move(wraps), !onFirstUse))
         return invalid("invalid: malformed");
     // Shapes that every consumer relies on (index ranges are the checksums' business).
     const HeapSnapshot& s = *snap;
@@ -709,7 +711,8 @@ void store(const std::string& path, const HeapAnalysis& a, const HeapCacheOption
     Writer w(f, size_t(h.blockBytes));
     snapshotFields(w, *a.snapshot);
     w.vec(a.snapshot->strings.bytes());
-    w.vec(a.snapshot->strings.offsets());
+    w.vec(a.snapshot->strings.lowOffsets());
+    w.vec(a.snapshot->strings.wraps());
     analysisFields(w, a);
     summaryFields(w, a.summary);
     w.finishData();

@@ -63,6 +63,33 @@ std::vector<uint64_t> SizeColumn::toVector() const
     return out;
 }
 
+bool StringTable::assign(Column<char> bytes, Column<uint32_t> lowOffsets, Column<uint32_t> wraps, bool checkOrder)
+{
+    const uint64_t byteCount = bytes.size();
+    if (lowOffsets.empty() || lowOffsets.front() != 0 || (byteCount >> 32) != wraps.size()
+        || uint32_t(byteCount) != lowOffsets.back())
+        return false;
+    for (size_t k = 0; k < wraps.size(); ++k) // sorted, after the first string's start, within the offsets
+        if (wraps[k] == 0 || wraps[k] >= lowOffsets.size() || (k > 0 && wraps[k] < wraps[k - 1]))
+            return false;
+    if (checkOrder) {
+        size_t w = 0;
+        uint64_t previous = 0;
+        for (size_t i = 1; i < lowOffsets.size(); ++i) {
+            while (w < wraps.size() && wraps[w] <= i)
+                ++w;
+            const uint64_t at = uint64_t(w) << 32 | lowOffsets[i];
+            if (at < previous)
+                return false;
+            previous = at;
+        }
+    }
+    m_bytes = std::move(bytes);
+    m_offsets = std::move(lowOffsets);
+    m_wraps = std::move(wraps);
+    return true;
+}
+
 uint32_t StringTable::find(std::string_view s) const
 {
     for (uint32_t i = 0; i < size(); ++i)

@@ -5,6 +5,7 @@
 #include <common/column.h>
 #include <common/index.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ namespace v8scope {
 inline constexpr uint32_t kNoNode = UINT32_MAX;
 
 /// The strings of a snapshot, back to back in one buffer (decoded to UTF-8), addressed by index.
+///
+/// String i is bytes [offset(i), offset(i + 1)). Offsets ascend, so they are stored in 32 bits (4 bytes a string
+/// instead of 8: 10 MB at 1 GB) and the high half, a step function of the index, as the sorted list of indices
+/// where it steps up by one (`wraps`: empty below 4 GiB of string bytes, one entry per 4 GiB above).
 class StringTable
 {
 public:
@@ -31,7 +36,8 @@ public:
     }
     std::string_view get(uint32_t i) const
     {
-        return std::string_view(m_bytes.data() + m_offsets[i], size_t(m_offsets[i + 1] - m_offsets[i]));
+        const uint64_t begin = offset(i);
+        return std::string_view(m_bytes.data() + begin, size_t(offset(i + 1) - begin));
     }
     std::string_view operator[](StringIndex i) const
     {
@@ -40,7 +46,10 @@ public:
     uint32_t add(std::string_view s)
     {
         m_bytes.append(s.begin(), s.end());
-        m_offsets.push_back(m_bytes.size());
+        const uint64_t end = m_bytes.size();
+        while ((end >> 32) > m_wraps.size()) // a string of over 4 GiB steps more than once at one index
+            m_wraps.push_back(uint32_t(m_offsets.size()));
+        m_offsets.push_back(uint32_t(end));
         return size() - 1;
     }
     /// Index of the first string equal to `s`, or StringIndex::kInvalid.
@@ -66,33 +75,37 @@ public:
     {
         return m_bytes.capacity() - m_bytes.size();
     }
-    /// The arena and the offsets (size() + 1 of them), for the analysis cache.
+    /// The arena, the offsets' low halves (size() + 1 of them) and the wraps, for the analysis cache.
     const Column<char>& bytes() const
     {
         return m_bytes;
     }
-    const Column<uint64_t>& offsets() const
+    const Column<uint32_t>& lowOffsets() const
     {
         return m_offsets;
     }
-    /// A table from an arena and its offsets; false (and the table unchanged) when they do not fit together (the
-    /// ends always; that they ascend only with `checkOrder`: the analysis cache skips it for arrays it checks by
-    /// checksum on first use, as reading them all would check them all).
-    bool assign(Column<char> bytes, Column<uint64_t> offsets, bool checkOrder = true)
+    const Column<uint32_t>& wraps() const
     {
-        if (offsets.empty() || offsets.front() != 0 || offsets.back() != bytes.size())
-            return false;
-        for (size_t i = 1; checkOrder && i < offsets.size(); ++i)
-            if (offsets[i] < offsets[i - 1])
-                return false;
-        m_bytes = std::move(bytes);
-        m_offsets = std::move(offsets);
-        return true;
+        return m_wraps;
     }
+    /// Where string i begins (i <= size(): offset(size()) is byteSize()).
+    uint64_t offset(uint32_t i) const
+    {
+        uint64_t high = 0;
+        if (!m_wraps.empty()) [[unlikely]]
+            high = uint64_t(std::upper_bound(m_wraps.begin(), m_wraps.end(), i) - m_wraps.begin());
+        return high << 32 | m_offsets[i];
+    }
+    /// A table from an arena, its offsets' low halves and wraps; false (and the table unchanged) when they do not fit
+    /// together. The wraps (a handful) and both ends are always checked; that the offsets ascend only with
+    /// `checkOrder`: the analysis cache skips it for arrays it checks by checksum on first use, as reading them all
+    /// would check them all.
+    bool assign(Column<char> bytes, Column<uint32_t> lowOffsets, Column<uint32_t> wraps, bool checkOrder = true);
 
 private:
     Column<char> m_bytes;
-    Column<uint64_t> m_offsets;
+    Column<uint32_t> m_offsets;
+    Column<uint32_t> m_wraps;
 };
 
 /// Byte sizes per node in 4 bytes each: values from 2^32 - 1 on (rare: a few huge buffers, the retained sizes near

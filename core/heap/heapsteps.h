@@ -68,9 +68,10 @@ using LengauerTarjanPtr = std::unique_ptr<LengauerTarjan, LengauerTarjanDeleter>
 /// `essential` is per edge and must outlive the returned state.
 LengauerTarjanPtr dominatorDfs(const HeapSnapshot& s, const BitVector& essential, const TaskControl& control);
 /// `spare` (optional) receives arrays of nodeCount + 1 elements that the DFS state no longer needs, for
-/// buildDominatedTree to reuse instead of allocating fresh ones.
+/// buildDominatedTree to reuse instead of allocating fresh ones. `essentialToFree` (optional): the essential bits
+/// the DFS state reads, emptied once the last DFS is done (before the semidominators' arrays are allocated).
 bool calculateDominators(HeapAnalysis& a, LengauerTarjanPtr dfs, const TaskControl& control,
-    std::vector<std::vector<uint32_t>>* spare = nullptr);
+    std::vector<std::vector<uint32_t>>* spare = nullptr, BitVector* essentialToFree = nullptr);
 bool buildDominatedTree(HeapAnalysis& a, const TaskControl& control, std::vector<std::vector<uint32_t>> spare = {});
 /// All three in a row (benchmarks): `retainersReady` and `shallowReady` are waited for after the DFS.
 bool calculateDominators(HeapAnalysis& a, const BitVector& essential, std::latch& retainersReady,

@@ -8,7 +8,10 @@
 #include <heap/heapanalysis.h>
 #include <heap/snapshotreader.h>
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 using namespace v8scope;
@@ -240,4 +243,58 @@ TEST_CASE("gzip and plain inputs give the same snapshot", "[heap][reader]")
     CHECK(gz.value()->nodeId == p.value()->nodeId);
     CHECK(gz.value()->edgeWords == p.value()->edgeWords);
     CHECK(gz.value()->sourceBytes == text.size());
+}
+
+TEST_CASE("string offsets: 32-bit halves with wraps past 4 GiB of string bytes", "[heap][reader]")
+{
+    SECTION("below 4 GiB: no wraps, add and assign agree")
+    {
+        StringTable t;
+        t.add("");
+        t.add("alpha");
+        t.add("βeta");
+        CHECK(t.size() == 3);
+        CHECK(t.wraps().empty());
+        CHECK(t.get(0).empty());
+        CHECK(t.get(1) == "alpha");
+        CHECK(t.get(2) == "βeta");
+        CHECK(t.offset(3) == t.byteSize());
+        StringTable u;
+        REQUIRE(u.assign(t.bytes(), t.lowOffsets(), t.wraps()));
+        CHECK(u.get(2) == "βeta");
+        CHECK_FALSE(u.assign(t.bytes(), Column<uint32_t> { 0, 5, 4, 10 }, {})); // not ascending
+        CHECK(u.assign(t.bytes(), Column<uint32_t> { 0, 5, 4, 10 }, {}, false)); // order left to the checksums
+        CHECK_FALSE(u.assign(t.bytes(), Column<uint32_t> { 0, 5, 8 }, {})); // the end is not the arena's
+        CHECK_FALSE(u.assign(t.bytes(), Column<uint32_t> { 0, 5, 10 }, Column<uint32_t> { 1 })); // a wrap too many
+    }
+    SECTION("past 4 GiB: the high half steps up at the wraps")
+    {
+        // 5 GiB of arena that is never written: a read-only mapping of zero pages (no memory is used), read in
+        // place as the analysis cache reads its arrays.
+        const size_t arena = size_t(5) << 30;
+        void* p = ::mmap(nullptr, arena, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        REQUIRE(p != MAP_FAILED);
+        std::shared_ptr<const void> keep(p, [arena](const void* q) { ::munmap(const_cast<void*>(q), arena); });
+        const auto bytes = Column<char>::mapped(static_cast<const char*>(p), arena, keep);
+        const uint64_t four = uint64_t(1) << 32;
+        // Offsets 0, 3, 2^32 - 1, 2^32 + 7, 5 GiB: the high half is 1 from string 3 on.
+        const Column<uint32_t> low { 0, 3, uint32_t(four - 1), 7, uint32_t(arena) };
+        StringTable t;
+        REQUIRE(t.assign(bytes, low, Column<uint32_t> { 3 }));
+        CHECK(t.size() == 4);
+        CHECK(t.offset(2) == four - 1);
+        CHECK(t.offset(3) == four + 7);
+        CHECK(t.offset(4) == arena);
+        CHECK(t.get(1).size() == 4294967292u);
+        CHECK(t.get(2).size() == 8);
+        CHECK(t.get(2).data() == static_cast<const char*>(p) + (four - 1));
+        CHECK(t.get(3).size() == arena - four - 7);
+        // Wrong wraps are refused: none (the end does not fit), at the wrong place (order), unsorted, out of range.
+        StringTable u;
+        CHECK_FALSE(u.assign(bytes, low, {}));
+        CHECK_FALSE(u.assign(bytes, low, Column<uint32_t> { 2 }));
+        CHECK_FALSE(u.assign(bytes, low, Column<uint32_t> { 5 }));
+        CHECK_FALSE(u.assign(bytes, low, Column<uint32_t> { 0 }));
+        CHECK(u.size() == 0);
+    }
 }
