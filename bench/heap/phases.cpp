@@ -82,6 +82,11 @@ double mb(const SizeColumn& c)
     return mb(c.low()) + mb(c.overflow());
 }
 
+double mb(const DistanceColumn& c)
+{
+    return mb(c.codes()) + mb(c.overflow());
+}
+
 void parserBaselines(const std::string& path)
 {
     {
@@ -237,7 +242,7 @@ int main(int argc, char** argv)
     line("retainedSize (u32+ovf)", mb(a.retainedSize), anaTotal);
     line("firstDominated", mb(a.firstDominated), anaTotal);
     line("dominated", mb(a.dominated), anaTotal);
-    line("distance", mb(a.distance), anaTotal);
+    line("distance (u16+overflow)", mb(a.distance), anaTotal);
     line("classes.classId", mb(a.classes.classId), anaTotal);
     std::printf("  %-24s %8.1f MB\n", "total", anaTotal);
     std::printf(

@@ -151,7 +151,7 @@ void BM_Distances(benchmark::State& state)
         auto prep = std::make_unique<BeforeDominators>();
         state.ResumeTiming();
         calculateDistances(*prep->a, *prep->weakMaps, {});
-        benchmark::DoNotOptimize(prep->a->distance.data());
+        benchmark::DoNotOptimize(prep->a->distance.codes().data());
         state.PauseTiming();
         prep.reset();
         state.ResumeTiming();

@@ -103,37 +103,44 @@ private:
 /// children that are ignored, then the filter. The ignored test comes before the filter, as DevTools' wrapped filter
 /// short-circuits, so the WeakMap filter's pending pair state never sees an edge into an ignored node.
 /// `visited` mirrors "distance != kNoDistance" one bit a node: the per-edge test then reads an array that stays in
-/// the cache (0.4 MB for 3.5 M nodes) instead of the 14 MB distances, which halves the pass on big graphs.
-void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_t>& distances, BitVector& visited,
-    DistanceFilter& filter, const BitVector* ignored, const TaskControl& control)
+/// the cache (0.4 MB for 3.5 M nodes) instead of the distances, which halves the pass on big graphs.
+/// The queue holds the seeds, all at distance `seedDistance`; it is empty afterwards (or on cancel, cleared).
+void bfs(const HeapSnapshot& s, ChunkedQueue& queue, int32_t seedDistance, DistanceColumn& distances,
+    BitVector& visited, DistanceFilter& filter, const BitVector* ignored, const TaskControl& control)
 {
     // No weak type (-1): a type no word holds.
     const uint32_t weak = s.edgeTypes.weak >= 0 ? uint32_t(s.edgeTypes.weak) : kMaxEdgeTypes;
     const uint32_t* words = s.edgeWords.data();
-    if (queue.empty())
-        return;
     // The queue holds one level after the other (the seeds share one distance): the children's distance is the
-    // level's + 1, without reading each node's distance back.
-    int32_t d = distances[queue.front()] + 1;
-    size_t levelEnd = queue.size();
+    // level's + 1, without reading each node's distance back. Positions are absolute, so a level ends at the tail
+    // it had when it began, whatever chunks were freed since.
+    int32_t d = seedDistance + 1;
+    uint16_t code = DistanceColumn::encode(d);
+    size_t levelEnd = queue.tail();
     const uint32_t* firstEdge = s.firstEdge.data();
     // The queue's nodes are scattered over the graph: a node's edge range is fetched kFar nodes ahead, its edges
-    // kNear nodes ahead (by then its range is in the cache).
+    // kNear nodes ahead (by then its range is in the cache). Looking ahead may read the next chunk: the head's chunk
+    // is freed only when the head leaves it.
     constexpr size_t kFar = 16, kNear = 8;
-    for (size_t head = 0; head < queue.size(); ++head) {
-        if (stopRequested(control, head))
+    while (!queue.empty()) {
+        const size_t head = queue.head();
+        if (stopRequested(control, head)) {
+            queue.clear();
             return;
+        }
         if (head == levelEnd) {
             ++d;
-            levelEnd = queue.size();
+            code = DistanceColumn::encode(d);
+            levelEnd = queue.tail();
         }
-        if (head + kFar < queue.size())
-            __builtin_prefetch(firstEdge + queue[head + kFar]);
-        if (head + kNear < queue.size()) {
-            const uint32_t first = firstEdge[queue[head + kNear]];
+        const size_t tail = queue.tail();
+        if (head + kFar < tail)
+            __builtin_prefetch(firstEdge + queue.at(head + kFar));
+        if (head + kNear < tail) {
+            const uint32_t first = firstEdge[queue.at(head + kNear)];
             __builtin_prefetch(words + first);
         }
-        const uint32_t node = queue[head];
+        const uint32_t node = queue.pop();
         filter.setNode(node);
         const uint32_t end = firstEdge[node + 1];
         for (uint32_t e = firstEdge[node]; e < end; ++e) {
@@ -147,45 +154,48 @@ void bfs(const HeapSnapshot& s, std::vector<uint32_t>& queue, std::vector<int32_
                 continue;
             if (!filter.accept(e, word))
                 continue;
-            distances[child] = d;
+            distances.setOnce(child, d, code);
             visited.set(child);
-            queue.push_back(child);
+            queue.push(child);
         }
     }
 }
 } // namespace
 
 void computeDistances(const HeapSnapshot& s, WeakMapEdgeCache& weakMaps, const BitVector* ignored,
-    std::vector<int32_t>& distances, const TaskControl& control)
+    DistanceColumn& distances, const TaskControl& control, unsigned queueChunkShift)
 {
-    distances.assign(s.nodeCount, HeapAnalysis::kNoDistance);
+    distances.assignNoDistance(s.nodeCount);
     BitVector visited(s.nodeCount);
     DistanceFilter filter(s, weakMaps); // one pending-pair set for both passes, as DevTools' filter closure
-    std::vector<uint32_t> queue;
-    queue.reserve(s.nodeCount);
+    ChunkedQueue queue(queueChunkShift);
     const uint32_t root = s.rootOrdinal;
-    // The user roots are seeded whether ignored or not: DevTools filters edges inside the BFS only.
+    // The user roots are seeded whether ignored or not: DevTools filters edges inside the BFS only. A user root
+    // that two of the root's edges reach is queued twice, as in DevTools (its second turn can pass the second edge of
+    // a WeakMap pair); distance 1 has an inline code, so writing it twice leaves no overflow entry behind.
     for (uint32_t e = s.firstEdge[root]; e < s.firstEdge[root + 1]; ++e) {
         const uint32_t child = s.edgeTarget[e];
         if (isUserRoot(s, child)) {
-            distances[child] = 1;
+            distances.setOnce(child, 1);
             visited.set(child);
-            queue.push_back(child);
+            queue.push(child);
         }
     }
     const bool anyUserRoot = !queue.empty();
-    bfs(s, queue, distances, visited, filter, ignored, control);
-    distances[root] = anyUserRoot ? HeapAnalysis::kBaseSystemDistance : 0;
+    bfs(s, queue, 1, distances, visited, filter, ignored, control);
+    const int32_t rootDistance = anyUserRoot ? HeapAnalysis::kBaseSystemDistance : 0;
+    // Unconditionally, as DevTools: a root that a user root's edge reached gets the system base too.
+    distances.set(root, rootDistance);
     visited.set(root);
-    queue.assign(1, root);
-    bfs(s, queue, distances, visited, filter, ignored, control);
+    queue.clear();
+    queue.push(root);
+    bfs(s, queue, rootDistance, distances, visited, filter, ignored, control);
+    distances.finishWrites();
 }
 
 void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskControl& control)
 {
-    std::vector<int32_t> distance = a.distance.release();
-    computeDistances(*a.snapshot, weakMaps, nullptr, distance, control);
-    a.distance = std::move(distance);
+    computeDistances(*a.snapshot, weakMaps, nullptr, a.distance, control);
 }
 
 } // namespace v8scope::heapsteps

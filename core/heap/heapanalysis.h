@@ -3,6 +3,7 @@
 #pragma once
 
 #include "classnames.h"
+#include "distancecolumn.h"
 #include "heapsnapshot.h"
 #include "summary.h"
 
@@ -165,7 +166,9 @@ public:
     /// allocation: child = dominatedChild(n, row), parent = dominatorParent(n), row = rowInParent(n).
     Column<uint32_t> firstDominated; ///< nodeCount + 1 CSR offsets into `dominated`
     Column<uint32_t> dominated; ///< children in the dominator tree, biggest retained first
-    Column<int32_t> distance; ///< DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached
+    /// DevTools distance: 1 for user roots, >= 100000000 for system-only; -5 unreached (2 bytes a node, see
+    /// DistanceColumn; `distance[node]` is the int32_t).
+    DistanceColumn distance;
     ClassNames classes; ///< class per node, with this snapshot's own object-shape definitions
     /// DevTools' Summary of all objects, computed once here for every consumer (the CLI's `summary`, the viewer's
     /// Summary, the comparison's head side, growth series): buildSummary's rows in sortSummaryRows' order (rows by
@@ -178,8 +181,8 @@ public:
     bool hasUserRoots = false;
     AnalysisTimings timings;
 
-    static constexpr int32_t kNoDistance = -5;
-    static constexpr int32_t kBaseSystemDistance = 100000000;
+    static constexpr int32_t kNoDistance = DistanceColumn::kNoDistance;
+    static constexpr int32_t kBaseSystemDistance = DistanceColumn::kBaseSystemDistance;
 
     uint32_t nodeCount() const
     {

@@ -47,7 +47,7 @@ using heapcache_detail::Mapping;
 
 constexpr char kMagic[8] = { 'V', '8', 'S', 'C', 'A', 'C', 'H', 'E' };
 /// Bump whenever the payload changes (a field added to HeapSnapshot or HeapAnalysis, an order changed).
-constexpr uint32_t kVersion = 11; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
+constexpr uint32_t kVersion = 12; // 2: dominated children sorted, rowInParent; 3: the Summary section; 4: retainer
                                   // slot bits instead of edges, 32-bit sizes with an overflow table, no rowInParent;
                                   // 5: arrays read in place from a data region checksummed per block; 6: no
                                   // snapshot self sizes (the analysis' shallow sizes are the only copy); 7: edge
@@ -55,7 +55,8 @@ constexpr uint32_t kVersion = 11; // 2: dominated children sorted, rowInParent; 
                                   // once, records (node, site) sorted by node; 9: the Summary's members may be in
                                   // file order (summaryMembersSorted); 10: one state byte per node (DOM state,
                                   // flags, renamed bit), renames as a sorted table, no snapshot detachedness; 11:
-                                  // string offsets in 32 bits with wraps
+                                  // string offsets in 32 bits with wraps; 12: distances in
+                                  // 16-bit codes with an overflow table (DistanceColumn)
 constexpr const char* kSuffix = ".v8scache";
 constexpr size_t kRegionAlign = size_t(64) << 10; ///< dataAt and blockBytes: a multiple of any page size
 constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
@@ -64,7 +65,7 @@ constexpr size_t kArrayAlign = 64; ///< every array's offset in the data region
 // build fail until then (sizes with libstdc++ on 64-bit targets).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
 static_assert(sizeof(HeapSnapshot) == 1464, "HeapSnapshot changed: update heapcache.cpp and bump kVersion");
-static_assert(sizeof(HeapAnalysis) == 1224, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
+static_assert(sizeof(HeapAnalysis) == 1288, "HeapAnalysis changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.cpp and bump kVersion");
 static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif
@@ -128,6 +129,11 @@ public:
     void sizes(const SizeColumn& c)
     {
         vec(c.low());
+        vec(c.overflow());
+    }
+    void distances(const DistanceColumn& c)
+    {
+        vec(c.codes());
         vec(c.overflow());
     }
     void str(const std::string& s)
@@ -244,6 +250,11 @@ public:
         vec(c.low());
         vec(c.overflow());
     }
+    void distances(DistanceColumn& c)
+    {
+        vec(c.codes());
+        vec(c.overflow());
+    }
     void str(std::string& s)
     {
         uint64_t n = 0;
@@ -349,7 +360,7 @@ template <typename IO, typename A> void analysisFields(IO& io, A& a)
     io.sizes(a.retainedSize);
     io.vec(a.firstDominated);
     io.vec(a.dominated);
-    io.vec(a.distance);
+    io.distances(a.distance);
     io.vec(a.classes.classId);
     io.strs(a.classes.added);
     io.pod(a.classes.rawCount);
@@ -665,10 +676,12 @@ std::shared_ptr<const HeapAnalysis> load(
     if (!shaped)
         return invalid("invalid: malformed");
     a->snapshot = std::move(snap);
-    // Checked arrays are what store() wrote; on first use the size columns' consistency and the state bytes are not
-    // re-read (it would touch every block).
-    const bool consistent
-        = renamesFit(*a) && (onFirstUse || (a->selfSize.consistent() && a->retainedSize.consistent() && statesFit(*a)));
+    // Checked arrays are what store() wrote; on first use the size and distance columns' consistency and the state
+    // bytes are not re-read (it would touch every block), but the distances' overflow table is (a few blocks at
+    // most): sorted, in range, values that have no inline code.
+    const bool consistent = renamesFit(*a) && a->distance.overflowTableValid()
+        && (onFirstUse
+            || (a->selfSize.consistent() && a->retainedSize.consistent() && statesFit(*a) && a->distance.consistent()));
     if (!consistent)
         return invalid("invalid: malformed");
     a->classes.analysis = a.get();

@@ -4,6 +4,7 @@
 
 // The individual steps HeapAnalysis::analyze runs, in DevTools' order. Internal to core/heap.
 
+#include "chunkedqueue.h"
 #include "heapanalysis.h"
 #include "weakmapedge.h"
 
@@ -80,8 +81,9 @@ void calculateDistances(HeapAnalysis& a, WeakMapEdgeCache& weakMaps, const TaskC
 /// DevTools' calculateDistances into `distances` (nodeCount entries): user roots at 1 and a BFS from them, then the
 /// root at 100000000 (0 without user roots) and a BFS from it, with JSHeapSnapshot's filter; kNoDistance where
 /// unreached. `ignored` (one bit per node, or null): nodes no edge leads into, the Retainers view's ignored nodes
-/// (calculateDistances(isForRetainersView = true)).
+/// (calculateDistances(isForRetainersView = true)). The BFS queue is a ChunkedQueue of 2^queueChunkShift nodes a
+/// chunk (tests shrink it to cross many chunk boundaries).
 void computeDistances(const HeapSnapshot& s, WeakMapEdgeCache& weakMaps, const BitVector* ignored,
-    std::vector<int32_t>& distances, const TaskControl& control);
+    DistanceColumn& distances, const TaskControl& control, unsigned queueChunkShift = ChunkedQueue::kDefaultChunkShift);
 
 } // namespace v8scope::heapsteps

@@ -25,7 +25,7 @@ struct PendingHalf
 
 /// #updateIgnoredEdgesInRetainersView: for every WeakMap edge that leaves an unreachable node, every edge into the
 /// same value with the same pair name (the other half, and the edge itself) is ignored.
-std::vector<uint32_t> weakMapHalves(const HeapAnalysis& a, const std::vector<int32_t>& distance,
+std::vector<uint32_t> weakMapHalves(const HeapAnalysis& a, const DistanceColumn& distance,
     heapsteps::WeakMapEdgeCache& weakMaps, const TaskControl& control)
 {
     const HeapSnapshot& s = *a.snapshot;

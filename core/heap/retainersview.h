@@ -21,7 +21,8 @@ namespace v8scope {
 ///
 /// DevTools keeps one mutable set per snapshot; here the set is the input and the result is immutable, so undo is
 /// computing again with a smaller set (what unignoreNodeInRetainersView does), and nothing ignored is the analysis'
-/// own distances (unignoreAllNodesInRetainersView). Flat arrays: one int32 per node, the sorted ignored edges.
+/// own distances (unignoreAllNodesInRetainersView). Flat arrays: a DistanceColumn (2 bytes a node), the sorted ignored
+/// edges.
 class RetainersView
 {
 public:
@@ -78,7 +79,7 @@ public:
 private:
     std::shared_ptr<const HeapAnalysis> m_analysis;
     std::vector<uint32_t> m_ignoredNodes;
-    std::vector<int32_t> m_distance; ///< empty when nothing is ignored
+    DistanceColumn m_distance; ///< empty when nothing is ignored
     std::vector<uint32_t> m_ignoredEdges;
 };
 

@@ -3,6 +3,7 @@
 // The analysis cache behind loadHeap (core/heap/heapcache.cpp): a second load of an unchanged snapshot comes from
 // the cache and equals the first in every array; a cache file that is corrupted, truncated, of another version or
 // older than the snapshot is detected, ignored and rewritten; --no-cache and the size cap are honoured.
+#include "snapshotbuilder.h"
 #include "testutil.h"
 
 #include <catch2/catch.hpp>
@@ -537,4 +538,93 @@ TEST_CASE("a cache whose renames table or state bytes do not fit is rejected", "
     const auto back = heapcache::load(snap, o.cache, status);
     REQUIRE(back);
     requireSame(a, *back);
+}
+
+TEST_CASE("distances past the 16-bit codes round-trip through the cache; an inconsistent column is rebuilt",
+    "[core][cache][distances]")
+{
+    // root -> a user root -> a chain of 34,000 objects (user distances up to 34,001), root -> (GC roots) -> another
+    // chain (system distances up to 100,034,001): both chains' far ends overflow the 16-bit codes.
+    constexpr uint32_t kChain = 34000;
+    testutil::SnapshotBuilder b;
+    const uint32_t root = b.node("synthetic", "", 1, 0);
+    const uint32_t gcRoots = b.node("synthetic", "(GC roots)", 3, 0);
+    const uint32_t user = b.node("object", "Holder", 5, 16);
+    b.edge(root, "shortcut", "holder", user);
+    b.edge(root, "element", "1", gcRoots);
+    uint32_t id = 7, prev = user;
+    for (uint32_t i = 0; i < kChain; ++i, id += 2) {
+        const uint32_t link = b.node("object", "Link", id, 16);
+        b.edge(prev, "property", "next", link);
+        prev = link;
+    }
+    const uint32_t userEnd = prev;
+    prev = gcRoots;
+    for (uint32_t i = 0; i < kChain; ++i, id += 2) {
+        const uint32_t link = b.node("object", "SystemLink", id, 16);
+        b.edge(prev, "property", "next", link);
+        prev = link;
+    }
+    const uint32_t systemEnd = prev;
+    TempDir dir;
+    const std::string snap = dir.path + "/chain.heapsnapshot";
+    std::ofstream(snap, std::ios::binary) << b.json();
+    auto o = cacheIn(dir.path + "/cache");
+    const LoadedHeap computed = load(snap, o);
+    REQUIRE(!computed.fromCache);
+    const HeapAnalysis& ca = *computed.analysis;
+    REQUIRE(ca.distance[userEnd] == int32_t(kChain) + 1);
+    REQUIRE(ca.distance[systemEnd] == HeapAnalysis::kBaseSystemDistance + int32_t(kChain) + 1);
+    const size_t overflowing = (kChain + 1 - 32767) + (kChain + 1 - 32765);
+    REQUIRE(ca.distance.overflow().size() == overflowing);
+    REQUIRE(ca.distance.consistent());
+
+    auto lazy = o;
+    lazy.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
+    SECTION("round trip, either verification")
+    {
+        for (const auto& options : { o, lazy }) {
+            const LoadedHeap hit = load(snap, options);
+            REQUIRE(hit.fromCache);
+            const HeapAnalysis& a = *hit.analysis;
+            CHECK(a.distance.codes().isMapped());
+            CHECK(a.distance.overflow().isMapped());
+            CHECK(a.distance == ca.distance);
+            CHECK(a.distance[userEnd] == int32_t(kChain) + 1);
+            CHECK(a.distance[systemEnd] == HeapAnalysis::kBaseSystemDistance + int32_t(kChain) + 1);
+            requireSame(ca, a);
+        }
+    }
+
+    // A file whose checksums hold but whose distance codes and side table disagree (what a writer bug would
+    // store): written through store() from a column broken on purpose, then rejected on load and rebuilt.
+    auto storeBroken = [&](auto&& breakIt) {
+        DistanceColumn saved = ca.distance;
+        HeapAnalysis& mutableAnalysis = const_cast<HeapAnalysis&>(ca); // owned columns, no reader meanwhile
+        breakIt(mutableAnalysis.distance);
+        HeapCacheStatus status;
+        heapcache::store(snap, mutableAnalysis, o.cache, status);
+        mutableAnalysis.distance = std::move(saved);
+        REQUIRE(status.store == "written");
+    };
+    SECTION("a code marked overflow without its entry")
+    {
+        storeBroken([&](DistanceColumn& d) { d.codes()[user] = DistanceColumn::kOverflowCode; });
+        const LoadedHeap l = load(snap, o);
+        CHECK(!l.fromCache);
+        CHECK(l.cache.lookup == "invalid: malformed");
+        CHECK(l.cache.store == "written");
+        CHECK(l.analysis->distance == ca.distance);
+        CHECK(load(snap, o).fromCache);
+    }
+    SECTION("an entry whose value has an inline code, and an unsorted table: rejected in either verification")
+    {
+        for (const auto& options : { o, lazy }) {
+            storeBroken([&](DistanceColumn& d) { d.overflow()[3].value = 17; });
+            CHECK(load(snap, options).cache.lookup == "invalid: malformed");
+            storeBroken([&](DistanceColumn& d) { std::swap(d.overflow()[0], d.overflow()[1]); });
+            CHECK(load(snap, options).cache.lookup == "invalid: malformed");
+        }
+        CHECK(load(snap, o).fromCache);
+    }
 }
