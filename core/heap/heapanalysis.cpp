@@ -223,7 +223,7 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_pt
         clock.lap("summary: class retained sizes");
         membersReady.wait();
         clock.lap("wait: summary members");
-        std::vector<uint32_t>().swap(summary.keyOf); // read by both steps above only: freed before the sort's keys
+        summary.keyOf.clear(); // read by both steps above only: freed before the sort's keys
         if (sorter) { // null when the worker stopped early (cancelled) or without sortMembers
             sorter->run(*a, control.cancel);
             clock.lap("summary: members' order");
@@ -231,7 +231,7 @@ Result<std::shared_ptr<const HeapAnalysis>> HeapAnalysis::analyze(std::shared_pt
     }
     worker.join();
     clock.lap("wait: worker");
-    std::vector<uint32_t>().swap(summary.keyOf);
+    summary.keyOf.clear();
     if (control.cancelled())
         return cancelled();
     control.report("Analyzing", 6, kSteps);

@@ -14,6 +14,27 @@
 
 namespace v8scope {
 
+void RowKeys::assignNone(size_t n)
+{
+    std::vector<uint32_t>().swap(m_wide);
+    m_narrow.assign(n, kNarrowNone);
+}
+
+void RowKeys::setWide(size_t i, uint32_t row)
+{
+    m_wide.resize(m_narrow.size());
+    for (size_t j = 0; j < m_narrow.size(); ++j)
+        m_wide[j] = m_narrow[j] == kNarrowNone ? kNone : m_narrow[j];
+    std::vector<uint16_t>().swap(m_narrow);
+    m_wide[i] = row;
+}
+
+void RowKeys::clear()
+{
+    std::vector<uint16_t>().swap(m_narrow);
+    std::vector<uint32_t>().swap(m_wide);
+}
+
 SummaryDraft collectSummary(
     const HeapAnalysis& a, const ClassNames& classes, const std::function<bool(uint32_t)>& filter)
 {
@@ -35,7 +56,7 @@ SummaryDraft collectSummary(
     std::unordered_map<uint64_t, uint32_t> bySiteClass; // site << 32 | class id, for a site's other classes
     std::unordered_map<std::string, uint32_t> byLocation;
     LocationCursor cursor(s.locations);
-    d.keyOf.assign(n, UINT32_MAX);
+    d.keyOf.assignNone(n);
     auto locatedKey = [&](uint32_t site, uint32_t cls) -> uint32_t {
         const HeapSnapshot::LocationSite& loc = s.locationSites[site];
         std::string key = std::to_string(loc.scriptId) + "," + std::to_string(loc.line) + ","
@@ -81,7 +102,7 @@ SummaryDraft collectSummary(
         if (!self)
             continue;
         const uint32_t k = keyFor(i);
-        d.keyOf[i] = k;
+        d.keyOf.set(i, k);
         ClassAggregate& agg = aggs[k];
         if (agg.count == 0) {
             agg.name = std::string(classes.className(i));
@@ -129,17 +150,20 @@ void fillSummaryMembers(SummaryDraft& draft)
         aggs[k].nodes.resizeForOverwrite(aggs[k].count); // written in full below: count members have the key
         cursor[k] = aggs[k].nodes.data();
     }
-    const uint32_t* keyOf = draft.keyOf.data();
-    const uint32_t n = uint32_t(draft.keyOf.size());
-    for (uint32_t i = 0; i < n; ++i)
-        if (const uint32_t k = keyOf[i]; k != UINT32_MAX)
-            *cursor[k]++ = i;
+    draft.keyOf.visit([&](auto keyOf) {
+        constexpr auto kNone = std::numeric_limits<typename decltype(keyOf)::value_type>::max();
+        const uint32_t n = uint32_t(keyOf.size());
+        for (uint32_t i = 0; i < n; ++i)
+            if (const auto k = keyOf[i]; k != kNone)
+                *cursor[k]++ = i;
+    });
 }
 
 void setClassRetainedSizes(const HeapAnalysis& a, SummaryDraft& draft)
 {
-    const std::vector<uint64_t> retained
-        = classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize, draft.keyOf, draft.rows.size());
+    const std::vector<uint64_t> retained = draft.keyOf.visit([&](auto keyOf) {
+        return classRetainedSizes(a.root(), a.firstDominated, a.dominated, a.retainedSize, keyOf, draft.rows.size());
+    });
     for (size_t k = 0; k < draft.rows.size(); ++k)
         draft.rows[k].retained = retained[k];
 }
@@ -290,7 +314,7 @@ std::vector<ClassAggregate> finishSummary(
             second = std::thread([&] { sorter->run(a, cancel); });
     }
     setClassRetainedSizes(a, draft);
-    std::vector<uint32_t>().swap(draft.keyOf);
+    draft.keyOf.clear();
     if (sorted)
         sorter->run(a, cancel);
     if (second.joinable())

@@ -15,6 +15,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace testutil {
@@ -197,11 +198,10 @@ private:
     }
     uint32_t stringIndex(const std::string& s)
     {
-        for (size_t i = 0; i < m_strings.size(); ++i)
-            if (m_strings[i] == s)
-                return uint32_t(i);
-        m_strings.push_back(s);
-        return uint32_t(m_strings.size() - 1);
+        auto [it, inserted] = m_stringIndex.emplace(s, uint32_t(m_strings.size()));
+        if (inserted)
+            m_strings.push_back(s);
+        return it->second;
     }
     static std::string escape(const std::string& s)
     {
@@ -216,6 +216,7 @@ private:
 
     std::vector<Node> m_nodes;
     std::vector<std::string> m_strings { "<dummy>" };
+    std::unordered_map<std::string, uint32_t> m_stringIndex { { "<dummy>", 0 } };
     std::vector<Location> m_locations;
     std::vector<TraceFunction> m_traceFunctions;
     std::vector<TraceNode> m_traceNodes;

@@ -453,6 +453,87 @@ TEST_CASE("the analysis' Summary: rows by retained size, members biggest retaine
     CHECK(row(buildSummary(*h, h->classes), "A")->nodes == std::vector<uint32_t> { a2, a1 });
 }
 
+TEST_CASE("RowKeys: 16-bit row per node, widened once when a row reaches 65,535", "[heap][graphs]")
+{
+    RowKeys k;
+    k.assignNone(6);
+    CHECK_FALSE(k.wide());
+    k.set(0, 0);
+    k.set(2, 65534); // the largest narrow row
+    k.set(5, 7);
+    CHECK(k[0] == 0);
+    CHECK(k[1] == RowKeys::kNone);
+    CHECK(k[2] == 65534);
+    CHECK(k[5] == 7);
+    CHECK_FALSE(k.wide());
+    CHECK(k.visit([](auto keys) { return sizeof(keys[0]); }) == 2);
+    CHECK(k.visit([](auto keys) { return uint64_t(keys[1]); }) == UINT16_MAX);
+    k.set(3, 65535); // does not fit: the column widens, earlier rows and nones keep their values
+    CHECK(k.wide());
+    k.set(4, 1000000);
+    const std::vector<uint32_t> expected { 0, RowKeys::kNone, 65534, 65535, 1000000, 7 };
+    std::vector<uint32_t> read, visited;
+    for (size_t i = 0; i < k.size(); ++i)
+        read.push_back(k[i]);
+    CHECK(read == expected);
+    k.visit([&](auto keys) {
+        for (auto v : keys)
+            visited.push_back(uint32_t(v));
+    });
+    CHECK(visited == expected);
+    CHECK(k.visit([](auto keys) { return sizeof(keys[0]); }) == 4);
+    k.clear();
+    CHECK(k.size() == 0);
+    k.assignNone(2); // a new column starts narrow again
+    CHECK_FALSE(k.wide());
+    CHECK(k[1] == RowKeys::kNone);
+}
+
+TEST_CASE("the Summary with more than 65,535 rows: keys, members and class retained sizes", "[heap][graphs]")
+{
+    // global(1) holds, for k < 70,000, P_k(10) -> Q_k(7), both of class "C<k>", so 70,001 rows and the Summary's
+    // row keys must widen past 16 bits partway through the node loop. Per class C<k>: count 2, shallow 17, retained
+    // 17 (Q_k is inside P_k's dominator subtree, so it is not counted again: DevTools' maxRet), members P_k (17)
+    // then Q_k (7); global: retained 1 + 70,000 * 17.
+    constexpr uint32_t kClasses = 70000;
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 1, 0);
+    const auto g = b.node("object", "global", 3, 1);
+    b.edge(root, "shortcut", "global", g);
+    std::vector<uint32_t> p(kClasses), q(kClasses);
+    for (uint32_t k = 0; k < kClasses; ++k) {
+        const std::string name = "C" + std::to_string(k);
+        p[k] = b.node("object", name, 5 + 4 * k, 10);
+        q[k] = b.node("object", name, 7 + 4 * k, 7);
+        b.edge(g, "property", "p" + std::to_string(k), p[k]);
+        b.edge(p[k], "property", "q", q[k]);
+    }
+    auto h = testutil::analyzeBuilt(b);
+    for (const std::vector<ClassAggregate>& rows : { h->summary, buildSummary(*h, h->classes) }) {
+        REQUIRE(rows.size() == kClasses + 1);
+        uint32_t checked = 0;
+        for (const ClassAggregate& r : rows) {
+            if (r.name == "global") {
+                CHECK(r.retained == 1 + uint64_t(kClasses) * 17);
+                CHECK(r.nodes == std::vector<uint32_t> { g });
+                continue;
+            }
+            REQUIRE(r.name.size() > 1);
+            const uint32_t k = uint32_t(std::stoul(r.name.substr(1)));
+            REQUIRE(k < kClasses);
+            const bool ok = r.count == 2 && r.shallow == 17 && r.retained == 17
+                && r.nodes == std::vector<uint32_t> { p[k], q[k] };
+            if (!ok) {
+                FAIL_CHECK("row " << r.name << ": count " << r.count << ", shallow " << r.shallow << ", retained "
+                                  << r.retained);
+                break;
+            }
+            ++checked;
+        }
+        CHECK(checked == kClasses);
+    }
+}
+
 TEST_CASE("dominators equal the definition's on random graphs with weak-only orphans", "[heap][graphs]")
 {
     // The Lengauer-Tarjan step keeps a bucket's head in the dominator entry of its semidominator when every vertex
