@@ -14,8 +14,14 @@
 # each as whole-process wall seconds and peak RSS (/usr/bin/time), median of --runs runs, and prints the ratios
 # (x floor, x DevTools, RSS / file size) as a Markdown table. With --pair MB it also times
 #   diff       v8scope diff BASE HEAD --no-cache on a pair of MB-sized snapshots of one process (bench/diff/make_pair.js)
+# With --profiles "1 5" it also times, on M-million-sample CPU profiles (bench/cpu/make_big_profile.py repeats the
+# samples of sample_profiles/cpu/http_blocking.cpuprofile; made once into --data as cpu-Mm.cpuprofile),
+#   cpu info, cpu tree --bottom-up, cpu blocking   as whole processes (wall, peak RSS; median of --runs)
+#   in process  read + timing + top-down + bottom-up + blocking (bench/cpu/cpubench.cpp against the core library
+#               beside $V8SCOPE, best of 5: the issue's "analysed in under 1 s")
 #
-# usage: bench/scale/run.sh [--sizes "300 1000"] [--runs N] [--data DIR] [--oracle] [--peers] [--pair MB] [--out FILE]
+# usage: bench/scale/run.sh [--sizes "300 1000"] [--runs N] [--data DIR] [--oracle] [--peers] [--pair MB]
+#                           [--profiles "1 5"] [--out FILE]
 #   --data   where the snapshots are (and are made, once, by bench/heap/make_snapshot.js): default
 #            $V8SCOPE_BENCH_DATA or ~/.cache/v8scope-bench; keep it outside the repository
 #   --peers  installs the two npm peers once into DIR/peers (npm; memlab without its browser download)
@@ -29,6 +35,7 @@ data=${V8SCOPE_BENCH_DATA:-$HOME/.cache/v8scope-bench}
 oracle=0
 peers=0
 pair=""
+profiles=""
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,8 +45,9 @@ while [ $# -gt 0 ]; do
     --oracle) oracle=1; shift ;;
     --peers) peers=1; shift ;;
     --pair) pair=$2; shift 2 ;;
+    --profiles) profiles=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"300 1000\"] [--runs N] [--data DIR] [--oracle] [--peers] [--pair MB] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"300 1000\"] [--runs N] [--data DIR] [--oracle] [--peers] [--pair MB] [--profiles \"1 5\"] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 V8SCOPE=${V8SCOPE:-$repo/build/release/cli/v8scope}
@@ -99,10 +107,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="n/a" || b=="n/a" || b==0) pri
   echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/Mem:/ {print $2}') GiB RAM;" \
     "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). v8scope $(git -C "$repo" rev-parse --short HEAD)."
   echo "Wall seconds and peak RSS are medians of $runs runs (1 run at 1000 MB and above); MB = 10^6 bytes for files and RSS alike (/usr/bin/time reports KiB: x 1024 / 10^6)."
+} >"$work/report"
+[ -z "$sizes" ] || {
   echo
   echo "| file | floor 1 thread · 2 threads | cold summary (x floor) · RSS (x file) | first (writes cache) | cached summary · RSS | retainers --id, cached | DevTools · RSS | x DevTools | memlab · RSS | v8-heap-parser · RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
-} >"$work/report"
+} >>"$work/report"
 
 for mb in $sizes; do
   file="$data/heap-${mb}mb.heapsnapshot"
@@ -167,6 +177,45 @@ if [ -n "$pair" ]; then
     echo "| $pair_mb MB | $(cell diff) |"
   } >>"$work/report"
   sed "s/^/    pair ${pair} MB: /" "$work/times" >>"$work/raw"
+fi
+if [ -n "$profiles" ]; then
+  lib=$(dirname "$(dirname "$V8SCOPE")")/core/libv8scope_core.a
+  inproc=""
+  if [ -f "$lib" ]; then
+    c++ -std=c++20 -O2 -DNDEBUG -I"$repo/core" "$repo/bench/cpu/cpubench.cpp" "$lib" -lz -pthread -o "$work/cpubench"
+    inproc=$work/cpubench
+  fi
+  {
+    echo
+    echo "| profile | samples · file | cpu info · RSS | cpu tree --bottom-up · RSS | cpu blocking · RSS | in process: read + timing + top-down + bottom-up + blocking |"
+    echo "|---|---|---|---|---|---|"
+  } >>"$work/report"
+  for m in $profiles; do
+    prof="$data/cpu-${m}m.cpuprofile"
+    if [ ! -s "$prof" ]; then
+      echo "== generating $prof" >&2
+      python3 "$repo/bench/cpu/make_big_profile.py" "$repo/sample_profiles/cpu/http_blocking.cpuprofile" \
+        "$((m * 1000000))" "$prof" >&2
+    fi
+    : >"$work/times"
+    cat "$prof" >/dev/null
+    for ((i = 0; i < runs; i++)); do
+      echo "== ${m} M-sample profile run $((i + 1))/$runs" >&2
+      timed info "$work/v8scope" cpu info "$prof" --format tsv
+      timed bottomup "$work/v8scope" cpu tree "$prof" --bottom-up --format tsv
+      timed blocking "$work/v8scope" cpu blocking "$prof" --threshold 50ms --format tsv
+    done
+    ms="–"
+    if [ -n "$inproc" ]; then
+      "$inproc" "$prof" >"$work/cpubench.out"
+      ms="$(awk -F'\t' '$1=="all_in_process_ms" {print $2}' "$work/cpubench.out") ms"
+      sed "s/^/    ${m} M profile in process: /" "$work/cpubench.out" >>"$work/raw"
+    fi
+    samples=$(awk -F'\t' '$1=="samples" {print $2}' "$work/cpubench.out" 2>/dev/null || true)
+    prof_mb=$(awk -v b="$(stat -c %s "$prof")" 'BEGIN {printf "%.0f", b/1e6}')
+    echo "| ${m} M samples | ${samples:-?} · $prof_mb MB | $(cell info) | $(cell bottomup) | $(cell blocking) | $ms |" >>"$work/report"
+    sed "s/^/    ${m} M profile: /" "$work/times" >>"$work/raw"
+  done
 fi
 {
   echo
