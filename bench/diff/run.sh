@@ -53,7 +53,7 @@ best() { sort -n | head -1; }
 
 v8t=(); v8m=()
 for _ in $(seq "$runs"); do
-  read -r t m < <(measure "$V8SCOPE" diff "$base" "$head" --format tsv)
+  read -r t m < <(measure "$V8SCOPE" diff "$base" "$head" --format tsv --no-cache)
   v8t+=("$t"); v8m+=("$m")
 done
 "$V8SCOPE" diff "$base" "$head" --format tsv | cut -f1-7 >"$work/ours.tsv"

@@ -78,13 +78,13 @@ for mb in $sizes; do
   fi
   n=$runs
   [ "$mb" -ge 1000 ] && n=1
-  bytes=$(stat -c %s "$file")
+  bytes=$(stat -L -c %s "$file")
   cat "$file" >/dev/null   # warm the page cache
 
   echo "== $file ($bytes bytes), $n runs" >&2
   parse=(); analyze=()
   for i in $(seq "$n"); do
-    "$V8SCOPE" info "$file" --format json >"$work/info.json"
+    "$V8SCOPE" info "$file" --format json --no-cache >"$work/info.json"
     parse+=("$(json_field parse_ms "$work/info.json")"); analyze+=("$(json_field analyze_ms "$work/info.json")")
   done
   nodes=$(json_field nodes "$work/info.json"); edges=$(json_field edges "$work/info.json")
@@ -92,7 +92,7 @@ for mb in $sizes; do
 
   # Alternate the two tools so that a change in machine load hits both alike.
   for i in $(seq "$n"); do
-    time_cmd "v8scope-$mb" "$V8SCOPE" summary "$file" --format tsv
+    time_cmd "v8scope-$mb" "$V8SCOPE" summary "$file" --format tsv --no-cache
     cp "$work/stdout" "$work/v8scope-$mb.tsv"
     if [ "$oracle_on" = 1 ]; then
       time_cmd "oracle-$mb" node $NODE_OPTS "$ORACLE" "$file" --summary "$work/oracle-$mb.tsv"
@@ -174,10 +174,11 @@ mkdir -p "$(dirname "$out")"
   echo "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), node $(node --version), $(c++ --version | head -1)."
   if [ -n "${V8SCOPE_COMMIT:-}" ]; then commit=$V8SCOPE_COMMIT
   else commit="$(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- core cli || echo ' + uncommitted changes in core/ or cli/')"; fi
-  echo "v8scope $commit ($V8SCOPE_SRC), release build (-O3)."
+  build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$(dirname "$(dirname "$V8SCOPE")")/CMakeCache.txt" 2>/dev/null || true)
+  echo "v8scope $commit ($V8SCOPE_SRC), ${build_type:-unknown} build; analysis cache off (\`--no-cache\`: every run parses and analyses)."
   echo "Warm page cache, one process at a time (the two tools alternate), $runs runs per cell (1 at 1000 MB); wall = median (min–max),"
   echo "RSS = max of the runs' peak RSS in MiB (KiB / 1024), CPU = median user+sys seconds. 1-minute load average before the runs: $(awk '{print $6}' "$work/times" | minmax)."
-  echo "DevTools = \`node $NODE_OPTS heap_oracle.mjs FILE --summary OUT\`; v8scope = \`v8scope summary FILE --format tsv\`."
+  echo "DevTools = \`node $NODE_OPTS heap_oracle.mjs FILE --summary OUT\`; v8scope = \`v8scope summary FILE --format tsv --no-cache\`."
   echo "parse/analyze = median \`parse_ms\` / \`analyze_ms\` of \`v8scope info FILE --format json\` (in-process, ms)."
   echo
   echo "| size | nodes | edges | v8scope wall · RSS | v8scope parse / analyze ms | DevTools wall · RSS | speedup (wall) | RSS ratio (v8scope/DevTools) | CPU v8scope / DevTools (ratio) | parity |"
