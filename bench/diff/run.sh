@@ -64,7 +64,7 @@ v8_rss=$(printf '%s\n' "${v8m[@]}" | best)
   echo "# Diff benchmark $(date +%Y-%m-%d)"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; node $(node --version)."
-  echo "Files: $(basename "$base") ($(du -m "$base" | cut -f1) MB), $(basename "$head") ($(du -m "$head" | cut -f1) MB)."
+  echo "Files: $(basename "$base") ($(du -mL "$base" | cut -f1) MB), $(basename "$head") ($(du -mL "$head" | cut -f1) MB)."
   echo "Best of $runs run(s); wall time and peak RSS of the whole process."
   echo
   echo "| tool | wall s | peak RSS MB |"
