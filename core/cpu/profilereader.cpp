@@ -5,6 +5,7 @@
 #include "rawprofile.h"
 #include "traceprofiles.h"
 
+#include <common/bigblocks.h>
 #include <common/filekind.h>
 
 #include <cstdlib>
@@ -624,6 +625,8 @@ private:
 
 Result<ProfileReadResult> ProfileReader::read(const std::string& path, const ProfileReadOptions& options)
 {
+    // The sample arrays grow by doubling: each new one takes the freed one's pages (common/bigblocks.h).
+    bigblocks::ReuseScope reuse;
     auto opened = InputStream::open(path, options.input);
     if (!opened)
         return opened.error();

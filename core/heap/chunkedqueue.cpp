@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "chunkedqueue.h"
 
+#include <common/bigblocks.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -12,15 +14,6 @@ namespace v8scope {
 
 namespace {
 constexpr size_t kHugePage = size_t(2) << 20;
-
-bool hugePagesWanted()
-{
-    static const bool wanted = [] {
-        const char* off = std::getenv("V8SCOPE_NO_HUGEPAGES");
-        return !(off && *off && *off != '0');
-    }();
-    return wanted;
-}
 } // namespace
 
 uint32_t* ChunkedQueue::allocateChunk() const
@@ -39,7 +32,7 @@ uint32_t* ChunkedQueue::allocateChunk() const
     const uintptr_t end = begin + bytes + kHugePage;
     if (end > aligned + bytes)
         ::munmap(reinterpret_cast<void*>(aligned + bytes), end - (aligned + bytes));
-    if (hugePagesWanted())
+    if (bigblocks::freshHugePages())
         ::madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE); // advice only: failure changes nothing
     return reinterpret_cast<uint32_t*>(aligned);
 }

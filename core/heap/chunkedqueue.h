@@ -15,7 +15,7 @@ namespace v8scope {
 /// mark where a level ends.
 ///
 /// The default chunk is 2 MiB, one huge page: chunks of 2 MiB and more are mapped by the queue itself (mmap,
-/// 2 MiB-aligned, MADV_HUGEPAGE unless V8SCOPE_NO_HUGEPAGES is set) and unmapped when consumed, so the memory goes
+/// 2 MiB-aligned, MADV_HUGEPAGE where bigblocks::freshHugePages()) and unmapped when consumed, so the memory goes
 /// back to the system at once whatever malloc's thresholds, and a chunk costs one page fault and one TLB entry
 /// (4 KiB pages would cost 512 faults a chunk: the BFS measured 7 % slower with 1 MiB malloc'd chunks). Smaller
 /// chunks (tests) come from operator new. One consumed chunk is kept as a spare for the next push that needs a

@@ -5,6 +5,7 @@
 #include "snapshotreader.h"
 #include "summary.h"
 
+#include <common/bigblocks.h>
 #include <common/filekind.h>
 
 #include <chrono>
@@ -23,6 +24,9 @@ Result<LoadedHeap> loadHeap(
     auto ms = [](Clock::time_point a, Clock::time_point b) {
         return std::chrono::duration<double, std::milli>(b - a).count();
     };
+    // The parse's and the analysis' freed arrays are moved into the next ones instead of unmapped, and what is left
+    // is unmapped when this returns (common/bigblocks.h).
+    bigblocks::ReuseScope reuse;
     LoadedHeap loaded;
     const auto t0 = Clock::now();
     auto cached = heapcache::load(path, options.cache, loaded.cache);
