@@ -136,11 +136,23 @@ void* allocate(std::size_t n) noexcept
     std::size_t filled = 0;
     while (filled < whole && s.keptCount > 0) {
         Range& k = s.kept[s.keptCount - 1];
-        const std::size_t take = std::min(k.bytes, whole - filled);
-        void* moved = ::mremap(reinterpret_cast<void*>(k.addr), take, take, MREMAP_MAYMOVE | MREMAP_FIXED,
-            reinterpret_cast<void*>(base + filled));
-        if (moved == MAP_FAILED)
-            break; // e.g. the map count limit: the rest stays kept, the block's pages stay fresh
+        std::size_t take = std::min(k.bytes, whole - filled);
+        auto move = [&] {
+            return ::mremap(reinterpret_cast<void*>(k.addr), take, take, MREMAP_MAYMOVE | MREMAP_FIXED,
+                       reinterpret_cast<void*>(base + filled))
+                != MAP_FAILED;
+        };
+        // A kept range can span several mappings (a block made of moved chunks and fresh pages), which one mremap
+        // does not cross; their boundaries are at chunk boundaries, so one chunk at a time always can.
+        if (!move() && (take = kChunk, !move())) {
+            unmap(k.addr, kChunk); // e.g. the map count limit: give this chunk back rather than retry it forever
+            k.addr += kChunk;
+            k.bytes -= kChunk;
+            s.keptBytes -= kChunk;
+            if (k.bytes == 0)
+                --s.keptCount;
+            break; // the block's remaining pages stay fresh
+        }
         k.addr += take;
         k.bytes -= take;
         s.keptBytes -= take;
