@@ -81,12 +81,12 @@ template <typename V> double mb(const V& v)
 
 double mb(const SizeColumn& c)
 {
-    return mb(c.low()) + mb(c.overflow());
+    return mb(c.low()) + mb(c.overflow().entries());
 }
 
 double mb(const DistanceColumn& c)
 {
-    return mb(c.codes()) + mb(c.overflow());
+    return mb(c.codes()) + mb(c.overflow().entries());
 }
 
 void parserBaselines(const std::string& path)

@@ -2,30 +2,26 @@
 // SPDX-License-Identifier: MIT
 #include "distancecolumn.h"
 
-#include <algorithm>
-#include <utility>
-
 namespace v8scope {
 
 namespace {
-bool indexLess(const DistanceColumn::Overflow& o, size_t i)
+/// An entry's value must be one without an inline code.
+bool needsTable(const DistanceColumn::Overflow& o)
 {
-    return o.index < i;
+    return DistanceColumn::encode(o.value) == DistanceColumn::kOverflowCode;
 }
 } // namespace
 
 int32_t DistanceColumn::overflowValue(size_t i) const
 {
-    const auto it = std::lower_bound(m_overflow.begin(), m_overflow.end(), i, indexLess);
-    return it != m_overflow.end() && it->index == i ? it->value : kNoDistance;
+    return m_overflow.valueOr(i, kNoDistance);
 }
 
 void DistanceColumn::set(size_t i, int32_t v)
 {
     if (m_codes[i] == kOverflowCode) {
-        std::vector<Overflow> table = m_overflow.release();
-        std::erase_if(table, [i](const Overflow& o) { return o.index == i; });
-        m_overflow = std::move(table);
+        m_overflow.sortByIndex(); // setOnce() appends unsorted
+        m_overflow.erase(i);
     }
     m_codes[i] = kNoDistanceCode;
     setOnce(i, v);
@@ -33,37 +29,17 @@ void DistanceColumn::set(size_t i, int32_t v)
 
 void DistanceColumn::finishWrites()
 {
-    const auto byIndex = [](const Overflow& a, const Overflow& b) { return a.index < b.index; };
-    if (!std::is_sorted(m_overflow.begin(), m_overflow.end(), byIndex)) {
-        Overflow* data = m_overflow.data();
-        std::sort(data, data + m_overflow.size(), byIndex);
-    }
+    m_overflow.sortByIndex();
 }
 
 bool DistanceColumn::overflowTableValid() const
 {
-    for (size_t k = 0; k < m_overflow.size(); ++k) {
-        const Overflow& o = m_overflow[k];
-        if (o.index >= m_codes.size() || encode(o.value) != kOverflowCode
-            || (k > 0 && m_overflow[k - 1].index >= o.index))
-            return false;
-    }
-    return true;
+    return m_overflow.valid(m_codes.size(), needsTable);
 }
 
 bool DistanceColumn::consistent() const
 {
-    if (!overflowTableValid())
-        return false;
-    size_t marked = 0;
-    for (const uint16_t c : m_codes)
-        marked += c == kOverflowCode;
-    if (marked != m_overflow.size())
-        return false;
-    for (const Overflow& o : m_overflow)
-        if (m_codes[o.index] != kOverflowCode)
-            return false;
-    return true;
+    return m_overflow.matches(m_codes, kOverflowCode, needsTable);
 }
 
 std::vector<int32_t> DistanceColumn::toVector() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <common/column.h>
+#include <common/indexedoverflow.h>
 
 #include <cstdint>
 #include <vector>
@@ -18,10 +19,10 @@ namespace v8scope {
 ///     0xFFFE             kOverflowCode: the exact value is in a side table sorted by node
 ///     0xFFFF             kNoDistance
 ///
-/// Any other int32 value (longer paths: linked lists of real heaps reach depths over 32,767) goes to the side table,
-/// so every value reads back exactly. Reads are `col[i]` (an int32_t, as DevTools'); writes happen while building:
-/// assignNoDistance(), then setOnce() per node, then finishWrites() (the BFS writes in BFS order, so overflow entries
-/// arrive unsorted and are sorted once at the end).
+/// Any other int32 value (longer paths: linked lists of real heaps reach depths over 32,767) goes to the side table
+/// (an IndexedOverflow, as SizeColumn's), so every value reads back exactly. Reads are `col[i]` (an int32_t, as
+/// DevTools'); writes happen while building: assignNoDistance(), then setOnce() per node, then finishWrites() (the BFS
+/// writes in BFS order, so overflow entries arrive unsorted and are sorted once at the end).
 class DistanceColumn
 {
 public:
@@ -85,16 +86,17 @@ public:
     {
         m_codes[i] = code;
         if (code == kOverflowCode) [[unlikely]]
-            m_overflow.push_back({ uint32_t(i), v });
+            m_overflow.append(i, v);
     }
-    /// Building: node i's distance, whatever it held (a rare overwrite: finds i's overflow entry by a scan).
+    /// Building: node i's distance, whatever it held (a rare overwrite: when i had an overflow entry, the side table
+    /// is sorted to find it).
     void set(size_t i, int32_t v);
     /// Sorts the side table by node (once, after the last setOnce()).
     void finishWrites();
     void shrinkToFit()
     {
         m_codes.shrink_to_fit();
-        m_overflow.shrink_to_fit();
+        m_overflow.shrinkToFit();
     }
 
     /// The codes and the side table, for the analysis cache and memory accounting.
@@ -102,7 +104,7 @@ public:
     {
         return m_codes;
     }
-    const Column<Overflow>& overflow() const
+    const IndexedOverflow<Overflow>& overflow() const
     {
         return m_overflow;
     }
@@ -110,7 +112,7 @@ public:
     {
         return m_codes;
     }
-    Column<Overflow>& overflow()
+    IndexedOverflow<Overflow>& overflow()
     {
         return m_overflow;
     }
@@ -129,7 +131,7 @@ private:
     /// file, see consistent()).
     int32_t overflowValue(size_t i) const;
     Column<uint16_t> m_codes;
-    Column<Overflow> m_overflow;
+    IndexedOverflow<Overflow> m_overflow;
 };
 
 } // namespace v8scope

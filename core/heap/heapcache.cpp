@@ -70,6 +70,11 @@ static_assert(sizeof(ClassNames) == 128, "ClassNames changed: update heapcache.c
 static_assert(sizeof(ClassAggregate) == 160, "ClassAggregate changed: update summaryFields and bump kVersion");
 #endif
 
+// The size and distance columns' side tables are stored entry by entry as they are in memory
+// (IndexedOverflow::entries()): their layout is part of the format.
+static_assert(sizeof(SizeColumn::Overflow) == 16 && sizeof(DistanceColumn::Overflow) == 8,
+    "an overflow entry changed: bump kVersion");
+
 struct Header
 {
     char magic[8];
@@ -129,12 +134,12 @@ public:
     void sizes(const SizeColumn& c)
     {
         vec(c.low());
-        vec(c.overflow());
+        vec(c.overflow().entries());
     }
     void distances(const DistanceColumn& c)
     {
         vec(c.codes());
-        vec(c.overflow());
+        vec(c.overflow().entries());
     }
     void str(const std::string& s)
     {
@@ -248,12 +253,12 @@ public:
     void sizes(SizeColumn& c)
     {
         vec(c.low());
-        vec(c.overflow());
+        vec(c.overflow().entries());
     }
     void distances(DistanceColumn& c)
     {
         vec(c.codes());
-        vec(c.overflow());
+        vec(c.overflow().entries());
     }
     void str(std::string& s)
     {

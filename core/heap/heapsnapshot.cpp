@@ -8,57 +8,32 @@
 
 namespace v8scope {
 
-namespace {
-bool indexLess(const SizeColumn::Overflow& o, size_t i)
-{
-    return o.index < i;
-}
-} // namespace
-
 uint64_t SizeColumn::overflowValue(size_t i) const
 {
-    const auto it = std::lower_bound(m_overflow.begin(), m_overflow.end(), i, indexLess);
-    return it != m_overflow.end() && it->index == i ? it->value : kOverflow;
+    return m_overflow.valueOr(i, kOverflow);
 }
 
 void SizeColumn::setSlow(size_t i, uint64_t v)
 {
-    std::vector<Overflow> table = m_overflow.release(); // rare: values near 4 GiB
-    const auto it = std::lower_bound(table.begin(), table.end(), i, indexLess);
-    const bool listed = it != table.end() && it->index == i;
+    // Rare: values near 4 GiB. Either way the table keeps its order.
     if (v < kOverflow) {
-        if (listed)
-            table.erase(it);
+        m_overflow.erase(i);
         m_low[i] = uint32_t(v);
-    } else if (listed) {
-        it->value = v;
     } else {
-        table.insert(it, Overflow { uint32_t(i), 0, v });
+        m_overflow.set(i, v);
         m_low[i] = kOverflow;
     }
-    m_overflow = std::move(table);
 }
 
 bool SizeColumn::consistent() const
 {
-    size_t marked = 0;
-    for (const uint32_t v : m_low)
-        marked += v == kOverflow;
-    if (marked != m_overflow.size())
-        return false;
-    for (size_t k = 0; k < m_overflow.size(); ++k) {
-        const Overflow& o = m_overflow[k];
-        if (o.index >= m_low.size() || m_low[o.index] != kOverflow || o.value < kOverflow
-            || (k > 0 && m_overflow[k - 1].index >= o.index))
-            return false;
-    }
-    return true;
+    return m_overflow.matches(m_low, kOverflow, [](const Overflow& o) { return o.value >= kOverflow; });
 }
 
 std::vector<uint64_t> SizeColumn::toVector() const
 {
     std::vector<uint64_t> out(m_low.begin(), m_low.end());
-    for (const Overflow& o : m_overflow)
+    for (const Overflow& o : m_overflow.entries())
         out[o.index] = o.value;
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <common/column.h>
 #include <common/index.h>
+#include <common/indexedoverflow.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -110,7 +111,7 @@ private:
 
 /// Byte sizes per node in 4 bytes each: values from 2^32 - 1 on (rare: a few huge buffers, the retained sizes near
 /// the root of a big heap) are marked kOverflow in the 32-bit column and kept exactly in a side table sorted by
-/// index. Reads are `col[i]` (a uint64_t); writes go through set().
+/// index (an IndexedOverflow). Reads are `col[i]` (a uint64_t); writes go through set().
 class SizeColumn
 {
 public:
@@ -159,15 +160,13 @@ public:
     void resize(size_t n)
     {
         m_low.resize(n, 0);
-        while (!m_overflow.empty() && m_overflow.back().index >= n)
-            m_overflow.pop_back();
+        m_overflow.trim(n);
     }
     /// n sizes the caller writes in full before reading any (Column::resizeForOverwrite).
     void resizeForOverwrite(size_t n)
     {
         m_low.resizeForOverwrite(n);
-        while (!m_overflow.empty() && m_overflow.back().index >= n)
-            m_overflow.pop_back();
+        m_overflow.trim(n);
     }
     void reserve(size_t n)
     {
@@ -181,14 +180,14 @@ public:
     void shrinkToFit()
     {
         m_low.shrink_to_fit();
-        m_overflow.shrink_to_fit();
+        m_overflow.shrinkToFit();
     }
     /// The 32-bit column and the side table, for the analysis cache and memory accounting.
     const Column<uint32_t>& low() const
     {
         return m_low;
     }
-    const Column<Overflow>& overflow() const
+    const IndexedOverflow<Overflow>& overflow() const
     {
         return m_overflow;
     }
@@ -196,7 +195,7 @@ public:
     {
         return m_low;
     }
-    Column<Overflow>& overflow()
+    IndexedOverflow<Overflow>& overflow()
     {
         return m_overflow;
     }
@@ -210,7 +209,7 @@ private:
     uint64_t overflowValue(size_t i) const;
     void setSlow(size_t i, uint64_t v);
     Column<uint32_t> m_low;
-    Column<Overflow> m_overflow;
+    IndexedOverflow<Overflow> m_overflow;
 };
 
 /// Read access to sizes per node held either as a plain array (a digest's) or as a SizeColumn (an analysis').

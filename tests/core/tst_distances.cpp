@@ -226,7 +226,7 @@ TEST_CASE(
     for (const int32_t v : expected)
         overflowing += !inline16(v);
     CHECK(c.overflow().size() == overflowing);
-    CHECK(std::is_sorted(c.overflow().begin(), c.overflow().end(),
+    CHECK(std::is_sorted(c.overflow().entries().begin(), c.overflow().entries().end(),
         [](const DistanceColumn::Overflow& a, const DistanceColumn::Overflow& b) { return a.index < b.index; }));
     CHECK(c.codes().size() * sizeof(uint16_t) == n * 2);
 
@@ -279,15 +279,16 @@ TEST_CASE("DistanceColumn: consistent() rejects every mismatch of codes and side
     };
     CHECK(broken([](DistanceColumn& d) { d.codes()[2] = DistanceColumn::kOverflowCode; })); // code without entry
     CHECK(broken([](DistanceColumn& d) { d.codes()[1] = 4; })); // entry without its code
-    CHECK(broken([](DistanceColumn& d) { std::swap(d.overflow()[0], d.overflow()[1]); })); // unsorted
-    CHECK(broken([](DistanceColumn& d) { d.overflow()[1].index = 1; })); // duplicate
-    CHECK(broken([](DistanceColumn& d) { d.overflow()[1].index = 8; })); // past the column
-    CHECK(broken([](DistanceColumn& d) { d.overflow()[0].value = 9; })); // a value with an inline code
-    CHECK(broken([](DistanceColumn& d) { d.overflow()[0].value = DistanceColumn::kNoDistance; }));
-    CHECK(broken([](DistanceColumn& d) { d.overflow().push_back({ 7, 50000 }); })); // extra entry
+    CHECK(
+        broken([](DistanceColumn& d) { std::swap(d.overflow().entries()[0], d.overflow().entries()[1]); })); // unsorted
+    CHECK(broken([](DistanceColumn& d) { d.overflow().entries()[1].index = 1; })); // duplicate
+    CHECK(broken([](DistanceColumn& d) { d.overflow().entries()[1].index = 8; })); // past the column
+    CHECK(broken([](DistanceColumn& d) { d.overflow().entries()[0].value = 9; })); // a value with an inline code
+    CHECK(broken([](DistanceColumn& d) { d.overflow().entries()[0].value = DistanceColumn::kNoDistance; }));
+    CHECK(broken([](DistanceColumn& d) { d.overflow().entries().push_back({ 7, 50000 }); })); // extra entry
     // The side table alone catches what it can see without the codes.
     DistanceColumn d = c;
-    d.overflow()[0].value = 9;
+    d.overflow().entries()[0].value = 9;
     CHECK_FALSE(d.overflowTableValid());
     d = c;
     d.codes()[2] = DistanceColumn::kOverflowCode;

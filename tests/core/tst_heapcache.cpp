@@ -124,6 +124,55 @@ void patchByte(const std::string& path, long offset)
     std::fclose(f);
 }
 
+/// A built snapshot written into a temporary directory and loaded once: computed, and stored in the cache there.
+struct BuiltInCache
+{
+    TempDir dir;
+    std::string snap;
+    HeapLoadOptions o;
+    LoadedHeap computed;
+    BuiltInCache(const testutil::SnapshotBuilder& b, const std::string& name)
+        : snap(dir.path + "/" + name)
+        , o(cacheIn(dir.path + "/cache"))
+    {
+        std::ofstream(snap, std::ios::binary) << b.json();
+        computed = load(snap, o);
+        REQUIRE(!computed.fromCache);
+    }
+};
+
+/// Loads `snap` back from the cache, checked up front and on first use: a hit equal to `computed` each time, whose
+/// analysis `check` also inspects.
+template <typename Check>
+void requireRoundTrip(const std::string& snap, const HeapLoadOptions& o, const HeapAnalysis& computed, Check&& check)
+{
+    auto lazy = o;
+    lazy.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
+    for (const auto& options : { o, lazy }) {
+        const LoadedHeap hit = load(snap, options);
+        REQUIRE(hit.fromCache);
+        check(*hit.analysis);
+        requireSame(computed, *hit.analysis);
+    }
+}
+
+/// Stores a cache file for `snap` from `computed` changed by `breakIt` (what a writer bug would store: the checksums
+/// hold), then puts the changed columns back. The analysis' columns are owned and nothing reads it meanwhile.
+template <typename Break>
+void storeBroken(const std::string& snap, const HeapLoadOptions& o, const HeapAnalysis& computed, Break&& breakIt)
+{
+    HeapAnalysis& a = const_cast<HeapAnalysis&>(computed);
+    const SizeColumn self = a.selfSize, retained = a.retainedSize;
+    const DistanceColumn distance = a.distance;
+    breakIt(a);
+    HeapCacheStatus status;
+    heapcache::store(snap, a, o.cache, status);
+    a.selfSize = self;
+    a.retainedSize = retained;
+    a.distance = distance;
+    REQUIRE(status.store == "written");
+}
+
 } // namespace
 
 TEST_CASE("the second load comes from the cache and equals the first", "[core][cache]")
@@ -566,50 +615,34 @@ TEST_CASE("distances past the 16-bit codes round-trip through the cache; an inco
         prev = link;
     }
     const uint32_t systemEnd = prev;
-    TempDir dir;
-    const std::string snap = dir.path + "/chain.heapsnapshot";
-    std::ofstream(snap, std::ios::binary) << b.json();
-    auto o = cacheIn(dir.path + "/cache");
-    const LoadedHeap computed = load(snap, o);
-    REQUIRE(!computed.fromCache);
-    const HeapAnalysis& ca = *computed.analysis;
+    const BuiltInCache built(b, "chain.heapsnapshot");
+    const std::string& snap = built.snap;
+    const HeapLoadOptions& o = built.o;
+    const HeapAnalysis& ca = *built.computed.analysis;
     REQUIRE(ca.distance[userEnd] == int32_t(kChain) + 1);
     REQUIRE(ca.distance[systemEnd] == HeapAnalysis::kBaseSystemDistance + int32_t(kChain) + 1);
     const size_t overflowing = (kChain + 1 - 32767) + (kChain + 1 - 32765);
     REQUIRE(ca.distance.overflow().size() == overflowing);
     REQUIRE(ca.distance.consistent());
 
-    auto lazy = o;
-    lazy.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
     SECTION("round trip, either verification")
     {
-        for (const auto& options : { o, lazy }) {
-            const LoadedHeap hit = load(snap, options);
-            REQUIRE(hit.fromCache);
-            const HeapAnalysis& a = *hit.analysis;
+        requireRoundTrip(snap, o, ca, [&](const HeapAnalysis& a) {
             CHECK(a.distance.codes().isMapped());
-            CHECK(a.distance.overflow().isMapped());
+            CHECK(a.distance.overflow().entries().isMapped());
             CHECK(a.distance == ca.distance);
             CHECK(a.distance[userEnd] == int32_t(kChain) + 1);
             CHECK(a.distance[systemEnd] == HeapAnalysis::kBaseSystemDistance + int32_t(kChain) + 1);
-            requireSame(ca, a);
-        }
+        });
     }
 
     // A file whose checksums hold but whose distance codes and side table disagree (what a writer bug would
     // store): written through store() from a column broken on purpose, then rejected on load and rebuilt.
-    auto storeBroken = [&](auto&& breakIt) {
-        DistanceColumn saved = ca.distance;
-        HeapAnalysis& mutableAnalysis = const_cast<HeapAnalysis&>(ca); // owned columns, no reader meanwhile
-        breakIt(mutableAnalysis.distance);
-        HeapCacheStatus status;
-        heapcache::store(snap, mutableAnalysis, o.cache, status);
-        mutableAnalysis.distance = std::move(saved);
-        REQUIRE(status.store == "written");
-    };
+    auto lazy = o;
+    lazy.cache.verify = HeapCacheOptions::Verify::OnFirstUse;
     SECTION("a code marked overflow without its entry")
     {
-        storeBroken([&](DistanceColumn& d) { d.codes()[user] = DistanceColumn::kOverflowCode; });
+        storeBroken(snap, o, ca, [&](HeapAnalysis& a) { a.distance.codes()[user] = DistanceColumn::kOverflowCode; });
         const LoadedHeap l = load(snap, o);
         CHECK(!l.fromCache);
         CHECK(l.cache.lookup == "invalid: malformed");
@@ -620,11 +653,68 @@ TEST_CASE("distances past the 16-bit codes round-trip through the cache; an inco
     SECTION("an entry whose value has an inline code, and an unsorted table: rejected in either verification")
     {
         for (const auto& options : { o, lazy }) {
-            storeBroken([&](DistanceColumn& d) { d.overflow()[3].value = 17; });
+            storeBroken(snap, o, ca, [](HeapAnalysis& a) { a.distance.overflow().entries()[3].value = 17; });
             CHECK(load(snap, options).cache.lookup == "invalid: malformed");
-            storeBroken([&](DistanceColumn& d) { std::swap(d.overflow()[0], d.overflow()[1]); });
+            storeBroken(snap, o, ca, [](HeapAnalysis& a) {
+                std::swap(a.distance.overflow().entries()[0], a.distance.overflow().entries()[1]);
+            });
             CHECK(load(snap, options).cache.lookup == "invalid: malformed");
         }
+        CHECK(load(snap, o).fromCache);
+    }
+}
+
+TEST_CASE("sizes of 4 GiB and more round-trip through the cache; an inconsistent size column is rebuilt",
+    "[core][cache][overflow]")
+{
+    // root -> holder -> objects of 5 GiB, 4 GiB - 1 (the first size the 32-bit column marks) and 4 GiB - 2 bytes:
+    // the two larger self sizes and the holder's and root's retained sizes go to the side tables.
+    constexpr uint64_t kMark = SizeColumn::kOverflow;
+    testutil::SnapshotBuilder b;
+    const uint32_t root = b.node("synthetic", "", 1, 0);
+    const uint32_t holder = b.node("object", "Holder", 3, 16);
+    const uint32_t huge = b.node("object", "Huge", 5, uint64_t(5) << 30);
+    const uint32_t marked = b.node("object", "Marked", 7, kMark);
+    const uint32_t fits = b.node("object", "Fits", 9, kMark - 1);
+    b.edge(root, "shortcut", "holder", holder);
+    b.edge(holder, "property", "huge", huge);
+    b.edge(holder, "property", "marked", marked);
+    b.edge(holder, "property", "fits", fits);
+    const BuiltInCache built(b, "huge.heapsnapshot");
+    const std::string& snap = built.snap;
+    const HeapLoadOptions& o = built.o;
+    const HeapAnalysis& ca = *built.computed.analysis;
+    const uint64_t total = 16 + (uint64_t(5) << 30) + kMark + kMark - 1;
+    REQUIRE(ca.selfSize[huge] == uint64_t(5) << 30);
+    REQUIRE(ca.selfSize[marked] == kMark);
+    REQUIRE(ca.selfSize[fits] == kMark - 1);
+    REQUIRE(ca.retainedSize[holder] == total);
+    REQUIRE(ca.retainedSize[root] == total);
+    REQUIRE(ca.selfSize.overflow().size() == 2);
+    REQUIRE(ca.retainedSize.overflow().size() == 4);
+    REQUIRE(ca.selfSize.consistent());
+    REQUIRE(ca.retainedSize.consistent());
+
+    SECTION("round trip, either verification")
+    {
+        requireRoundTrip(snap, o, ca, [&](const HeapAnalysis& a) {
+            CHECK(a.selfSize.overflow().entries().isMapped());
+            CHECK(a.retainedSize.overflow().entries().isMapped());
+            CHECK(a.retainedSize[root] == total);
+            CHECK(a.selfSize[huge] == uint64_t(5) << 30);
+        });
+    }
+    // Checksums that hold over size columns whose marks and side table disagree: rejected when the cache is checked
+    // up front (on first use the size columns' consistency is not re-read: see heapcache.cpp), then rebuilt.
+    SECTION("a marked size without its entry, an entry whose value fits 32 bits")
+    {
+        storeBroken(snap, o, ca, [](HeapAnalysis& a) { a.selfSize.overflow().entries().pop_back(); });
+        const LoadedHeap l = load(snap, o);
+        CHECK(!l.fromCache);
+        CHECK(l.cache.lookup == "invalid: malformed");
+        CHECK(l.analysis->selfSize == ca.selfSize);
+        storeBroken(snap, o, ca, [](HeapAnalysis& a) { a.retainedSize.overflow().entries()[0].value = 5; });
+        CHECK(load(snap, o).cache.lookup == "invalid: malformed");
         CHECK(load(snap, o).fromCache);
     }
 }
